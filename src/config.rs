@@ -1,0 +1,75 @@
+//! Configuration, from the environment (12-factor) or the matching command-line flags.
+//! Every setting has a default that works for `cargo run` on a laptop.
+
+use clap::{Args, ValueEnum};
+
+use crate::db::DatabaseUrl;
+
+#[derive(Debug, Clone, Args)]
+pub struct Settings {
+    /// Where the data lives: sqlite://<file> or postgres://user:password@host/db.
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://rapport.db", value_parser = DatabaseUrl::parse)]
+    pub database_url: DatabaseUrl,
+
+    /// Connections in the pool of each instance.
+    #[arg(long, env = "DATABASE_POOL_SIZE", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=500))]
+    pub database_pool_size: u32,
+
+    /// Interface to listen on.
+    #[arg(long, env = "RAPPORT_HOST", default_value = "127.0.0.1")]
+    pub host: String,
+
+    /// Port to listen on (0 picks a free one).
+    #[arg(long, env = "RAPPORT_PORT", default_value_t = 8080)]
+    pub port: u16,
+
+    /// HTTP worker threads; 0 means one per CPU core.
+    #[arg(long, env = "RAPPORT_WORKERS", default_value_t = 0)]
+    pub workers: usize,
+
+    /// Largest request body accepted, in bytes (larger ones get 413).
+    #[arg(long, env = "RAPPORT_MAX_BODY_BYTES", default_value_t = 1_048_576)]
+    pub max_body_bytes: usize,
+
+    /// Secret that signs access tokens (HS256), at least 32 bytes. When unset, one is
+    /// generated on first start and kept in the database, so that every instance sharing
+    /// the database shares it and restarts do not log anyone out.
+    #[arg(long, env = "JWT_SECRET", hide_env_values = true)]
+    pub jwt_secret: Option<String>,
+
+    /// Lifetime of an access token, in seconds.
+    #[arg(long, env = "ACCESS_TOKEN_TTL_SECONDS", default_value_t = 900, value_parser = clap::value_parser!(i64).range(30..=86_400))]
+    pub access_token_ttl_seconds: i64,
+
+    /// Lifetime of a refresh token, in days.
+    #[arg(long, env = "REFRESH_TOKEN_TTL_DAYS", default_value_t = 30, value_parser = clap::value_parser!(i64).range(1..=365))]
+    pub refresh_token_ttl_days: i64,
+
+    /// Log format: `text` for people, `json` for log collectors.
+    #[arg(long, env = "LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+impl Settings {
+    /// Settings for an embedded test instance: a random port, one worker.
+    pub fn for_tests(database_url: DatabaseUrl) -> Self {
+        Self {
+            database_url,
+            database_pool_size: 4,
+            host: "127.0.0.1".to_owned(),
+            port: 0,
+            workers: 1,
+            max_body_bytes: 1_048_576,
+            jwt_secret: None,
+            access_token_ttl_seconds: 900,
+            refresh_token_ttl_days: 30,
+            log_format: LogFormat::Text,
+        }
+    }
+}

@@ -1,0 +1,480 @@
+//! A contact's fields as parsed from requests: every value here is already valid.
+
+use chrono::{DateTime, Datelike, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Schema, Type};
+use utoipa::openapi::RefOr;
+use utoipa::{PartialSchema, ToSchema};
+
+use crate::values::{bounded_text, string_enum, Email, Label, LongText, Name};
+
+string_enum!(
+    /// Who the contact is to us; drives the default nurturing cadence.
+    RelationshipKind {
+        Client = "client",
+        FormerClient = "former_client",
+        Prospect = "prospect",
+        Colleague = "colleague",
+        ReferralPartner = "referral_partner",
+        Friend = "friend",
+        Family = "family",
+        Neighbor = "neighbor",
+        Other = "other",
+    }
+);
+
+bounded_text!(
+    /// A tag, stored lower-cased so that `VIP` and `vip` are one tag.
+    Tag, max = 50, multiline = false
+);
+
+impl Tag {
+    fn lowercased(self) -> Self {
+        Self(self.0.to_lowercase())
+    }
+}
+
+/// Declares an integer within bounds, parsed on deserialization.
+macro_rules! bounded_int {
+    ($(#[$doc:meta])* $name:ident($inner:ty), $min:literal..=$max:literal, $message:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(try_from = "i64", into = "i64")]
+        pub struct $name($inner);
+
+        impl TryFrom<i64> for $name {
+            type Error = String;
+            fn try_from(raw: i64) -> Result<Self, String> {
+                if ($min..=$max).contains(&raw) {
+                    Ok(Self(raw as $inner))
+                } else {
+                    Err($message.to_owned())
+                }
+            }
+        }
+
+        impl From<$name> for i64 {
+            fn from(value: $name) -> i64 {
+                value.0 as i64
+            }
+        }
+
+        impl $name {
+            pub fn get(self) -> $inner {
+                self.0
+            }
+        }
+
+        impl PartialSchema for $name {
+            fn schema() -> RefOr<Schema> {
+                ObjectBuilder::new()
+                    .schema_type(Type::Integer)
+                    .minimum(Some($min as f64))
+                    .maximum(Some($max as f64))
+                    .into()
+            }
+        }
+
+        impl ToSchema for $name {}
+    };
+}
+
+bounded_int!(
+    /// How much we trust the contact, 1 (barely) to 5 (completely).
+    Trust(i32), 1..=5, "must be an integer from 1 to 5"
+);
+bounded_int!(
+    /// Days between touches, overriding the default of the relationship kind.
+    CadenceDays(i32), 1..=3650, "must be a number of days from 1 to 3650"
+);
+
+/// A phone number as people write it: digits with optional `+`, spaces, dashes, dots,
+/// parentheses and an `x` extension.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Phone(String);
+
+impl TryFrom<String> for Phone {
+    type Error = String;
+    fn try_from(raw: String) -> Result<Self, String> {
+        let phone = raw.trim();
+        let digits = phone.chars().filter(char::is_ascii_digit).count();
+        let charset_ok = phone.chars().all(|c| c.is_ascii_digit() || " +-().xX".contains(c));
+        if !charset_ok || !(3..=20).contains(&digits) || phone.len() > 40 {
+            return Err(format!("`{phone}` is not a phone number"));
+        }
+        Ok(Self(phone.to_owned()))
+    }
+}
+
+impl From<Phone> for String {
+    fn from(value: Phone) -> String {
+        value.0
+    }
+}
+
+impl PartialSchema for Phone {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .max_length(Some(40))
+            .pattern(Some(r"^[0-9 +\-().xX]+$"))
+            .examples([serde_json::json!("+1 (415) 555-0134")])
+            .into()
+    }
+}
+
+impl ToSchema for Phone {}
+
+/// Declares a list of at most `max` distinct values.
+macro_rules! bounded_list {
+    ($(#[$doc:meta])* $name:ident($item:ty), max = $max:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+        pub struct $name(Vec<$item>);
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let items = Vec::<$item>::deserialize(deserializer)?;
+                Self::try_from(items).map_err(serde::de::Error::custom)
+            }
+        }
+
+        impl TryFrom<Vec<$item>> for $name {
+            type Error = String;
+            fn try_from(items: Vec<$item>) -> Result<Self, String> {
+                if items.len() > $max {
+                    return Err(format!("must have at most {} items", $max));
+                }
+                let mut distinct: Vec<$item> = Vec::with_capacity(items.len());
+                for item in items {
+                    if !distinct.contains(&item) {
+                        distinct.push(item);
+                    }
+                }
+                Ok(Self(distinct))
+            }
+        }
+
+        impl $name {
+            pub fn items(&self) -> &[$item] {
+                &self.0
+            }
+        }
+
+        impl PartialSchema for $name {
+            fn schema() -> RefOr<Schema> {
+                ArrayBuilder::new().items(<$item as PartialSchema>::schema()).max_items(Some($max)).into()
+            }
+        }
+
+        impl ToSchema for $name {}
+    };
+}
+
+bounded_list!(
+    /// Email addresses, the first being the preferred one; duplicates are dropped.
+    Emails(Email), max = 10
+);
+bounded_list!(
+    /// Phone numbers, the first being the preferred one.
+    Phones(Phone), max = 10
+);
+bounded_list!(
+    /// Free tags.
+    Tags(Tag), max = 50
+);
+
+impl Tags {
+    fn lowercased(self) -> Self {
+        let lowered: Vec<Tag> = self.0.into_iter().map(Tag::lowercased).collect();
+        Self::try_from(lowered).unwrap_or_default()
+    }
+}
+
+/// A birthday: month and day, and the year when known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(try_from = "RawBirthday")]
+#[schema(example = json!({"month": 2, "day": 29, "year": null}))]
+pub struct Birthday {
+    #[schema(minimum = 1, maximum = 12)]
+    pub month: u32,
+    #[schema(minimum = 1, maximum = 31)]
+    pub day: u32,
+    #[schema(minimum = 1900)]
+    pub year: Option<i32>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBirthday {
+    month: u32,
+    day: u32,
+    #[serde(default)]
+    year: Option<i32>,
+}
+
+impl TryFrom<RawBirthday> for Birthday {
+    type Error = String;
+    fn try_from(raw: RawBirthday) -> Result<Self, String> {
+        Birthday::new(raw.month, raw.day, raw.year, Utc::now())
+    }
+}
+
+impl Birthday {
+    /// Feb 29 is a valid birthday without a year; with a year, the date must exist and
+    /// not lie in the future.
+    pub fn new(month: u32, day: u32, year: Option<i32>, today: DateTime<Utc>) -> Result<Self, String> {
+        // 2000 is a leap year, so it accepts every month-day that exists in some year.
+        if chrono::NaiveDate::from_ymd_opt(2000, month, day).is_none() {
+            return Err(format!("month {month}, day {day} is not a date"));
+        }
+        if let Some(year) = year {
+            if year < 1900 || year > today.year() {
+                return Err(format!("year must be from 1900 to {}", today.year()));
+            }
+            let date = chrono::NaiveDate::from_ymd_opt(year, month, day)
+                .ok_or_else(|| format!("{year}-{month:02}-{day:02} is not a date"))?;
+            if date > today.date_naive() {
+                return Err("a birthday cannot be in the future".to_owned());
+            }
+        }
+        Ok(Self { month, day, year })
+    }
+}
+
+/// Everything a user can set on a contact, valid by construction.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "first_name": "Priya",
+    "last_name": "Raman",
+    "emails": ["priya@northwind.example"],
+    "phones": ["+1 415 555 0134"],
+    "company": "Northwind Logistics",
+    "title": "VP Operations",
+    "industry": "Logistics",
+    "profession": "Operations executive",
+    "relationship_kind": "client",
+    "how_we_met": "Panel at the regional supply-chain summit",
+    "birthday": {"month": 3, "day": 14},
+    "tags": ["board-connected", "golf"],
+    "trust": 4,
+    "cadence_days": 21,
+    "notes": "Prefers calls before 9am."
+}))]
+pub struct NewContact {
+    pub first_name: Name,
+    pub last_name: Option<Name>,
+    #[serde(default)]
+    pub emails: Emails,
+    #[serde(default)]
+    pub phones: Phones,
+    pub company: Option<Label>,
+    pub title: Option<Label>,
+    pub industry: Option<Label>,
+    pub profession: Option<Label>,
+    /// Defaults to `other`.
+    #[serde(default = "default_kind")]
+    pub relationship_kind: RelationshipKind,
+    pub how_we_met: Option<LongText>,
+    /// The contact who introduced us to this one.
+    pub met_through_id: Option<uuid::Uuid>,
+    pub birthday: Option<Birthday>,
+    #[serde(default)]
+    pub tags: Tags,
+    pub trust: Option<Trust>,
+    pub cadence_days: Option<CadenceDays>,
+    pub notes: Option<LongText>,
+    /// The member who holds the relationship; defaults to you.
+    pub owner_id: Option<uuid::Uuid>,
+}
+
+fn default_kind() -> RelationshipKind {
+    RelationshipKind::Other
+}
+
+/// Deserializes a present value, including `null`, as `Some(..)`, so that a PATCH can tell
+/// "absent: leave it" (`None`) from "null: clear it" (`Some(None)`).
+/// Deserializes a field that may be absent but never `null` (a required field in a PATCH).
+fn not_null<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<T>, D::Error> {
+    T::deserialize(deserializer).map(Some)
+}
+
+fn present<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<Option<T>>, D::Error> {
+    Option::<T>::deserialize(deserializer).map(Some)
+}
+
+/// Changes to a contact: absent fields stay as they are, `null` clears an optional field.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"title": "COO", "trust": 5, "tags": ["board-connected"], "notes": null}))]
+pub struct ContactPatch {
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
+    pub first_name: Option<Name>,
+    #[serde(default, deserialize_with = "present")]
+    pub last_name: Option<Option<Name>>,
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
+    pub emails: Option<Emails>,
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
+    pub phones: Option<Phones>,
+    #[serde(default, deserialize_with = "present")]
+    pub company: Option<Option<Label>>,
+    #[serde(default, deserialize_with = "present")]
+    pub title: Option<Option<Label>>,
+    #[serde(default, deserialize_with = "present")]
+    pub industry: Option<Option<Label>>,
+    #[serde(default, deserialize_with = "present")]
+    pub profession: Option<Option<Label>>,
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
+    pub relationship_kind: Option<RelationshipKind>,
+    #[serde(default, deserialize_with = "present")]
+    pub how_we_met: Option<Option<LongText>>,
+    #[serde(default, deserialize_with = "present")]
+    pub met_through_id: Option<Option<uuid::Uuid>>,
+    #[serde(default, deserialize_with = "present")]
+    pub birthday: Option<Option<Birthday>>,
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
+    pub tags: Option<Tags>,
+    #[serde(default, deserialize_with = "present")]
+    pub trust: Option<Option<Trust>>,
+    #[serde(default, deserialize_with = "present")]
+    pub cadence_days: Option<Option<CadenceDays>>,
+    #[serde(default, deserialize_with = "present")]
+    pub notes: Option<Option<LongText>>,
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
+    pub owner_id: Option<uuid::Uuid>,
+}
+
+impl NewContact {
+    /// Tags are case-insensitive; the stored form is lower case.
+    pub fn normalised(mut self) -> Self {
+        self.tags = self.tags.lowercased();
+        self
+    }
+
+    pub fn apply(mut self, patch: ContactPatch) -> Self {
+        fn set<T>(field: &mut T, value: Option<T>) {
+            if let Some(value) = value {
+                *field = value;
+            }
+        }
+        set(&mut self.first_name, patch.first_name);
+        set(&mut self.last_name, patch.last_name);
+        set(&mut self.emails, patch.emails);
+        set(&mut self.phones, patch.phones);
+        set(&mut self.company, patch.company);
+        set(&mut self.title, patch.title);
+        set(&mut self.industry, patch.industry);
+        set(&mut self.profession, patch.profession);
+        set(&mut self.relationship_kind, patch.relationship_kind);
+        set(&mut self.how_we_met, patch.how_we_met);
+        set(&mut self.met_through_id, patch.met_through_id);
+        set(&mut self.birthday, patch.birthday);
+        set(&mut self.tags, patch.tags);
+        set(&mut self.trust, patch.trust);
+        set(&mut self.cadence_days, patch.cadence_days);
+        set(&mut self.notes, patch.notes);
+        if patch.owner_id.is_some() {
+            self.owner_id = patch.owner_id;
+        }
+        self.normalised()
+    }
+
+    /// What `q` searches: names, emails and company, lower-cased in Rust so that both
+    /// backends match the same way (SQLite's `lower` only folds ASCII).
+    pub fn search_text(&self) -> String {
+        let mut parts: Vec<&str> = vec![self.first_name.as_str()];
+        parts.extend(self.last_name.as_ref().map(Name::as_str));
+        parts.extend(self.emails.items().iter().map(Email::as_str));
+        parts.extend(self.company.as_ref().map(Label::as_str));
+        parts.join("\n").to_lowercase()
+    }
+}
+
+/// The key under which a company is matched, case-insensitively.
+pub fn company_key(company: &str) -> String {
+    company.trim().to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn today() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn birthdays_accept_feb_29_only_when_it_can_exist() {
+        assert!(Birthday::new(2, 29, None, today()).is_ok());
+        assert!(Birthday::new(2, 29, Some(1988), today()).is_ok());
+        assert!(Birthday::new(2, 29, Some(1989), today()).is_err());
+        assert!(Birthday::new(4, 31, None, today()).is_err());
+        assert!(Birthday::new(13, 1, None, today()).is_err());
+        assert!(Birthday::new(0, 1, None, today()).is_err());
+    }
+
+    #[test]
+    fn birthdays_are_not_in_the_future_or_ancient() {
+        assert!(Birthday::new(12, 24, Some(2026), today()).is_err());
+        assert!(Birthday::new(1, 1, Some(2026), today()).is_ok());
+        assert!(Birthday::new(1, 1, Some(1899), today()).is_err());
+    }
+
+    #[test]
+    fn trust_and_cadence_are_bounded() {
+        assert!(Trust::try_from(0).is_err());
+        assert!(Trust::try_from(6).is_err());
+        assert_eq!(Trust::try_from(5).unwrap().get(), 5);
+        assert!(CadenceDays::try_from(0).is_err());
+        assert!(CadenceDays::try_from(3651).is_err());
+    }
+
+    #[test]
+    fn phones_are_plausible() {
+        assert!(Phone::try_from("+1 (415) 555-0134 x12".to_owned()).is_ok());
+        assert!(Phone::try_from("12".to_owned()).is_err());
+        assert!(Phone::try_from("call me".to_owned()).is_err());
+    }
+
+    #[test]
+    fn lists_are_bounded_and_deduplicated() {
+        let tags: Tags = serde_json::from_str(r#"["vip", "VIP", "golf", "vip"]"#).unwrap();
+        assert_eq!(tags.lowercased().items().len(), 2);
+        let too_many = serde_json::to_string(&(0..11).map(|i| format!("p{i}@example.com")).collect::<Vec<_>>()).unwrap();
+        assert!(serde_json::from_str::<Emails>(&too_many).is_err());
+    }
+
+    #[test]
+    fn a_patch_changes_only_what_it_names_and_null_clears() {
+        let contact: NewContact = serde_json::from_str(r#"{"first_name": "Ann", "company": "Acme", "trust": 3, "tags": ["A"]}"#).unwrap();
+        let contact = contact.normalised();
+        assert_eq!(contact.tags.items()[0].as_str(), "a");
+        let patch: ContactPatch = serde_json::from_str(r#"{"company": null, "title": "CEO"}"#).unwrap();
+        let patched = contact.apply(patch);
+        assert_eq!(patched.company, None);
+        assert_eq!(patched.title.as_ref().map(Label::as_str), Some("CEO"));
+        assert_eq!(patched.trust.map(Trust::get), Some(3));
+        assert_eq!(patched.first_name.as_str(), "Ann");
+    }
+
+    #[test]
+    fn a_patch_cannot_null_a_required_field() {
+        assert!(serde_json::from_str::<ContactPatch>(r#"{"first_name": null}"#).is_err());
+        assert!(serde_json::from_str::<ContactPatch>(r#"{"emails": null}"#).is_err());
+    }
+
+    #[test]
+    fn search_text_folds_case_beyond_ascii() {
+        let contact: NewContact = serde_json::from_str(r#"{"first_name": "Ölaf", "company": "ÉCOLE"}"#).unwrap();
+        assert_eq!(contact.search_text(), "ölaf\nécole");
+    }
+}

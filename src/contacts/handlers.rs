@@ -1,0 +1,148 @@
+use actix_web::http::header;
+use actix_web::{delete, get, patch, post, web, HttpResponse};
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+use utoipa::IntoParams;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use super::domain::{ContactPatch, NewContact, RelationshipKind};
+use super::queries::{self, Contact, ContactFilter};
+use crate::auth::Principal;
+use crate::db::Db;
+use crate::error::{ApiError, Problem};
+use crate::http::extract::{Json, Query};
+use crate::http::pagination::{Page, PageRequest};
+use crate::http::precondition::{etag, IfMatch};
+
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(create_contact)
+        .service(list_contacts)
+        .service(get_contact)
+        .service(update_contact)
+        .service(delete_contact);
+}
+
+fn with_etag(status: actix_web::http::StatusCode, contact: Contact) -> HttpResponse {
+    HttpResponse::build(status).insert_header(header::ETag(etag(contact.version))).json(contact)
+}
+
+/// Add a contact to the network.
+#[utoipa::path(
+    tag = "contacts", operation_id = "createContact", request_body = NewContact,
+    responses((status = 201, body = Contact, headers(("ETag" = String, description = "The contact's version"))))
+)]
+#[post("/contacts")]
+async fn create_contact(principal: Principal, db: web::Data<Db>, body: Json<NewContact>) -> Result<HttpResponse, ApiError> {
+    principal.require_write()?;
+    let fields = body.into_inner();
+    let contact = db
+        .transaction(move |conn| queries::create(conn, &principal.workspace_id, &principal.member_id, fields))
+        .await?;
+    Ok(with_etag(actix_web::http::StatusCode::CREATED, contact))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+struct ListContactsQuery {
+    /// Page size, 1 to 200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
+    limit: Option<i64>,
+    /// The `next_cursor` of the previous page.
+    cursor: Option<String>,
+    /// Case-insensitive text searched in names, emails and company.
+    #[param(max_length = 200)]
+    q: Option<String>,
+    /// Only contacts of this relationship kind.
+    kind: Option<RelationshipKind>,
+    /// Only contacts with this tag (case-insensitive).
+    tag: Option<String>,
+    /// Only contacts held by this member.
+    owner_id: Option<uuid::Uuid>,
+    /// Only contacts at this company (case-insensitive, whole name).
+    company: Option<String>,
+    /// Only contacts changed (or deleted) at or after this time, for incremental sync.
+    updated_since: Option<DateTime<Utc>>,
+    /// Include deleted contacts (tombstones with `deleted_at` set), for sync.
+    #[param(default = false)]
+    include_deleted: Option<bool>,
+}
+
+/// List contacts, oldest first, with filters; cursor-paginated.
+#[utoipa::path(tag = "contacts", operation_id = "listContacts", params(ListContactsQuery), responses((status = 200, body = Page<Contact>)))]
+#[get("/contacts")]
+async fn list_contacts(principal: Principal, db: web::Data<Db>, query: Query<ListContactsQuery>) -> Result<web::Json<Page<Contact>>, ApiError> {
+    let query = query.into_inner();
+    let page = PageRequest::parse(query.limit, query.cursor.as_deref())?;
+    if query.q.as_ref().is_some_and(|q| q.chars().count() > 200) {
+        return Err(ApiError::invalid_field("q", "must be at most 200 characters"));
+    }
+    let non_empty = |value: Option<String>| value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+    let filter = ContactFilter {
+        q: non_empty(query.q),
+        kind: query.kind,
+        tag: non_empty(query.tag),
+        owner_id: query.owner_id.map(|id| id.to_string()),
+        company: non_empty(query.company),
+        updated_since: query.updated_since,
+        include_deleted: query.include_deleted.unwrap_or(false),
+    };
+    Ok(web::Json(db.run(move |conn| queries::list(conn, &principal.workspace_id, &filter, &page)).await?))
+}
+
+/// One contact, with its version as the `ETag`.
+#[utoipa::path(
+    tag = "contacts", operation_id = "getContact",
+    params(("id" = uuid::Uuid, Path, description = "Contact id")),
+    responses((status = 200, body = Contact, headers(("ETag" = String, description = "The contact's version"))))
+)]
+#[get("/contacts/{id}")]
+async fn get_contact(principal: Principal, db: web::Data<Db>, id: web::Path<uuid::Uuid>) -> Result<HttpResponse, ApiError> {
+    let id = id.to_string();
+    let contact = db.run(move |conn| queries::get(conn, &principal.workspace_id, &id)).await?;
+    Ok(with_etag(actix_web::http::StatusCode::OK, contact))
+}
+
+/// Change a contact: absent fields stay, `null` clears. Send `If-Match` with the ETag you
+/// read to avoid overwriting someone else's change.
+#[utoipa::path(
+    tag = "contacts", operation_id = "updateContact", request_body = ContactPatch,
+    params(
+        ("id" = uuid::Uuid, Path, description = "Contact id"),
+        ("If-Match" = Option<String>, Header, description = "The ETag you read; the update fails with 412 if the contact changed since"),
+    ),
+    responses(
+        (status = 200, body = Contact, headers(("ETag" = String, description = "The contact's new version"))),
+        (status = 409, description = "A concurrent update won", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "The contact changed since the ETag in If-Match", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[patch("/contacts/{id}")]
+async fn update_contact(principal: Principal, db: web::Data<Db>, id: web::Path<uuid::Uuid>, if_match: IfMatch, body: Json<ContactPatch>) -> Result<HttpResponse, ApiError> {
+    principal.require_write()?;
+    let (id, patch) = (id.to_string(), body.into_inner());
+    let contact = db
+        .transaction(move |conn| queries::update(conn, &principal.workspace_id, &id, &if_match, patch))
+        .await?;
+    Ok(with_etag(actix_web::http::StatusCode::OK, contact))
+}
+
+/// Delete a contact. The deletion is soft: lists with `include_deleted=true` still show it,
+/// with `deleted_at` set, so that synced systems can delete it too.
+#[utoipa::path(
+    tag = "contacts", operation_id = "deleteContact",
+    params(
+        ("id" = uuid::Uuid, Path, description = "Contact id"),
+        ("If-Match" = Option<String>, Header, description = "The ETag you read; the delete fails with 412 if the contact changed since"),
+    ),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 412, description = "The contact changed since the ETag in If-Match", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/contacts/{id}")]
+async fn delete_contact(principal: Principal, db: web::Data<Db>, id: web::Path<uuid::Uuid>, if_match: IfMatch) -> Result<HttpResponse, ApiError> {
+    principal.require_write()?;
+    let id = id.to_string();
+    db.transaction(move |conn| queries::delete(conn, &principal.workspace_id, &id, &if_match)).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

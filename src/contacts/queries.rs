@@ -1,0 +1,318 @@
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::prelude::*;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::domain::{company_key, Birthday, NewContact, RelationshipKind};
+use crate::db::schema::{contacts, members};
+use crate::db::DbConn;
+use crate::error::ApiError;
+use crate::http::pagination::{Page, PageRequest};
+use crate::http::precondition::IfMatch;
+use crate::time::{db_now, from_db, to_db};
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = contacts, treat_none_as_null = true)]
+pub struct ContactRow {
+    pub id: String,
+    pub workspace_id: String,
+    pub owner_id: String,
+    pub first_name: String,
+    pub last_name: Option<String>,
+    pub emails: String,
+    pub phones: String,
+    pub company: Option<String>,
+    pub company_key: Option<String>,
+    pub title: Option<String>,
+    pub industry: Option<String>,
+    pub profession: Option<String>,
+    pub relationship_kind: String,
+    pub how_we_met: Option<String>,
+    pub met_through_id: Option<String>,
+    pub birthday_month: Option<i32>,
+    pub birthday_day: Option<i32>,
+    pub birthday_year: Option<i32>,
+    pub tags: String,
+    pub trust: Option<i32>,
+    pub cadence_days: Option<i32>,
+    pub notes: Option<String>,
+    pub search_text: String,
+    pub version: i64,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub deleted_at: Option<NaiveDateTime>,
+}
+
+/// A person in the network.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Contact {
+    pub id: uuid::Uuid,
+    /// The member who holds the relationship.
+    pub owner_id: uuid::Uuid,
+    #[schema(example = "Priya")]
+    pub first_name: String,
+    pub last_name: Option<String>,
+    #[schema(value_type = Vec<String>)]
+    pub emails: serde_json::Value,
+    #[schema(value_type = Vec<String>)]
+    pub phones: serde_json::Value,
+    pub company: Option<String>,
+    pub title: Option<String>,
+    pub industry: Option<String>,
+    pub profession: Option<String>,
+    pub relationship_kind: RelationshipKind,
+    pub how_we_met: Option<String>,
+    pub met_through_id: Option<uuid::Uuid>,
+    pub birthday: Option<Birthday>,
+    #[schema(value_type = Vec<String>)]
+    pub tags: serde_json::Value,
+    #[schema(minimum = 1, maximum = 5)]
+    pub trust: Option<i32>,
+    #[schema(minimum = 1, maximum = 3650)]
+    pub cadence_days: Option<i32>,
+    pub notes: Option<String>,
+    /// Increases with every change; also sent as the `ETag`.
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    /// Set when the contact was deleted; deleted contacts appear only in lists asked for
+    /// with `include_deleted=true`, so that a sync can remove them too.
+    pub deleted_at: Option<DateTime<Utc>>,
+}
+
+fn corrupt(what: &str) -> ApiError {
+    ApiError::internal(anyhow::anyhow!("stored contact has an invalid {what}"))
+}
+
+impl ContactRow {
+    fn new(id: String, workspace_id: &str, owner_id: String, fields: &NewContact, version: i64, created_at: NaiveDateTime, updated_at: NaiveDateTime) -> Result<Self, ApiError> {
+        let text = |value: &Option<crate::values::Label>| value.as_ref().map(|v| v.as_str().to_owned());
+        Ok(Self {
+            id,
+            workspace_id: workspace_id.to_owned(),
+            owner_id,
+            first_name: fields.first_name.as_str().to_owned(),
+            last_name: fields.last_name.as_ref().map(|v| v.as_str().to_owned()),
+            emails: serde_json::to_string(&fields.emails).map_err(ApiError::internal)?,
+            phones: serde_json::to_string(&fields.phones).map_err(ApiError::internal)?,
+            company: text(&fields.company),
+            company_key: fields.company.as_ref().map(|c| company_key(c.as_str())),
+            title: text(&fields.title),
+            industry: text(&fields.industry),
+            profession: text(&fields.profession),
+            relationship_kind: fields.relationship_kind.as_str().to_owned(),
+            how_we_met: fields.how_we_met.as_ref().map(|v| v.as_str().to_owned()),
+            met_through_id: fields.met_through_id.map(|id| id.to_string()),
+            birthday_month: fields.birthday.map(|b| b.month as i32),
+            birthday_day: fields.birthday.map(|b| b.day as i32),
+            birthday_year: fields.birthday.and_then(|b| b.year),
+            tags: serde_json::to_string(&fields.tags).map_err(ApiError::internal)?,
+            trust: fields.trust.map(|t| t.get()),
+            cadence_days: fields.cadence_days.map(|c| c.get()),
+            notes: fields.notes.as_ref().map(|v| v.as_str().to_owned()),
+            search_text: fields.search_text(),
+            version,
+            created_at,
+            updated_at,
+            deleted_at: None,
+        })
+    }
+
+    /// The stored fields, as a request would have given them (the base a PATCH applies to).
+    fn fields(&self) -> Result<NewContact, ApiError> {
+        let document = serde_json::json!({
+            "first_name": self.first_name,
+            "last_name": self.last_name,
+            "emails": serde_json::from_str::<serde_json::Value>(&self.emails).map_err(|_| corrupt("emails"))?,
+            "phones": serde_json::from_str::<serde_json::Value>(&self.phones).map_err(|_| corrupt("phones"))?,
+            "company": self.company,
+            "title": self.title,
+            "industry": self.industry,
+            "profession": self.profession,
+            "relationship_kind": self.relationship_kind,
+            "how_we_met": self.how_we_met,
+            "met_through_id": self.met_through_id,
+            "birthday": self.birthday_month.zip(self.birthday_day).map(|(month, day)| serde_json::json!({"month": month, "day": day, "year": self.birthday_year})),
+            "tags": serde_json::from_str::<serde_json::Value>(&self.tags).map_err(|_| corrupt("tags"))?,
+            "trust": self.trust,
+            "cadence_days": self.cadence_days,
+            "notes": self.notes,
+            "owner_id": self.owner_id,
+        });
+        serde_json::from_value(document).map_err(|e| corrupt(&e.to_string()))
+    }
+
+    pub fn view(self) -> Result<Contact, ApiError> {
+        let json = |text: &str, what: &str| serde_json::from_str(text).map_err(|_| corrupt(what));
+        let uuid = |text: &str| text.parse::<uuid::Uuid>().map_err(|_| corrupt("id"));
+        Ok(Contact {
+            id: uuid(&self.id)?,
+            owner_id: uuid(&self.owner_id)?,
+            emails: json(&self.emails, "emails")?,
+            phones: json(&self.phones, "phones")?,
+            tags: json(&self.tags, "tags")?,
+            relationship_kind: self.relationship_kind.parse().map_err(|_| corrupt("relationship kind"))?,
+            met_through_id: self.met_through_id.as_deref().map(uuid).transpose()?,
+            birthday: self.birthday_month.zip(self.birthday_day).map(|(month, day)| Birthday {
+                month: month as u32,
+                day: day as u32,
+                year: self.birthday_year,
+            }),
+            first_name: self.first_name,
+            last_name: self.last_name,
+            company: self.company,
+            title: self.title,
+            industry: self.industry,
+            profession: self.profession,
+            how_we_met: self.how_we_met,
+            trust: self.trust,
+            cadence_days: self.cadence_days,
+            notes: self.notes,
+            version: self.version,
+            created_at: from_db(self.created_at),
+            updated_at: from_db(self.updated_at),
+            deleted_at: self.deleted_at.map(from_db),
+        })
+    }
+}
+
+/// Filters of the contact list; all optional, combined with AND.
+#[derive(Debug, Default)]
+pub struct ContactFilter {
+    pub q: Option<String>,
+    pub kind: Option<RelationshipKind>,
+    pub tag: Option<String>,
+    pub owner_id: Option<String>,
+    pub company: Option<String>,
+    pub updated_since: Option<DateTime<Utc>>,
+    pub include_deleted: bool,
+}
+
+/// Escapes LIKE's wildcards so that user text matches literally (with `ESCAPE '\'`).
+fn like_literal(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
+
+pub fn list(conn: &mut DbConn, workspace_id: &str, filter: &ContactFilter, page: &PageRequest) -> Result<Page<Contact>, ApiError> {
+    let mut query = contacts::table
+        .filter(contacts::workspace_id.eq(workspace_id))
+        .select(ContactRow::as_select())
+        .order(contacts::id.asc())
+        .limit(page.fetch_limit())
+        .into_boxed();
+    if let Some(after) = &page.after {
+        query = query.filter(contacts::id.gt(after.clone()));
+    }
+    if !filter.include_deleted {
+        query = query.filter(contacts::deleted_at.is_null());
+    }
+    if let Some(q) = &filter.q {
+        query = query.filter(contacts::search_text.like(format!("%{}%", like_literal(&q.to_lowercase()))).escape('\\'));
+    }
+    if let Some(kind) = filter.kind {
+        query = query.filter(contacts::relationship_kind.eq(kind.as_str()));
+    }
+    if let Some(tag) = &filter.tag {
+        // Tags are stored as a JSON array; matching the quoted element finds whole tags only.
+        let element = serde_json::to_string(&tag.to_lowercase()).map_err(ApiError::internal)?;
+        query = query.filter(contacts::tags.like(format!("%{}%", like_literal(&element))).escape('\\'));
+    }
+    if let Some(owner_id) = &filter.owner_id {
+        query = query.filter(contacts::owner_id.eq(owner_id.clone()));
+    }
+    if let Some(company) = &filter.company {
+        query = query.filter(contacts::company_key.eq(company_key(company)));
+    }
+    if let Some(since) = filter.updated_since {
+        query = query.filter(contacts::updated_at.ge(to_db(since)));
+    }
+    let rows = query.load::<ContactRow>(conn)?;
+    let contacts = rows.into_iter().map(ContactRow::view).collect::<Result<Vec<_>, _>>()?;
+    Ok(page.page(contacts, |contact| contact.id.to_string()))
+}
+
+fn live_row(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<ContactRow, ApiError> {
+    contacts::table
+        .filter(contacts::workspace_id.eq(workspace_id))
+        .filter(contacts::id.eq(id))
+        .filter(contacts::deleted_at.is_null())
+        .select(ContactRow::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| ApiError::not_found(format!("no contact {id} in this workspace")))
+}
+
+pub fn get(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<Contact, ApiError> {
+    live_row(conn, workspace_id, id)?.view()
+}
+
+/// Checks the references a contact makes: its owner is a member of the workspace, and the
+/// contact it was met through is a live contact of the workspace (and not itself).
+fn check_references(conn: &mut DbConn, workspace_id: &str, contact_id: &str, owner_id: &str, fields: &NewContact) -> Result<(), ApiError> {
+    let owner_exists = members::table
+        .filter(members::workspace_id.eq(workspace_id))
+        .filter(members::id.eq(owner_id))
+        .count()
+        .get_result::<i64>(conn)?
+        > 0;
+    if !owner_exists {
+        return Err(ApiError::invalid_field("/owner_id", "is not a member of this workspace"));
+    }
+    if let Some(met_through) = fields.met_through_id {
+        let met_through = met_through.to_string();
+        if met_through == contact_id {
+            return Err(ApiError::invalid_field("/met_through_id", "a contact cannot be met through itself"));
+        }
+        if live_row(conn, workspace_id, &met_through).is_err() {
+            return Err(ApiError::invalid_field("/met_through_id", "is not a contact of this workspace"));
+        }
+    }
+    Ok(())
+}
+
+pub fn create(conn: &mut DbConn, workspace_id: &str, caller_member_id: &str, fields: NewContact) -> Result<Contact, ApiError> {
+    let fields = fields.normalised();
+    let id = uuid::Uuid::now_v7().to_string();
+    let owner_id = fields.owner_id.map(|o| o.to_string()).unwrap_or_else(|| caller_member_id.to_owned());
+    check_references(conn, workspace_id, &id, &owner_id, &fields)?;
+    let now = db_now();
+    let row = ContactRow::new(id, workspace_id, owner_id, &fields, 1, now, now)?;
+    diesel::insert_into(contacts::table).values(&row).execute(conn)?;
+    row.view()
+}
+
+pub fn update(conn: &mut DbConn, workspace_id: &str, id: &str, if_match: &IfMatch, patch: super::domain::ContactPatch) -> Result<Contact, ApiError> {
+    let current = live_row(conn, workspace_id, id)?;
+    if_match.check(current.version)?;
+    let fields = current.fields()?.apply(patch);
+    let owner_id = fields.owner_id.map(|o| o.to_string()).unwrap_or_else(|| current.owner_id.clone());
+    check_references(conn, workspace_id, id, &owner_id, &fields)?;
+    let row = ContactRow::new(current.id.clone(), workspace_id, owner_id, &fields, current.version + 1, current.created_at, db_now())?;
+    // The version guard makes a concurrent edit lose cleanly instead of overwriting.
+    let changed = diesel::update(contacts::table.filter(contacts::id.eq(id)).filter(contacts::version.eq(current.version)))
+        .set(&row)
+        .execute(conn)?;
+    if changed == 0 {
+        return Err(ApiError::conflict("concurrent_update", "the contact changed while this update ran; retry"));
+    }
+    row.view()
+}
+
+/// Soft delete: the row stays as a tombstone that incremental sync can see.
+pub fn delete(conn: &mut DbConn, workspace_id: &str, id: &str, if_match: &IfMatch) -> Result<(), ApiError> {
+    let current = live_row(conn, workspace_id, id)?;
+    if_match.check(current.version)?;
+    let now = db_now();
+    diesel::update(contacts::table.filter(contacts::id.eq(id)).filter(contacts::version.eq(current.version)))
+        .set((contacts::deleted_at.eq(now), contacts::updated_at.eq(now), contacts::version.eq(current.version + 1)))
+        .execute(conn)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn like_wildcards_match_literally() {
+        assert_eq!(super::like_literal(r"50%_off\"), r"50\%\_off\\");
+    }
+}

@@ -1,0 +1,233 @@
+//! Storage: one diesel code path over SQLite (embedded default) and PostgreSQL.
+//!
+//! The backend is chosen by the scheme of `DATABASE_URL`. We pick it ourselves rather than
+//! through diesel's MultiConnection URL detection, which hides connection errors and takes
+//! any unknown string for a SQLite file name.
+
+pub mod schema;
+
+use std::time::Duration;
+
+use actix_web::web;
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
+use diesel::prelude::*;
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+
+use crate::error::ApiError;
+
+#[derive(diesel::MultiConnection)]
+pub enum DbConn {
+    Postgres(PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// A database location, parsed from `DATABASE_URL`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatabaseUrl {
+    /// A file path; `sqlite://rapport.db` is relative, `sqlite:///var/lib/rapport.db` absolute.
+    Sqlite(String),
+    Postgres(String),
+}
+
+impl DatabaseUrl {
+    pub fn parse(url: &str) -> Result<Self, String> {
+        if let Some(path) = url.strip_prefix("sqlite://") {
+            if path.is_empty() || path.contains(":memory:") || path.starts_with("file:") {
+                return Err(format!(
+                    "DATABASE_URL `{url}` must name a SQLite file, e.g. sqlite://rapport.db \
+                     (an in-memory database would give each pooled connection its own data)"
+                ));
+            }
+            return Ok(Self::Sqlite(path.to_owned()));
+        }
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            return Ok(Self::Postgres(url.to_owned()));
+        }
+        Err(format!(
+            "DATABASE_URL `{}` is not supported: use sqlite://<file> or postgres://user@host/db",
+            redact(url)
+        ))
+    }
+
+    pub fn backend_name(&self) -> &'static str {
+        match self {
+            Self::Sqlite(_) => "sqlite",
+            Self::Postgres(_) => "postgres",
+        }
+    }
+}
+
+/// Hides a password in a URL before it reaches an error message or a log.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            format!("{}://***@{}", &url[..scheme_end], &url[at + 1..])
+        }
+        _ => url.to_owned(),
+    }
+}
+
+pub struct ConnectionManager {
+    url: DatabaseUrl,
+}
+
+impl r2d2::ManageConnection for ConnectionManager {
+    type Connection = DbConn;
+    type Error = diesel::r2d2::Error;
+
+    fn connect(&self) -> Result<DbConn, Self::Error> {
+        match &self.url {
+            DatabaseUrl::Sqlite(path) => {
+                let mut conn = SqliteConnection::establish(path)
+                    .map_err(diesel::r2d2::Error::ConnectionError)?;
+                // busy_timeout first, so that switching to WAL waits for other connections.
+                conn.batch_execute(
+                    "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; \
+                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+                )
+                .map_err(diesel::r2d2::Error::QueryError)?;
+                Ok(DbConn::Sqlite(conn))
+            }
+            DatabaseUrl::Postgres(url) => PgConnection::establish(url)
+                .map(DbConn::Postgres)
+                .map_err(diesel::r2d2::Error::ConnectionError),
+        }
+    }
+
+    fn is_valid(&self, conn: &mut DbConn) -> Result<(), Self::Error> {
+        conn.batch_execute("SELECT 1")
+            .map_err(diesel::r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, conn: &mut DbConn) -> bool {
+        // A connection handed back in the middle of a transaction (a panic in a handler)
+        // must never be reused.
+        let status = <DbConn as Connection>::TransactionManager::transaction_manager_status_mut(conn);
+        !matches!(status.transaction_depth(), Ok(None))
+    }
+}
+
+/// The connection pool, cheap to clone, shared by every worker.
+#[derive(Clone)]
+pub struct Db {
+    pool: r2d2::Pool<ConnectionManager>,
+    backend: &'static str,
+}
+
+impl Db {
+    pub fn connect(url: &DatabaseUrl, max_size: u32) -> anyhow::Result<Self> {
+        let pool = r2d2::Pool::builder()
+            .max_size(max_size)
+            .connection_timeout(Duration::from_secs(10))
+            .build(ConnectionManager { url: url.clone() })
+            .map_err(|e| anyhow::anyhow!("cannot connect to the {} database: {e}", url.backend_name()))?;
+        Ok(Self { pool, backend: url.backend_name() })
+    }
+
+    pub fn backend(&self) -> &'static str {
+        self.backend
+    }
+
+    pub fn migrate(&self) -> anyhow::Result<Vec<String>> {
+        let mut conn = self.pool.get()?;
+        let migrations = match &*conn {
+            DbConn::Sqlite(_) => SQLITE_MIGRATIONS,
+            DbConn::Postgres(_) => POSTGRES_MIGRATIONS,
+        };
+        let applied = conn
+            .run_pending_migrations(migrations)
+            .map_err(|e| anyhow::anyhow!("migration failed: {e}"))?;
+        Ok(applied.iter().map(ToString::to_string).collect())
+    }
+
+    /// Runs blocking database work off the async workers.
+    pub async fn run<T, F>(&self, work: F) -> Result<T, ApiError>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.pool.clone();
+        web::block(move || {
+            let mut conn = pool.get().map_err(ApiError::internal)?;
+            work(&mut conn)
+        })
+        .await
+        .map_err(ApiError::internal)?
+    }
+
+    /// Runs `work` in one transaction: committed if it returns Ok, rolled back otherwise.
+    pub async fn transaction<T, F>(&self, work: F) -> Result<T, ApiError>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.run(move |conn| transaction(conn, work)).await
+    }
+
+    /// Synchronous access for start-up tasks and the command line.
+    pub fn get(&self) -> anyhow::Result<r2d2::PooledConnection<ConnectionManager>> {
+        Ok(self.pool.get()?)
+    }
+}
+
+/// One transaction on either backend. SQLite transactions start with BEGIN IMMEDIATE: a
+/// read-then-write transaction that begins deferred fails with "database is locked" when
+/// another writer got there first, instead of waiting for the busy timeout.
+pub fn transaction<T, E, F>(conn: &mut DbConn, work: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConn) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    match conn {
+        DbConn::Sqlite(sqlite) => AnsiTransactionManager::begin_transaction_sql(sqlite, "BEGIN IMMEDIATE")?,
+        DbConn::Postgres(pg) => AnsiTransactionManager::begin_transaction(pg)?,
+    }
+    match work(conn) {
+        Ok(value) => {
+            if let Err(commit_error) = <DbConn as Connection>::TransactionManager::commit_transaction(conn) {
+                let _ = <DbConn as Connection>::TransactionManager::rollback_transaction(conn);
+                return Err(commit_error.into());
+            }
+            Ok(value)
+        }
+        Err(error) => {
+            <DbConn as Connection>::TransactionManager::rollback_transaction(conn)?;
+            Err(error)
+        }
+    }
+}
+
+/// True when a diesel error is a unique-constraint violation (same meaning on both backends).
+pub fn is_unique_violation(error: &diesel::result::Error) -> bool {
+    matches!(
+        error,
+        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn picks_the_backend_from_the_scheme() {
+        assert_eq!(DatabaseUrl::parse("sqlite://rapport.db"), Ok(DatabaseUrl::Sqlite("rapport.db".into())));
+        assert_eq!(DatabaseUrl::parse("sqlite:///var/lib/r.db"), Ok(DatabaseUrl::Sqlite("/var/lib/r.db".into())));
+        assert!(matches!(DatabaseUrl::parse("postgres://u@h/db"), Ok(DatabaseUrl::Postgres(_))));
+        assert!(matches!(DatabaseUrl::parse("postgresql://u@h/db"), Ok(DatabaseUrl::Postgres(_))));
+    }
+
+    #[test]
+    fn refuses_anything_else_without_leaking_the_password() {
+        let err = DatabaseUrl::parse("mysql://root:hunter2@localhost/db").unwrap_err();
+        assert!(err.contains("not supported"), "{err}");
+        assert!(!err.contains("hunter2"), "{err}");
+        assert!(DatabaseUrl::parse("host=localhost dbname=x").is_err());
+        assert!(DatabaseUrl::parse("rapport.db").is_err());
+        assert!(DatabaseUrl::parse("sqlite://:memory:").is_err());
+        assert!(DatabaseUrl::parse("sqlite://").is_err());
+    }
+}

@@ -1,0 +1,95 @@
+// The one schema both backends share; see migrations/{sqlite,postgres}.
+
+diesel::table! {
+    service_secrets (name) {
+        name -> Text,
+        value -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    users (id) {
+        id -> Text,
+        email -> Text,
+        name -> Text,
+        password_hash -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    workspaces (id) {
+        id -> Text,
+        name -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    members (id) {
+        id -> Text,
+        workspace_id -> Text,
+        user_id -> Text,
+        role -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    refresh_tokens (id) {
+        id -> Text,
+        workspace_id -> Text,
+        user_id -> Text,
+        token_hash -> Text,
+        expires_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    contacts (id) {
+        id -> Text,
+        workspace_id -> Text,
+        owner_id -> Text,
+        first_name -> Text,
+        last_name -> Nullable<Text>,
+        emails -> Text,
+        phones -> Text,
+        company -> Nullable<Text>,
+        company_key -> Nullable<Text>,
+        title -> Nullable<Text>,
+        industry -> Nullable<Text>,
+        profession -> Nullable<Text>,
+        relationship_kind -> Text,
+        how_we_met -> Nullable<Text>,
+        met_through_id -> Nullable<Text>,
+        birthday_month -> Nullable<Integer>,
+        birthday_day -> Nullable<Integer>,
+        birthday_year -> Nullable<Integer>,
+        tags -> Text,
+        trust -> Nullable<Integer>,
+        cadence_days -> Nullable<Integer>,
+        notes -> Nullable<Text>,
+        search_text -> Text,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        deleted_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(members -> users (user_id));
+diesel::joinable!(members -> workspaces (workspace_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    service_secrets,
+    users,
+    workspaces,
+    members,
+    refresh_tokens,
+    contacts
+);

@@ -1,0 +1,170 @@
+//! Body and query extractors. actix's own report errors as plain text without naming the
+//! field; these answer problem+json naming the field (`/emails/0`, `limit`) and the reason.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::dev::Payload;
+use actix_web::error::PayloadError;
+use actix_web::http::{header, StatusCode};
+use actix_web::web::Bytes;
+use actix_web::{FromRequest, HttpRequest};
+use serde::de::DeserializeOwned;
+
+use crate::error::ApiError;
+
+pub struct Json<T>(pub T);
+
+impl<T> Json<T> {
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let content_type_ok = is_json(req);
+        let bytes = Bytes::from_request(req, payload);
+        Box::pin(async move {
+            if !content_type_ok {
+                return Err(ApiError::new(
+                    StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported_media_type",
+                    "the request body must be JSON, sent with `Content-Type: application/json`",
+                ));
+            }
+            let bytes = bytes.await.map_err(|error| match error.as_error::<PayloadError>() {
+                Some(PayloadError::Overflow) => payload_too_large(),
+                _ => match error.as_response_error().status_code() {
+                    StatusCode::PAYLOAD_TOO_LARGE => payload_too_large(),
+                    _ => ApiError::bad_request("unreadable_body", format!("the request body could not be read: {error}")),
+                },
+            })?;
+            parse(&bytes).map(Json)
+        })
+    }
+}
+
+/// Query parameters, deserialized into `T`; a bad value is a 422 naming the parameter.
+pub struct Query<T>(pub T);
+
+impl<T> Query<T> {
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T: DeserializeOwned> FromRequest for Query<T> {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        std::future::ready(parse_query(req.query_string()).map(Query))
+    }
+}
+
+pub fn parse_query<T: DeserializeOwned>(query: &str) -> Result<T, ApiError> {
+    let deserializer = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+    serde_path_to_error::deserialize(deserializer).map_err(|error| {
+        let parameter = error.path().to_string();
+        let detail = error.into_inner().to_string();
+        if parameter == "." {
+            ApiError::invalid_field("query", detail)
+        } else {
+            ApiError::invalid_field(parameter, detail)
+        }
+    })
+}
+
+fn is_json(req: &HttpRequest) -> bool {
+    let Some(value) = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()) else {
+        return false;
+    };
+    let essence = value.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    essence == "application/json" || (essence.starts_with("application/") && essence.ends_with("+json"))
+}
+
+fn payload_too_large() -> ApiError {
+    ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "the request body is larger than this service accepts")
+}
+
+/// Parses a JSON document into `T`; syntax errors are 400, a well-formed document that does
+/// not fit `T` is 422 with a pointer to the value that did not fit.
+pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    let deserializer = &mut serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize(deserializer).map_err(|error| {
+        let pointer = json_pointer(error.path());
+        let inner = error.into_inner();
+        match inner.classify() {
+            serde_json::error::Category::Data => {
+                ApiError::invalid_field(pointer, strip_position(&inner.to_string()))
+            }
+            _ => ApiError::bad_request("malformed_json", format!("the request body is not valid JSON: {inner}")),
+        }
+    })
+}
+
+fn json_pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut pointer = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => pointer.push_str(&format!("/{index}")),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                pointer.push('/');
+                pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+            }
+            Segment::Unknown => {}
+        }
+    }
+    if pointer.is_empty() {
+        pointer.push('/');
+    }
+    pointer
+}
+
+/// serde_json appends "at line 1 column 42", which means nothing to an API client.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Sample {
+        name: String,
+        tags: Vec<u8>,
+    }
+
+    fn error_of(body: &str) -> (u16, String, String) {
+        let err = parse::<Sample>(body.as_bytes()).unwrap_err();
+        let response = actix_web::ResponseError::error_response(&err);
+        (response.status().as_u16(), err.code().to_owned(), format!("{err}"))
+    }
+
+    #[test]
+    fn a_wrong_type_names_the_field() {
+        let (status, code, text) = error_of(r#"{"name": "x", "tags": [1, "two"]}"#);
+        assert_eq!((status, code.as_str()), (422, "validation_failed"));
+        assert!(text.contains("/tags/1"), "{text}");
+        assert!(!text.contains("line 1"), "{text}");
+    }
+
+    #[test]
+    fn a_missing_field_is_a_422_and_bad_syntax_a_400() {
+        assert_eq!(error_of(r#"{"tags": []}"#).0, 422);
+        assert_eq!(error_of(r#"{"name": "#).0, 400);
+        assert_eq!(error_of("not json").0, 400);
+    }
+}

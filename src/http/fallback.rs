@@ -1,0 +1,92 @@
+//! What answers when no route does: 405 with `Allow` when the path exists under another
+//! method, 404 otherwise; both as problem+json. The route table is read from the OpenAPI
+//! document, so it can never disagree with the routes it describes.
+
+use actix_web::{web, HttpRequest};
+
+use crate::error::ApiError;
+
+/// Path templates (`/v1/contacts/{id}`) and the methods each accepts.
+pub struct RouteTable {
+    routes: Vec<(Vec<String>, Vec<String>)>,
+}
+
+impl RouteTable {
+    pub fn from_openapi(doc: &utoipa::openapi::OpenApi) -> Self {
+        let routes = doc
+            .paths
+            .paths
+            .iter()
+            .map(|(template, item)| {
+                let segments = template.trim_matches('/').split('/').map(str::to_owned).collect();
+                let methods = [
+                    ("GET", item.get.is_some()),
+                    ("PUT", item.put.is_some()),
+                    ("POST", item.post.is_some()),
+                    ("PATCH", item.patch.is_some()),
+                    ("DELETE", item.delete.is_some()),
+                ]
+                .into_iter()
+                .filter(|(_, present)| *present)
+                .map(|(method, _)| method.to_owned())
+                .collect();
+                (segments, methods)
+            })
+            .collect();
+        Self { routes }
+    }
+
+    fn allowed_methods(&self, path: &str) -> Option<String> {
+        let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+        let mut allowed: Vec<&str> = self
+            .routes
+            .iter()
+            .filter(|(template, _)| {
+                template.len() == segments.len()
+                    && template
+                        .iter()
+                        .zip(&segments)
+                        .all(|(t, s)| t == s || (t.starts_with('{') && t.ends_with('}') && !s.is_empty()))
+            })
+            .flat_map(|(_, methods)| methods.iter().map(String::as_str))
+            .collect();
+        if allowed.is_empty() {
+            return None;
+        }
+        allowed.sort_unstable();
+        allowed.dedup();
+        Some(allowed.join(", "))
+    }
+}
+
+pub async fn no_route(req: HttpRequest, routes: web::Data<RouteTable>) -> Result<actix_web::HttpResponse, ApiError> {
+    Err(match routes.allowed_methods(req.path()) {
+        Some(allow) => ApiError::method_not_allowed(allow),
+        None => ApiError::not_found(format!("there is no resource at {}", req.path())),
+    })
+}
+
+/// A path parameter that does not parse (an id that is not a UUID) names nothing that exists.
+pub fn path_error(error: actix_web::error::PathError, req: &HttpRequest) -> actix_web::Error {
+    tracing::debug!(%error, "unparseable path parameter");
+    ApiError::not_found(format!("there is no resource at {}", req.path())).into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_templates_segment_by_segment() {
+        let table = RouteTable {
+            routes: vec![
+                (vec!["v1".into(), "contacts".into()], vec!["GET".into(), "POST".into()]),
+                (vec!["v1".into(), "contacts".into(), "{id}".into()], vec!["GET".into(), "DELETE".into()]),
+            ],
+        };
+        assert_eq!(table.allowed_methods("/v1/contacts").as_deref(), Some("GET, POST"));
+        assert_eq!(table.allowed_methods("/v1/contacts/abc").as_deref(), Some("DELETE, GET"));
+        assert_eq!(table.allowed_methods("/v1/contacts/abc/x"), None);
+        assert_eq!(table.allowed_methods("/v2/contacts"), None);
+    }
+}

@@ -1,0 +1,7 @@
+//! HTTP plumbing shared by every resource.
+
+pub mod extract;
+pub mod fallback;
+pub mod observe;
+pub mod pagination;
+pub mod precondition;

@@ -1,0 +1,49 @@
+//! Optimistic concurrency: every resource carries a `version`; single-resource GETs send it
+//! as a strong `ETag`, and PATCH/DELETE honour `If-Match` (412 when the version moved on).
+
+use actix_web::dev::Payload;
+use actix_web::http::header::{self, Header};
+use actix_web::http::StatusCode;
+use actix_web::{FromRequest, HttpRequest};
+
+use crate::error::ApiError;
+
+pub fn etag(version: i64) -> header::EntityTag {
+    header::EntityTag::new_strong(version.to_string())
+}
+
+/// The `If-Match` header of a request, if any.
+#[derive(Debug, Clone, Default)]
+pub struct IfMatch(Option<header::IfMatch>);
+
+impl IfMatch {
+    /// Fails with 412 unless the header is absent, `*`, or names `current_version`.
+    pub fn check(&self, current_version: i64) -> Result<(), ApiError> {
+        let current = etag(current_version);
+        match &self.0 {
+            None | Some(header::IfMatch::Any) => Ok(()),
+            Some(header::IfMatch::Items(tags)) if tags.iter().any(|tag| tag.strong_eq(&current)) => Ok(()),
+            Some(_) => Err(ApiError::new(
+                StatusCode::PRECONDITION_FAILED,
+                "precondition_failed",
+                format!("the resource has changed since you read it (its ETag is now {current}); read it again and retry"),
+            )),
+        }
+    }
+}
+
+impl FromRequest for IfMatch {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let parsed = if req.headers().contains_key(header::IF_MATCH) {
+            header::IfMatch::parse(req).map(|value| IfMatch(Some(value))).map_err(|_| {
+                ApiError::bad_request("invalid_if_match", "If-Match must be `*` or a list of quoted ETags")
+            })
+        } else {
+            Ok(IfMatch(None))
+        };
+        std::future::ready(parsed)
+    }
+}

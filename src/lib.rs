@@ -1,0 +1,20 @@
+//! Rapport: a REST/JSON API for referral selling.
+//!
+//! Shared plumbing (`config`, `db`, `error`, `http`, `startup`) sits beside one module per
+//! resource (`auth`, `workspaces`, `contacts`), each holding its types, rules, queries and
+//! handlers.
+
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod contacts;
+pub mod db;
+pub mod error;
+pub mod http;
+pub mod openapi;
+pub mod ops;
+pub mod startup;
+pub mod telemetry;
+pub mod time;
+pub mod values;
+pub mod workspaces;

@@ -1,0 +1,103 @@
+//! The OpenAPI document: operations are collected from the handlers as they are mounted
+//! (so the document cannot forget a route), then the error responses every operation
+//! shares are added here in one place.
+
+use utoipa::openapi::path::Operation;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, OpenApi as OpenApiDoc, Ref, ResponseBuilder};
+use utoipa::{Modify, OpenApi};
+
+use crate::error::{FieldError, Problem};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Rapport API",
+        description = "Referral selling: keep relationships warm, ask for referrals the right way, and follow each introduction to money.\n\nAuthenticate with `Authorization: Bearer <access token>` from `POST /v1/auth/login`. Errors are RFC 9457 problem documents. Lists are cursor-paginated.",
+        license(name = "MIT OR Apache-2.0"),
+    ),
+    modifiers(&BearerAuth),
+    security(("bearer" = [])),
+    components(schemas(Problem, FieldError)),
+    tags(
+        (name = "auth", description = "Accounts and sessions"),
+        (name = "workspaces", description = "The team and its members"),
+        (name = "contacts", description = "The people in the network"),
+        (name = "operations", description = "Health, readiness and metrics"),
+    )
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut OpenApiDoc) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some("An access token from `POST /v1/auth/login` or `/v1/auth/register`."))
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// Adds the problem responses that follow from an operation's shape: every operation can
+/// fail; one with a body can be malformed, too large or of the wrong type; an
+/// authenticated one can be refused; one with a path id can name nothing.
+pub fn add_standard_errors(openapi: &mut OpenApiDoc) {
+    for (path, item) in openapi.paths.paths.iter_mut() {
+        let has_path_id = path.contains('{');
+        let operations = [
+            (&mut item.get, false),
+            (&mut item.post, true),
+            (&mut item.put, true),
+            (&mut item.patch, true),
+            (&mut item.delete, true),
+        ];
+        for (operation, writes) in operations {
+            if let Some(operation) = operation.as_mut() {
+                add_errors(operation, has_path_id, writes);
+            }
+        }
+    }
+}
+
+fn add_errors(operation: &mut Operation, has_path_id: bool, writes: bool) {
+    let public = operation.security.as_ref().is_some_and(|requirements| requirements.is_empty());
+    let has_body = operation.request_body.is_some();
+    let has_query = operation.parameters.as_ref().is_some_and(|parameters| {
+        parameters.iter().any(|p| matches!(p.parameter_in, utoipa::openapi::path::ParameterIn::Query))
+    });
+    let mut add = |status: &str, description: &str| {
+        operation.responses.responses.entry(status.to_owned()).or_insert_with(|| {
+            ResponseBuilder::new()
+                .description(description)
+                .content("application/problem+json", ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build())
+                .build()
+                .into()
+        });
+    };
+    if has_body {
+        add("400", "The body is not valid JSON");
+        add("413", "The body is too large");
+        add("415", "The body is not `application/json`");
+    }
+    if has_body || has_query {
+        add("422", "A field or parameter is invalid; `errors` names it");
+    }
+    if !public {
+        add("401", "Missing, expired or invalid access token");
+        if writes {
+            add("403", "Your role does not allow this");
+        }
+    }
+    if has_path_id {
+        add("404", "Nothing with this id in your workspace");
+    }
+    add("500", "Unexpected error; quote `request_id` when reporting it");
+}

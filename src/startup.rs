@@ -1,0 +1,99 @@
+//! Assembles the application: database, migrations, signing keys, routes, middleware.
+
+use std::net::TcpListener;
+
+use actix_web::dev::Server;
+use actix_web::middleware::from_fn;
+use actix_web::{web, App, HttpResponse, HttpServer};
+use utoipa::OpenApi;
+use utoipa_actix_web::service_config::ServiceConfig;
+use utoipa_actix_web::{scope, AppExt};
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::auth::{tokens, TokenKeys};
+use crate::config::Settings;
+use crate::db::Db;
+use crate::http::fallback::{self, RouteTable};
+use crate::http::observe::{observe, HttpMetrics};
+use crate::openapi::{add_standard_errors, ApiDoc};
+use crate::{auth, contacts, ops, workspaces};
+
+/// Every resource of the versioned API.
+fn v1(cfg: &mut ServiceConfig) {
+    auth::handlers::routes(cfg);
+    workspaces::handlers::routes(cfg);
+    contacts::handlers::routes(cfg);
+}
+
+/// The OpenAPI document, as served at `/openapi.json` and committed in `openapi/`.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    let (_, mut doc) = App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .service(scope::scope("/v1").configure(v1))
+        .configure(ops::routes)
+        .split_for_parts();
+    doc.info.version = env!("CARGO_PKG_VERSION").to_owned();
+    add_standard_errors(&mut doc);
+    doc
+}
+
+pub struct Application {
+    port: u16,
+    server: Server,
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        let db = Db::connect(&settings.database_url, settings.database_pool_size)?;
+        let applied = db.migrate()?;
+        if !applied.is_empty() {
+            tracing::info!(?applied, backend = db.backend(), "migrations applied");
+        }
+        let secret = tokens::signing_secret(&mut *db.get()?, settings.jwt_secret.as_deref())?;
+        let keys = TokenKeys::new(&secret, settings.access_token_ttl_seconds, settings.refresh_token_ttl_days);
+        let listener = TcpListener::bind((settings.host.as_str(), settings.port))?;
+        let port = listener.local_addr()?.port();
+        let server = serve(listener, db, keys, &settings)?;
+        tracing::info!(port, "listening");
+        Ok(Self { port, server })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+fn serve(listener: TcpListener, db: Db, keys: TokenKeys, settings: &Settings) -> anyhow::Result<Server> {
+    let doc = openapi();
+    let db = web::Data::new(db);
+    let keys = web::Data::new(keys);
+    let metrics = web::Data::new(HttpMetrics::new());
+    let routes = web::Data::new(RouteTable::from_openapi(&doc));
+    let max_body_bytes = settings.max_body_bytes;
+    let mut server = HttpServer::new(move || {
+        App::new()
+            .app_data(db.clone())
+            .app_data(keys.clone())
+            .app_data(metrics.clone())
+            .app_data(routes.clone())
+            .app_data(web::PayloadConfig::new(max_body_bytes))
+            .app_data(web::PathConfig::default().error_handler(fallback::path_error))
+            .wrap(from_fn(observe))
+            .service(web::scope("/v1").configure(|cfg| v1(&mut ServiceConfig::new(cfg))))
+            .configure(|cfg| ops::routes(&mut ServiceConfig::new(cfg)))
+            .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", doc.clone()))
+            .route("/docs", web::get().to(|| async { HttpResponse::PermanentRedirect().insert_header(("Location", "/docs/")).finish() }))
+            .default_service(web::to(fallback::no_route))
+    })
+    .listen(listener)?
+    .shutdown_timeout(30);
+    if settings.workers > 0 {
+        server = server.workers(settings.workers);
+    }
+    Ok(server.run())
+}

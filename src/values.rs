@@ -1,0 +1,239 @@
+//! Value types shared by several resources, parsed at the edge so that the rules never
+//! re-check them: if you hold an `Email`, it is a plausible, normalised address.
+
+use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
+use utoipa::openapi::RefOr;
+use utoipa::{PartialSchema, ToSchema};
+
+/// Declares a trimmed, non-empty text of bounded length, parsed on deserialization.
+macro_rules! bounded_text {
+    ($(#[$doc:meta])* $name:ident, max = $max:expr, multiline = $multiline:expr) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+        #[serde(try_from = "String", into = "String")]
+        pub struct $name(String);
+
+        impl TryFrom<String> for $name {
+            type Error = String;
+            fn try_from(raw: String) -> Result<Self, String> {
+                $crate::values::clean_text(raw, $max, $multiline).map(Self)
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(value: $name) -> String {
+                value.0
+            }
+        }
+
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl PartialSchema for $name {
+            fn schema() -> RefOr<Schema> {
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .min_length(Some(1))
+                    .max_length(Some($max))
+                    .description(Some(format!(
+                        "Trimmed text, 1 to {} characters{}",
+                        $max,
+                        if $multiline { "." } else { ", on one line." }
+                    )))
+                    .into()
+            }
+        }
+
+        impl ToSchema for $name {}
+    };
+}
+pub(crate) use bounded_text;
+
+bounded_text!(
+    /// A person's or a workspace's name.
+    Name, max = 200, multiline = false
+);
+bounded_text!(
+    /// A short single-line label: company, title, industry, profession.
+    Label, max = 200, multiline = false
+);
+bounded_text!(
+    /// Free text: notes, how we met.
+    LongText, max = 10_000, multiline = true
+);
+
+/// Trims `raw` and checks it is non-empty, at most `max` characters, and free of control
+/// characters (newlines and tabs allowed in multi-line text).
+pub fn clean_text(raw: String, max: usize, multiline: bool) -> Result<String, String> {
+    let trimmed = raw.trim();
+    if trimmed.is_empty() {
+        return Err("must not be empty".to_owned());
+    }
+    if trimmed.chars().count() > max {
+        return Err(format!("must be at most {max} characters"));
+    }
+    let allowed = |c: char| !c.is_control() || (multiline && matches!(c, '\n' | '\t' | '\r'));
+    if !trimmed.chars().all(allowed) {
+        return Err("must not contain control characters".to_owned());
+    }
+    Ok(trimmed.to_owned())
+}
+
+/// An email address, trimmed and lower-cased (addresses are matched case-insensitively).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Email(String);
+
+impl TryFrom<String> for Email {
+    type Error = String;
+    fn try_from(raw: String) -> Result<Self, String> {
+        let email = raw.trim().to_lowercase();
+        let invalid = || Err(format!("`{}` is not an email address", raw.trim()));
+        if email.len() > 254 || email.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return invalid();
+        }
+        let Some((local, domain)) = email.rsplit_once('@') else { return invalid() };
+        let domain_ok = domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains("..")
+            && !domain.contains('@');
+        if local.is_empty() || local.len() > 64 || !domain_ok {
+            return invalid();
+        }
+        Ok(Self(email))
+    }
+}
+
+impl From<Email> for String {
+    fn from(value: Email) -> String {
+        value.0
+    }
+}
+
+impl Email {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialSchema for Email {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(utoipa::openapi::KnownFormat::Email)))
+            .max_length(Some(254))
+            .description(Some("An email address; stored lower-cased."))
+            .into()
+    }
+}
+
+impl ToSchema for Email {}
+
+/// A password: 10 to 256 characters. Never serialized.
+#[derive(Clone, serde::Deserialize)]
+#[serde(try_from = "String")]
+pub struct Password(String);
+
+impl TryFrom<String> for Password {
+    type Error = String;
+    fn try_from(raw: String) -> Result<Self, String> {
+        match raw.chars().count() {
+            0..=9 => Err("must be at least 10 characters".to_owned()),
+            257.. => Err("must be at most 256 characters".to_owned()),
+            _ => Ok(Self(raw)),
+        }
+    }
+}
+
+impl Password {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Password {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Password(***)")
+    }
+}
+
+impl PartialSchema for Password {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(utoipa::openapi::KnownFormat::Password)))
+            .min_length(Some(10))
+            .max_length(Some(256))
+            .into()
+    }
+}
+
+impl ToSchema for Password {}
+
+/// Declares a closed set of snake_case string values, stored as text.
+macro_rules! string_enum {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name {
+            $($(#[$vdoc])* $variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text),+
+                }
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = String;
+            fn from_str(text: &str) -> Result<Self, String> {
+                match text {
+                    $($text => Ok($name::$variant),)+
+                    other => Err(format!("unknown {} `{other}`", stringify!($name))),
+                }
+            }
+        }
+    };
+}
+pub(crate) use string_enum;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_normalised_and_checked() {
+        assert_eq!(Email::try_from(" Ann@Example.COM ".to_owned()).unwrap().as_str(), "ann@example.com");
+        for bad in ["", "ann", "ann@", "@example.com", "ann@example", "a nn@example.com", "ann@.com", "ann@example.com."] {
+            assert!(Email::try_from(bad.to_owned()).is_err(), "{bad} accepted");
+        }
+    }
+
+    #[test]
+    fn text_is_trimmed_bounded_and_single_line_where_asked() {
+        assert_eq!(Name::try_from("  Ann ".to_owned()).unwrap().as_str(), "Ann");
+        assert!(Name::try_from("   ".to_owned()).is_err());
+        assert!(Name::try_from("a".repeat(201)).is_err());
+        assert!(Name::try_from("Ann\nBob".to_owned()).is_err());
+        assert!(LongText::try_from("line one\nline two".to_owned()).is_ok());
+        assert!(LongText::try_from("bell\u{7}".to_owned()).is_err());
+    }
+
+    #[test]
+    fn passwords_have_bounds_and_never_print() {
+        assert!(Password::try_from("short".to_owned()).is_err());
+        assert!(Password::try_from("x".repeat(257)).is_err());
+        let password = Password::try_from("correct horse battery".to_owned()).unwrap();
+        assert_eq!(format!("{password:?}"), "Password(***)");
+    }
+}
