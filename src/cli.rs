@@ -31,7 +31,10 @@ pub async fn run() -> anyhow::Result<()> {
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => {
             telemetry::init(cli.settings.log_format);
-            Application::build(cli.settings).await?.run_until_stopped().await?;
+            Application::build(cli.settings)
+                .await?
+                .run_until_stopped()
+                .await?;
         }
         Command::Migrate => {
             telemetry::init(cli.settings.log_format);

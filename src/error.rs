@@ -22,7 +22,10 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(pointer: impl Into<String>, detail: impl Into<String>) -> Self {
-        Self { pointer: pointer.into(), detail: detail.into() }
+        Self {
+            pointer: pointer.into(),
+            detail: detail.into(),
+        }
     }
 }
 
@@ -64,7 +67,14 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(status: StatusCode, code: &'static str, detail: impl Into<String>) -> Self {
-        Self { status, code, detail: detail.into(), errors: Vec::new(), allow: None, source: None }
+        Self {
+            status,
+            code,
+            detail: detail.into(),
+            errors: Vec::new(),
+            allow: None,
+            source: None,
+        }
     }
 
     /// One or more fields of the request are invalid (422).
@@ -73,7 +83,14 @@ impl ApiError {
             [only] => format!("`{}` {}", only.pointer, only.detail),
             many => format!("the request has {} invalid fields", many.len()),
         };
-        Self { errors, ..Self::new(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed", detail) }
+        Self {
+            errors,
+            ..Self::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "validation_failed",
+                detail,
+            )
+        }
     }
 
     pub fn invalid_field(pointer: impl Into<String>, detail: impl Into<String>) -> Self {
@@ -112,14 +129,22 @@ impl ApiError {
     pub fn method_not_allowed(allow: String) -> Self {
         Self {
             allow: Some(allow.clone()),
-            ..Self::new(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", format!("this resource allows {allow}"))
+            ..Self::new(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "method_not_allowed",
+                format!("this resource allows {allow}"),
+            )
         }
     }
 
     pub fn internal(source: impl Into<anyhow::Error>) -> Self {
         Self {
             source: Some(source.into()),
-            ..Self::new(StatusCode::INTERNAL_SERVER_ERROR, "internal_error", "an unexpected error occurred; it has been logged")
+            ..Self::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal_error",
+                "an unexpected error occurred; it has been logged",
+            )
         }
     }
 
@@ -163,7 +188,10 @@ impl ResponseError for ApiError {
         if self.status == StatusCode::UNAUTHORIZED {
             response.insert_header((
                 header::WWW_AUTHENTICATE,
-                format!("Bearer realm=\"rapport\", error=\"invalid_token\", error_description=\"{}\"", self.detail.replace('"', "'")),
+                format!(
+                    "Bearer realm=\"rapport\", error=\"invalid_token\", error_description=\"{}\"",
+                    self.detail.replace('"', "'")
+                ),
             ));
         }
         if let Some(allow) = &self.allow {

@@ -39,7 +39,9 @@ impl Modify for BearerAuth {
                 HttpBuilder::new()
                     .scheme(HttpAuthScheme::Bearer)
                     .bearer_format("JWT")
-                    .description(Some("An access token from `POST /v1/auth/login` or `/v1/auth/register`."))
+                    .description(Some(
+                        "An access token from `POST /v1/auth/login` or `/v1/auth/register`.",
+                    ))
                     .build(),
             ),
         );
@@ -68,19 +70,33 @@ pub fn add_standard_errors(openapi: &mut OpenApiDoc) {
 }
 
 fn add_errors(operation: &mut Operation, has_path_id: bool, writes: bool) {
-    let public = operation.security.as_ref().is_some_and(|requirements| requirements.is_empty());
+    let public = operation
+        .security
+        .as_ref()
+        .is_some_and(|requirements| requirements.is_empty());
     let has_body = operation.request_body.is_some();
     let has_query = operation.parameters.as_ref().is_some_and(|parameters| {
-        parameters.iter().any(|p| matches!(p.parameter_in, utoipa::openapi::path::ParameterIn::Query))
+        parameters
+            .iter()
+            .any(|p| matches!(p.parameter_in, utoipa::openapi::path::ParameterIn::Query))
     });
     let mut add = |status: &str, description: &str| {
-        operation.responses.responses.entry(status.to_owned()).or_insert_with(|| {
-            ResponseBuilder::new()
-                .description(description)
-                .content("application/problem+json", ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build())
-                .build()
-                .into()
-        });
+        operation
+            .responses
+            .responses
+            .entry(status.to_owned())
+            .or_insert_with(|| {
+                ResponseBuilder::new()
+                    .description(description)
+                    .content(
+                        "application/problem+json",
+                        ContentBuilder::new()
+                            .schema(Some(Ref::from_schema_name("Problem")))
+                            .build(),
+                    )
+                    .build()
+                    .into()
+            });
     };
     if has_body {
         add("400", "The body is not valid JSON");
@@ -99,5 +115,8 @@ fn add_errors(operation: &mut Operation, has_path_id: bool, writes: bool) {
     if has_path_id {
         add("404", "Nothing with this id in your workspace");
     }
-    add("500", "Unexpected error; quote `request_id` when reporting it");
+    add(
+        "500",
+        "Unexpected error; quote `request_id` when reporting it",
+    );
 }

@@ -51,7 +51,11 @@ impl Application {
             tracing::info!(?applied, backend = db.backend(), "migrations applied");
         }
         let secret = tokens::signing_secret(&mut *db.get()?, settings.jwt_secret.as_deref())?;
-        let keys = TokenKeys::new(&secret, settings.access_token_ttl_seconds, settings.refresh_token_ttl_days);
+        let keys = TokenKeys::new(
+            &secret,
+            settings.access_token_ttl_seconds,
+            settings.refresh_token_ttl_days,
+        );
         let listener = TcpListener::bind((settings.host.as_str(), settings.port))?;
         let port = listener.local_addr()?.port();
         let server = serve(listener, db, keys, &settings)?;
@@ -63,12 +67,22 @@ impl Application {
         self.port
     }
 
+    /// Stops the server from elsewhere (the test harness).
+    pub fn server_handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
+    }
+
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         self.server.await
     }
 }
 
-fn serve(listener: TcpListener, db: Db, keys: TokenKeys, settings: &Settings) -> anyhow::Result<Server> {
+fn serve(
+    listener: TcpListener,
+    db: Db,
+    keys: TokenKeys,
+    settings: &Settings,
+) -> anyhow::Result<Server> {
     let doc = openapi();
     let db = web::Data::new(db);
     let keys = web::Data::new(keys);
@@ -87,7 +101,14 @@ fn serve(listener: TcpListener, db: Db, keys: TokenKeys, settings: &Settings) ->
             .service(web::scope("/v1").configure(|cfg| v1(&mut ServiceConfig::new(cfg))))
             .configure(|cfg| ops::routes(&mut ServiceConfig::new(cfg)))
             .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", doc.clone()))
-            .route("/docs", web::get().to(|| async { HttpResponse::PermanentRedirect().insert_header(("Location", "/docs/")).finish() }))
+            .route(
+                "/docs",
+                web::get().to(|| async {
+                    HttpResponse::PermanentRedirect()
+                        .insert_header(("Location", "/docs/"))
+                        .finish()
+                }),
+            )
             .default_service(web::to(fallback::no_route))
     })
     .listen(listener)?

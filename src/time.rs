@@ -4,7 +4,9 @@
 use chrono::{DateTime, DurationRound, NaiveDateTime, TimeDelta, Utc};
 
 pub fn now() -> DateTime<Utc> {
-    Utc::now().duration_trunc(TimeDelta::microseconds(1)).expect("microsecond truncation of the present")
+    Utc::now()
+        .duration_trunc(TimeDelta::microseconds(1))
+        .expect("microsecond truncation of the present")
 }
 
 pub fn db_now() -> NaiveDateTime {
@@ -12,7 +14,9 @@ pub fn db_now() -> NaiveDateTime {
 }
 
 pub fn to_db(time: DateTime<Utc>) -> NaiveDateTime {
-    time.duration_trunc(TimeDelta::microseconds(1)).unwrap_or(time).naive_utc()
+    time.duration_trunc(TimeDelta::microseconds(1))
+        .unwrap_or(time)
+        .naive_utc()
 }
 
 pub fn from_db(time: NaiveDateTime) -> DateTime<Utc> {

@@ -95,7 +95,9 @@ impl TryFrom<String> for Email {
         if email.len() > 254 || email.chars().any(|c| c.is_whitespace() || c.is_control()) {
             return invalid();
         }
-        let Some((local, domain)) = email.rsplit_once('@') else { return invalid() };
+        let Some((local, domain)) = email.rsplit_once('@') else {
+            return invalid();
+        };
         let domain_ok = domain.contains('.')
             && !domain.starts_with('.')
             && !domain.ends_with('.')
@@ -124,7 +126,9 @@ impl PartialSchema for Email {
     fn schema() -> RefOr<Schema> {
         ObjectBuilder::new()
             .schema_type(Type::String)
-            .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(utoipa::openapi::KnownFormat::Email)))
+            .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(
+                utoipa::openapi::KnownFormat::Email,
+            )))
             .max_length(Some(254))
             .description(Some("An email address; stored lower-cased."))
             .into()
@@ -165,7 +169,9 @@ impl PartialSchema for Password {
     fn schema() -> RefOr<Schema> {
         ObjectBuilder::new()
             .schema_type(Type::String)
-            .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(utoipa::openapi::KnownFormat::Password)))
+            .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(
+                utoipa::openapi::KnownFormat::Password,
+            )))
             .min_length(Some(10))
             .max_length(Some(256))
             .into()
@@ -213,8 +219,22 @@ mod tests {
 
     #[test]
     fn emails_are_normalised_and_checked() {
-        assert_eq!(Email::try_from(" Ann@Example.COM ".to_owned()).unwrap().as_str(), "ann@example.com");
-        for bad in ["", "ann", "ann@", "@example.com", "ann@example", "a nn@example.com", "ann@.com", "ann@example.com."] {
+        assert_eq!(
+            Email::try_from(" Ann@Example.COM ".to_owned())
+                .unwrap()
+                .as_str(),
+            "ann@example.com"
+        );
+        for bad in [
+            "",
+            "ann",
+            "ann@",
+            "@example.com",
+            "ann@example",
+            "a nn@example.com",
+            "ann@.com",
+            "ann@example.com.",
+        ] {
             assert!(Email::try_from(bad.to_owned()).is_err(), "{bad} accepted");
         }
     }

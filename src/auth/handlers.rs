@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::queries::{self, Membership, UserRow};
+use super::queries::{self, Membership, Refresh, UserRow};
 use super::{password, tokens, Principal, TokenKeys};
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
@@ -14,7 +14,11 @@ use crate::values::{Email, Name, Password};
 use crate::workspaces::{Role, Workspace};
 
 pub fn routes(cfg: &mut ServiceConfig) {
-    cfg.service(register).service(login).service(refresh).service(logout).service(me);
+    cfg.service(register)
+        .service(login)
+        .service(refresh)
+        .service(logout)
+        .service(me);
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -57,7 +61,12 @@ pub struct User {
 
 impl From<&UserRow> for User {
     fn from(row: &UserRow) -> Self {
-        Self { id: row.id.parse().unwrap_or_default(), email: row.email.clone(), name: row.name.clone(), created_at: from_db(row.created_at) }
+        Self {
+            id: row.id.parse().unwrap_or_default(),
+            email: row.email.clone(),
+            name: row.name.clone(),
+            created_at: from_db(row.created_at),
+        }
     }
 }
 
@@ -99,14 +108,25 @@ pub struct Me {
 }
 
 /// Issues an access token and a stored refresh token for `membership`.
-async fn open_session(db: &Db, keys: &TokenKeys, membership: Membership) -> Result<Session, ApiError> {
+async fn open_session(
+    db: &Db,
+    keys: &TokenKeys,
+    membership: Membership,
+) -> Result<Session, ApiError> {
     let issued_at = now();
-    let access_token = keys.issue_access_token(&membership.user.id, &membership.workspace.id, issued_at)?;
+    let access_token =
+        keys.issue_access_token(&membership.user.id, &membership.workspace.id, issued_at)?;
     let (refresh_token, refresh_hash) = tokens::new_refresh_token();
     let refresh_expires = issued_at + keys.refresh_ttl;
     let membership = db
         .run(move |conn| {
-            queries::store_refresh_token(conn, &membership, &refresh_hash, to_db(refresh_expires), to_db(issued_at))?;
+            queries::store_refresh_token(
+                conn,
+                &membership,
+                &refresh_hash,
+                to_db(refresh_expires),
+                to_db(issued_at),
+            )?;
             Ok(membership)
         })
         .await?;
@@ -118,13 +138,20 @@ async fn open_session(db: &Db, keys: &TokenKeys, membership: Membership) -> Resu
         refresh_token_expires_at: refresh_expires,
         user: User::from(&membership.user),
         member_id: membership.member.id.parse().map_err(ApiError::internal)?,
-        role: membership.member.role.parse().map_err(|e: String| ApiError::internal(anyhow::anyhow!(e)))?,
+        role: membership
+            .member
+            .role
+            .parse()
+            .map_err(|e: String| ApiError::internal(anyhow::anyhow!(e)))?,
         workspace: membership.workspace.into(),
     })
 }
 
 async fn hash_password(password: Password) -> Result<String, ApiError> {
-    web::block(move || password::hash(password.expose())).await.map_err(ApiError::internal)?.map_err(ApiError::internal)
+    web::block(move || password::hash(password.expose()))
+        .await
+        .map_err(ApiError::internal)?
+        .map_err(ApiError::internal)
 }
 
 /// Create an account and its first workspace.
@@ -133,8 +160,17 @@ async fn hash_password(password: Password) -> Result<String, ApiError> {
     responses((status = 201, body = Session), (status = 409, description = "The email is taken", body = Problem, content_type = "application/problem+json"))
 )]
 #[post("/auth/register")]
-async fn register(db: web::Data<Db>, keys: web::Data<TokenKeys>, body: Json<Register>) -> Result<HttpResponse, ApiError> {
-    let Register { email, password, name, workspace_name } = body.into_inner();
+async fn register(
+    db: web::Data<Db>,
+    keys: web::Data<TokenKeys>,
+    body: Json<Register>,
+) -> Result<HttpResponse, ApiError> {
+    let Register {
+        email,
+        password,
+        name,
+        workspace_name,
+    } = body.into_inner();
     let password_hash = hash_password(password).await?;
     let created = to_db(now());
     let user = UserRow {
@@ -145,17 +181,29 @@ async fn register(db: web::Data<Db>, keys: web::Data<TokenKeys>, body: Json<Regi
         created_at: created,
         updated_at: created,
     };
-    let membership = db.transaction(move |conn| queries::create_account(conn, user, workspace_name.as_str())).await?;
+    let membership = db
+        .transaction(move |conn| queries::create_account(conn, user, workspace_name.as_str()))
+        .await?;
     Ok(HttpResponse::Created().json(open_session(&db, &keys, membership).await?))
 }
 
 /// Log in with email and password.
 #[utoipa::path(tag = "auth", operation_id = "login", security(), request_body = Login, responses((status = 200, body = Session)))]
 #[post("/auth/login")]
-async fn login(db: web::Data<Db>, keys: web::Data<TokenKeys>, body: Json<Login>) -> Result<web::Json<Session>, ApiError> {
-    let Login { email, password, workspace_id } = body.into_inner();
+async fn login(
+    db: web::Data<Db>,
+    keys: web::Data<TokenKeys>,
+    body: Json<Login>,
+) -> Result<web::Json<Session>, ApiError> {
+    let Login {
+        email,
+        password,
+        workspace_id,
+    } = body.into_inner();
     let invalid = || ApiError::unauthorized("the email or the password is wrong");
-    let user = db.run(move |conn| queries::user_by_email(conn, email.as_str())).await?;
+    let user = db
+        .run(move |conn| queries::user_by_email(conn, email.as_str()))
+        .await?;
     let verified = web::block(move || match user {
         Some(user) if password::verify(&password, &user.password_hash) => Some(user),
         Some(_) => None,
@@ -179,16 +227,28 @@ async fn login(db: web::Data<Db>, keys: web::Data<TokenKeys>, body: Json<Login>)
 /// one ends every session of that user in the workspace.
 #[utoipa::path(tag = "auth", operation_id = "refreshSession", security(), request_body = RefreshRequest, responses((status = 200, body = Session)))]
 #[post("/auth/refresh")]
-async fn refresh(db: web::Data<Db>, keys: web::Data<TokenKeys>, body: Json<RefreshRequest>) -> Result<web::Json<Session>, ApiError> {
+async fn refresh(
+    db: web::Data<Db>,
+    keys: web::Data<TokenKeys>,
+    body: Json<RefreshRequest>,
+) -> Result<web::Json<Session>, ApiError> {
     let token_hash = tokens::hash_refresh_token(&body.into_inner().refresh_token);
     let membership = db
         .transaction(move |conn| {
-            let (user_id, workspace_id) = queries::spend_refresh_token(conn, &token_hash, to_db(now()))?;
-            let user = queries::user(conn, &user_id)?;
-            queries::membership(conn, user, Some(&workspace_id))?
-                .ok_or_else(|| ApiError::unauthorized("you are no longer a member of this workspace"))
+            match queries::spend_refresh_token(conn, &token_hash, to_db(now()))? {
+                Refresh::Granted {
+                    user_id,
+                    workspace_id,
+                } => {
+                    let user = queries::user(conn, &user_id)?;
+                    Ok(queries::membership(conn, user, Some(&workspace_id))?
+                        .ok_or("you are no longer a member of this workspace"))
+                }
+                Refresh::Refused(reason) => Ok(Err(reason)),
+            }
         })
-        .await?;
+        .await?
+        .map_err(ApiError::unauthorized)?;
     Ok(web::Json(open_session(&db, &keys, membership).await?))
 }
 
@@ -197,7 +257,8 @@ async fn refresh(db: web::Data<Db>, keys: web::Data<TokenKeys>, body: Json<Refre
 #[post("/auth/logout")]
 async fn logout(db: web::Data<Db>, body: Json<RefreshRequest>) -> Result<HttpResponse, ApiError> {
     let token_hash = tokens::hash_refresh_token(&body.into_inner().refresh_token);
-    db.run(move |conn| queries::revoke_refresh_token(conn, &token_hash, to_db(now()))).await?;
+    db.run(move |conn| queries::revoke_refresh_token(conn, &token_hash, to_db(now())))
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -206,14 +267,22 @@ async fn logout(db: web::Data<Db>, body: Json<RefreshRequest>) -> Result<HttpRes
 #[get("/me")]
 async fn me(principal: Principal, db: web::Data<Db>) -> Result<web::Json<Me>, ApiError> {
     let (user, memberships) = db
-        .run(move |conn| Ok((queries::user(conn, &principal.user_id)?, queries::memberships_of(conn, &principal.user_id)?)))
+        .run(move |conn| {
+            Ok((
+                queries::user(conn, &principal.user_id)?,
+                queries::memberships_of(conn, &principal.user_id)?,
+            ))
+        })
         .await?;
     let workspaces = memberships
         .into_iter()
         .map(|(member, workspace)| {
             Ok(WorkspaceMembership {
                 member_id: member.id.parse().map_err(ApiError::internal)?,
-                role: member.role.parse().map_err(|e: String| ApiError::internal(anyhow::anyhow!(e)))?,
+                role: member
+                    .role
+                    .parse()
+                    .map_err(|e: String| ApiError::internal(anyhow::anyhow!(e)))?,
                 workspace: workspace.into(),
             })
         })
@@ -223,5 +292,11 @@ async fn me(principal: Principal, db: web::Data<Db>) -> Result<web::Json<Me>, Ap
         .find(|entry| entry.workspace.id.to_string() == principal.workspace_id)
         .cloned()
         .ok_or_else(|| ApiError::unauthorized("you are no longer a member of this workspace"))?;
-    Ok(web::Json(Me { user: User::from(&user), workspace: current.workspace, member_id: current.member_id, role: current.role, workspaces }))
+    Ok(web::Json(Me {
+        user: User::from(&user),
+        workspace: current.workspace,
+        member_id: current.member_id,
+        role: current.role,
+        workspaces,
+    }))
 }

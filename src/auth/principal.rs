@@ -27,7 +27,9 @@ impl Principal {
     /// Viewers read; everyone else may change the workspace's network.
     pub fn require_write(&self) -> Result<(), ApiError> {
         if self.role == Role::Viewer {
-            return Err(ApiError::forbidden("viewers can read this workspace but not change it"));
+            return Err(ApiError::forbidden(
+                "viewers can read this workspace but not change it",
+            ));
         }
         Ok(())
     }
@@ -41,7 +43,9 @@ impl Principal {
 
     pub fn require_owner_for_owners(&self) -> Result<(), ApiError> {
         if self.role != Role::Owner {
-            return Err(ApiError::forbidden("only an owner can make or unmake an owner"));
+            return Err(ApiError::forbidden(
+                "only an owner can make or unmake an owner",
+            ));
         }
         Ok(())
     }
@@ -52,12 +56,18 @@ fn bearer_token(req: &HttpRequest) -> Result<String, ApiError> {
         .headers()
         .get(header::AUTHORIZATION)
         .ok_or_else(|| ApiError::unauthorized("send `Authorization: Bearer <access token>`"))?;
-    let value = value.to_str().map_err(|_| ApiError::unauthorized("the Authorization header is not text"))?;
+    let value = value
+        .to_str()
+        .map_err(|_| ApiError::unauthorized("the Authorization header is not text"))?;
     match value.split_once(' ') {
-        Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() => {
+        Some((scheme, token))
+            if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() =>
+        {
             Ok(token.trim().to_owned())
         }
-        _ => Err(ApiError::unauthorized("the Authorization header must use the Bearer scheme")),
+        _ => Err(ApiError::unauthorized(
+            "the Authorization header must use the Bearer scheme",
+        )),
     }
 }
 
@@ -70,7 +80,9 @@ impl FromRequest for Principal {
         let keys = req.app_data::<web::Data<TokenKeys>>().cloned();
         let db = req.app_data::<web::Data<Db>>().cloned();
         Box::pin(async move {
-            let (keys, db) = keys.zip(db).ok_or_else(|| ApiError::internal(anyhow::anyhow!("app state missing")))?;
+            let (keys, db) = keys
+                .zip(db)
+                .ok_or_else(|| ApiError::internal(anyhow::anyhow!("app state missing")))?;
             let claims = keys.verify_access_token(&token?)?;
             let membership = db
                 .run(move |conn| {
@@ -83,13 +95,16 @@ impl FromRequest for Principal {
                         .map(|(member_id, role)| (claims, member_id, role)))
                 })
                 .await?;
-            let (claims, member_id, role) =
-                membership.ok_or_else(|| ApiError::unauthorized("you are no longer a member of this workspace"))?;
+            let (claims, member_id, role) = membership.ok_or_else(|| {
+                ApiError::unauthorized("you are no longer a member of this workspace")
+            })?;
             Ok(Principal {
                 user_id: claims.sub,
                 workspace_id: claims.wid,
                 member_id,
-                role: role.parse().map_err(|e: String| ApiError::internal(anyhow::anyhow!(e)))?,
+                role: role
+                    .parse()
+                    .map_err(|e: String| ApiError::internal(anyhow::anyhow!(e)))?,
             })
         })
     }

@@ -25,16 +25,33 @@ pub struct Membership {
 }
 
 /// Creates a user and their first workspace, of which they are the owner.
-pub fn create_account(conn: &mut DbConn, user: UserRow, workspace_name: &str) -> Result<Membership, ApiError> {
+pub fn create_account(
+    conn: &mut DbConn,
+    user: UserRow,
+    workspace_name: &str,
+) -> Result<Membership, ApiError> {
     let now = user.created_at;
-    match diesel::insert_into(users::table).values(&user).execute(conn) {
+    match diesel::insert_into(users::table)
+        .values(&user)
+        .execute(conn)
+    {
         Err(e) if is_unique_violation(&e) => {
-            return Err(ApiError::conflict("email_taken", "an account with this email already exists; log in instead"))
+            return Err(ApiError::conflict(
+                "email_taken",
+                "an account with this email already exists; log in instead",
+            ))
         }
         other => other.map(|_| ())?,
     }
-    let workspace = WorkspaceRow { id: uuid::Uuid::now_v7().to_string(), name: workspace_name.to_owned(), created_at: now, updated_at: now };
-    diesel::insert_into(workspaces::table).values(&workspace).execute(conn)?;
+    let workspace = WorkspaceRow {
+        id: uuid::Uuid::now_v7().to_string(),
+        name: workspace_name.to_owned(),
+        created_at: now,
+        updated_at: now,
+    };
+    diesel::insert_into(workspaces::table)
+        .values(&workspace)
+        .execute(conn)?;
     let member = MemberRow {
         id: uuid::Uuid::now_v7().to_string(),
         workspace_id: workspace.id.clone(),
@@ -43,16 +60,30 @@ pub fn create_account(conn: &mut DbConn, user: UserRow, workspace_name: &str) ->
         created_at: now,
         updated_at: now,
     };
-    diesel::insert_into(members::table).values(&member).execute(conn)?;
-    Ok(Membership { user, workspace, member })
+    diesel::insert_into(members::table)
+        .values(&member)
+        .execute(conn)?;
+    Ok(Membership {
+        user,
+        workspace,
+        member,
+    })
 }
 
 pub fn user_by_email(conn: &mut DbConn, email: &str) -> Result<Option<UserRow>, ApiError> {
-    Ok(users::table.filter(users::email.eq(email)).select(UserRow::as_select()).first(conn).optional()?)
+    Ok(users::table
+        .filter(users::email.eq(email))
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()?)
 }
 
 /// The user's membership in `workspace_id`, or in the workspace they joined first.
-pub fn membership(conn: &mut DbConn, user: UserRow, workspace_id: Option<&str>) -> Result<Option<Membership>, ApiError> {
+pub fn membership(
+    conn: &mut DbConn,
+    user: UserRow,
+    workspace_id: Option<&str>,
+) -> Result<Option<Membership>, ApiError> {
     let mut query = members::table
         .inner_join(workspaces::table)
         .filter(members::user_id.eq(&user.id))
@@ -65,10 +96,17 @@ pub fn membership(conn: &mut DbConn, user: UserRow, workspace_id: Option<&str>) 
     Ok(query
         .first::<(MemberRow, WorkspaceRow)>(conn)
         .optional()?
-        .map(|(member, workspace)| Membership { user, workspace, member }))
+        .map(|(member, workspace)| Membership {
+            user,
+            workspace,
+            member,
+        }))
 }
 
-pub fn memberships_of(conn: &mut DbConn, user_id: &str) -> Result<Vec<(MemberRow, WorkspaceRow)>, ApiError> {
+pub fn memberships_of(
+    conn: &mut DbConn,
+    user_id: &str,
+) -> Result<Vec<(MemberRow, WorkspaceRow)>, ApiError> {
     Ok(members::table
         .inner_join(workspaces::table)
         .filter(members::user_id.eq(user_id))
@@ -86,7 +124,13 @@ pub fn user(conn: &mut DbConn, user_id: &str) -> Result<UserRow, ApiError> {
         .ok_or_else(|| ApiError::unauthorized("this account no longer exists"))
 }
 
-pub fn store_refresh_token(conn: &mut DbConn, membership: &Membership, token_hash: &str, expires_at: NaiveDateTime, now: NaiveDateTime) -> Result<(), ApiError> {
+pub fn store_refresh_token(
+    conn: &mut DbConn,
+    membership: &Membership,
+    token_hash: &str,
+    expires_at: NaiveDateTime,
+    now: NaiveDateTime,
+) -> Result<(), ApiError> {
     diesel::insert_into(refresh_tokens::table)
         .values((
             refresh_tokens::id.eq(uuid::Uuid::now_v7().to_string()),
@@ -100,29 +144,66 @@ pub fn store_refresh_token(conn: &mut DbConn, membership: &Membership, token_has
     Ok(())
 }
 
-/// Spends a refresh token: revokes it and returns whose it was. A token presented twice
-/// means it was stolen or replayed, so every session of that user in that workspace ends.
-pub fn spend_refresh_token(conn: &mut DbConn, token_hash: &str, now: NaiveDateTime) -> Result<(String, String), ApiError> {
+/// What presenting a refresh token led to.
+pub enum Refresh {
+    /// The token was valid and is now spent: open a new session for this user and workspace.
+    Granted {
+        user_id: String,
+        workspace_id: String,
+    },
+    /// The token is unknown, expired, or was already spent (then every session of its user
+    /// in that workspace has just been revoked).
+    Refused(&'static str),
+}
+
+/// Spends a refresh token. A token presented twice means it was stolen or replayed, so
+/// every session of that user in that workspace ends; the caller commits that revocation
+/// even though the request fails.
+pub fn spend_refresh_token(
+    conn: &mut DbConn,
+    token_hash: &str,
+    now: NaiveDateTime,
+) -> Result<Refresh, ApiError> {
     let found = refresh_tokens::table
         .filter(refresh_tokens::token_hash.eq(token_hash))
-        .select((refresh_tokens::id, refresh_tokens::user_id, refresh_tokens::workspace_id, refresh_tokens::expires_at, refresh_tokens::revoked_at))
+        .select((
+            refresh_tokens::id,
+            refresh_tokens::user_id,
+            refresh_tokens::workspace_id,
+            refresh_tokens::expires_at,
+            refresh_tokens::revoked_at,
+        ))
         .first::<(String, String, String, NaiveDateTime, Option<NaiveDateTime>)>(conn)
         .optional()?;
     let Some((id, user_id, workspace_id, expires_at, revoked_at)) = found else {
-        return Err(ApiError::unauthorized("the refresh token is not valid"));
+        return Ok(Refresh::Refused("the refresh token is not valid"));
     };
     if revoked_at.is_some() {
         revoke_all(conn, &user_id, &workspace_id, now)?;
-        return Err(ApiError::unauthorized("the refresh token was already used or revoked; log in again"));
+        return Ok(Refresh::Refused(
+            "the refresh token was already used or revoked; log in again",
+        ));
     }
     if expires_at <= now {
-        return Err(ApiError::unauthorized("the refresh token has expired; log in again"));
+        return Ok(Refresh::Refused(
+            "the refresh token has expired; log in again",
+        ));
     }
-    diesel::update(refresh_tokens::table.find(&id)).set(refresh_tokens::revoked_at.eq(now)).execute(conn)?;
-    Ok((user_id, workspace_id))
+    diesel::update(refresh_tokens::table.find(&id))
+        .set(refresh_tokens::revoked_at.eq(now))
+        .execute(conn)?;
+    Ok(Refresh::Granted {
+        user_id,
+        workspace_id,
+    })
 }
 
-fn revoke_all(conn: &mut DbConn, user_id: &str, workspace_id: &str, now: NaiveDateTime) -> Result<(), ApiError> {
+fn revoke_all(
+    conn: &mut DbConn,
+    user_id: &str,
+    workspace_id: &str,
+    now: NaiveDateTime,
+) -> Result<(), ApiError> {
     diesel::update(
         refresh_tokens::table
             .filter(refresh_tokens::user_id.eq(user_id))
@@ -134,9 +215,17 @@ fn revoke_all(conn: &mut DbConn, user_id: &str, workspace_id: &str, now: NaiveDa
     Ok(())
 }
 
-pub fn revoke_refresh_token(conn: &mut DbConn, token_hash: &str, now: NaiveDateTime) -> Result<(), ApiError> {
-    diesel::update(refresh_tokens::table.filter(refresh_tokens::token_hash.eq(token_hash)).filter(refresh_tokens::revoked_at.is_null()))
-        .set(refresh_tokens::revoked_at.eq(now))
-        .execute(conn)?;
+pub fn revoke_refresh_token(
+    conn: &mut DbConn,
+    token_hash: &str,
+    now: NaiveDateTime,
+) -> Result<(), ApiError> {
+    diesel::update(
+        refresh_tokens::table
+            .filter(refresh_tokens::token_hash.eq(token_hash))
+            .filter(refresh_tokens::revoked_at.is_null()),
+    )
+    .set(refresh_tokens::revoked_at.eq(now))
+    .execute(conn)?;
     Ok(())
 }

@@ -57,7 +57,12 @@ impl TokenKeys {
         }
     }
 
-    pub fn issue_access_token(&self, user_id: &str, workspace_id: &str, now: DateTime<Utc>) -> Result<String, ApiError> {
+    pub fn issue_access_token(
+        &self,
+        user_id: &str,
+        workspace_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<String, ApiError> {
         let claims = Claims {
             sub: user_id.to_owned(),
             wid: workspace_id.to_owned(),
@@ -66,7 +71,8 @@ impl TokenKeys {
             iss: ISSUER.to_owned(),
             aud: AUDIENCE.to_owned(),
         };
-        jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding).map_err(ApiError::internal)
+        jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
+            .map_err(ApiError::internal)
     }
 
     pub fn verify_access_token(&self, token: &str) -> Result<Claims, ApiError> {
@@ -131,7 +137,9 @@ pub fn signing_secret(conn: &mut DbConn, configured: Option<&str>) -> anyhow::Re
                 .execute(conn);
             match inserted {
                 Ok(_) => value,
-                Err(e) if is_unique_violation(&e) => stored(conn)?.ok_or_else(|| anyhow::anyhow!("signing secret vanished"))?,
+                Err(e) if is_unique_violation(&e) => {
+                    stored(conn)?.ok_or_else(|| anyhow::anyhow!("signing secret vanished"))?
+                }
                 Err(e) => return Err(e.into()),
             }
         }
@@ -156,9 +164,13 @@ mod tests {
 
     #[test]
     fn expired_tampered_and_foreign_tokens_fail() {
-        let expired = keys().issue_access_token("u1", "w1", Utc::now() - Duration::hours(1)).unwrap();
+        let expired = keys()
+            .issue_access_token("u1", "w1", Utc::now() - Duration::hours(1))
+            .unwrap();
         assert!(keys().verify_access_token(&expired).is_err());
-        let other = TokenKeys::new(&[8u8; 32], 900, 30).issue_access_token("u1", "w1", Utc::now()).unwrap();
+        let other = TokenKeys::new(&[8u8; 32], 900, 30)
+            .issue_access_token("u1", "w1", Utc::now())
+            .unwrap();
         assert!(keys().verify_access_token(&other).is_err());
         let mut tampered = keys().issue_access_token("u1", "w1", Utc::now()).unwrap();
         tampered.insert(tampered.find('.').unwrap() + 2, 'x');

@@ -99,7 +99,9 @@ impl TryFrom<String> for Phone {
     fn try_from(raw: String) -> Result<Self, String> {
         let phone = raw.trim();
         let digits = phone.chars().filter(char::is_ascii_digit).count();
-        let charset_ok = phone.chars().all(|c| c.is_ascii_digit() || " +-().xX".contains(c));
+        let charset_ok = phone
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-().xX".contains(c));
         if !charset_ok || !(3..=20).contains(&digits) || phone.len() > 40 {
             return Err(format!("`{phone}` is not a phone number"));
         }
@@ -224,7 +226,12 @@ impl TryFrom<RawBirthday> for Birthday {
 impl Birthday {
     /// Feb 29 is a valid birthday without a year; with a year, the date must exist and
     /// not lie in the future.
-    pub fn new(month: u32, day: u32, year: Option<i32>, today: DateTime<Utc>) -> Result<Self, String> {
+    pub fn new(
+        month: u32,
+        day: u32,
+        year: Option<i32>,
+        today: DateTime<Utc>,
+    ) -> Result<Self, String> {
         // 2000 is a leap year, so it accepts every month-day that exists in some year.
         if chrono::NaiveDate::from_ymd_opt(2000, month, day).is_none() {
             return Err(format!("month {month}, day {day} is not a date"));
@@ -297,11 +304,15 @@ fn default_kind() -> RelationshipKind {
 /// Deserializes a present value, including `null`, as `Some(..)`, so that a PATCH can tell
 /// "absent: leave it" (`None`) from "null: clear it" (`Some(None)`).
 /// Deserializes a field that may be absent but never `null` (a required field in a PATCH).
-fn not_null<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<T>, D::Error> {
+fn not_null<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<T>, D::Error> {
     T::deserialize(deserializer).map(Some)
 }
 
-fn present<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<Option<T>>, D::Error> {
+fn present<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Option<T>>, D::Error> {
     Option::<T>::deserialize(deserializer).map(Some)
 }
 
@@ -449,16 +460,25 @@ mod tests {
     fn lists_are_bounded_and_deduplicated() {
         let tags: Tags = serde_json::from_str(r#"["vip", "VIP", "golf", "vip"]"#).unwrap();
         assert_eq!(tags.lowercased().items().len(), 2);
-        let too_many = serde_json::to_string(&(0..11).map(|i| format!("p{i}@example.com")).collect::<Vec<_>>()).unwrap();
+        let too_many = serde_json::to_string(
+            &(0..11)
+                .map(|i| format!("p{i}@example.com"))
+                .collect::<Vec<_>>(),
+        )
+        .unwrap();
         assert!(serde_json::from_str::<Emails>(&too_many).is_err());
     }
 
     #[test]
     fn a_patch_changes_only_what_it_names_and_null_clears() {
-        let contact: NewContact = serde_json::from_str(r#"{"first_name": "Ann", "company": "Acme", "trust": 3, "tags": ["A"]}"#).unwrap();
+        let contact: NewContact = serde_json::from_str(
+            r#"{"first_name": "Ann", "company": "Acme", "trust": 3, "tags": ["A"]}"#,
+        )
+        .unwrap();
         let contact = contact.normalised();
         assert_eq!(contact.tags.items()[0].as_str(), "a");
-        let patch: ContactPatch = serde_json::from_str(r#"{"company": null, "title": "CEO"}"#).unwrap();
+        let patch: ContactPatch =
+            serde_json::from_str(r#"{"company": null, "title": "CEO"}"#).unwrap();
         let patched = contact.apply(patch);
         assert_eq!(patched.company, None);
         assert_eq!(patched.title.as_ref().map(Label::as_str), Some("CEO"));
@@ -474,7 +494,8 @@ mod tests {
 
     #[test]
     fn search_text_folds_case_beyond_ascii() {
-        let contact: NewContact = serde_json::from_str(r#"{"first_name": "Ölaf", "company": "ÉCOLE"}"#).unwrap();
+        let contact: NewContact =
+            serde_json::from_str(r#"{"first_name": "Ölaf", "company": "ÉCOLE"}"#).unwrap();
         assert_eq!(contact.search_text(), "ölaf\nécole");
     }
 }

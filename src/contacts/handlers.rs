@@ -23,7 +23,9 @@ pub fn routes(cfg: &mut ServiceConfig) {
 }
 
 fn with_etag(status: actix_web::http::StatusCode, contact: Contact) -> HttpResponse {
-    HttpResponse::build(status).insert_header(header::ETag(etag(contact.version))).json(contact)
+    HttpResponse::build(status)
+        .insert_header(header::ETag(etag(contact.version)))
+        .json(contact)
 }
 
 /// Add a contact to the network.
@@ -32,11 +34,17 @@ fn with_etag(status: actix_web::http::StatusCode, contact: Contact) -> HttpRespo
     responses((status = 201, body = Contact, headers(("ETag" = String, description = "The contact's version"))))
 )]
 #[post("/contacts")]
-async fn create_contact(principal: Principal, db: web::Data<Db>, body: Json<NewContact>) -> Result<HttpResponse, ApiError> {
+async fn create_contact(
+    principal: Principal,
+    db: web::Data<Db>,
+    body: Json<NewContact>,
+) -> Result<HttpResponse, ApiError> {
     principal.require_write()?;
     let fields = body.into_inner();
     let contact = db
-        .transaction(move |conn| queries::create(conn, &principal.workspace_id, &principal.member_id, fields))
+        .transaction(move |conn| {
+            queries::create(conn, &principal.workspace_id, &principal.member_id, fields)
+        })
         .await?;
     Ok(with_etag(actix_web::http::StatusCode::CREATED, contact))
 }
@@ -70,13 +78,21 @@ struct ListContactsQuery {
 /// List contacts, oldest first, with filters; cursor-paginated.
 #[utoipa::path(tag = "contacts", operation_id = "listContacts", params(ListContactsQuery), responses((status = 200, body = Page<Contact>)))]
 #[get("/contacts")]
-async fn list_contacts(principal: Principal, db: web::Data<Db>, query: Query<ListContactsQuery>) -> Result<web::Json<Page<Contact>>, ApiError> {
+async fn list_contacts(
+    principal: Principal,
+    db: web::Data<Db>,
+    query: Query<ListContactsQuery>,
+) -> Result<web::Json<Page<Contact>>, ApiError> {
     let query = query.into_inner();
     let page = PageRequest::parse(query.limit, query.cursor.as_deref())?;
     if query.q.as_ref().is_some_and(|q| q.chars().count() > 200) {
-        return Err(ApiError::invalid_field("q", "must be at most 200 characters"));
+        return Err(ApiError::invalid_field(
+            "q",
+            "must be at most 200 characters",
+        ));
     }
-    let non_empty = |value: Option<String>| value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+    let non_empty =
+        |value: Option<String>| value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
     let filter = ContactFilter {
         q: non_empty(query.q),
         kind: query.kind,
@@ -86,7 +102,10 @@ async fn list_contacts(principal: Principal, db: web::Data<Db>, query: Query<Lis
         updated_since: query.updated_since,
         include_deleted: query.include_deleted.unwrap_or(false),
     };
-    Ok(web::Json(db.run(move |conn| queries::list(conn, &principal.workspace_id, &filter, &page)).await?))
+    Ok(web::Json(
+        db.run(move |conn| queries::list(conn, &principal.workspace_id, &filter, &page))
+            .await?,
+    ))
 }
 
 /// One contact, with its version as the `ETag`.
@@ -96,9 +115,15 @@ async fn list_contacts(principal: Principal, db: web::Data<Db>, query: Query<Lis
     responses((status = 200, body = Contact, headers(("ETag" = String, description = "The contact's version"))))
 )]
 #[get("/contacts/{id}")]
-async fn get_contact(principal: Principal, db: web::Data<Db>, id: web::Path<uuid::Uuid>) -> Result<HttpResponse, ApiError> {
+async fn get_contact(
+    principal: Principal,
+    db: web::Data<Db>,
+    id: web::Path<uuid::Uuid>,
+) -> Result<HttpResponse, ApiError> {
     let id = id.to_string();
-    let contact = db.run(move |conn| queries::get(conn, &principal.workspace_id, &id)).await?;
+    let contact = db
+        .run(move |conn| queries::get(conn, &principal.workspace_id, &id))
+        .await?;
     Ok(with_etag(actix_web::http::StatusCode::OK, contact))
 }
 
@@ -117,11 +142,19 @@ async fn get_contact(principal: Principal, db: web::Data<Db>, id: web::Path<uuid
     )
 )]
 #[patch("/contacts/{id}")]
-async fn update_contact(principal: Principal, db: web::Data<Db>, id: web::Path<uuid::Uuid>, if_match: IfMatch, body: Json<ContactPatch>) -> Result<HttpResponse, ApiError> {
+async fn update_contact(
+    principal: Principal,
+    db: web::Data<Db>,
+    id: web::Path<uuid::Uuid>,
+    if_match: IfMatch,
+    body: Json<ContactPatch>,
+) -> Result<HttpResponse, ApiError> {
     principal.require_write()?;
     let (id, patch) = (id.to_string(), body.into_inner());
     let contact = db
-        .transaction(move |conn| queries::update(conn, &principal.workspace_id, &id, &if_match, patch))
+        .transaction(move |conn| {
+            queries::update(conn, &principal.workspace_id, &id, &if_match, patch)
+        })
         .await?;
     Ok(with_etag(actix_web::http::StatusCode::OK, contact))
 }
@@ -140,9 +173,15 @@ async fn update_contact(principal: Principal, db: web::Data<Db>, id: web::Path<u
     )
 )]
 #[delete("/contacts/{id}")]
-async fn delete_contact(principal: Principal, db: web::Data<Db>, id: web::Path<uuid::Uuid>, if_match: IfMatch) -> Result<HttpResponse, ApiError> {
+async fn delete_contact(
+    principal: Principal,
+    db: web::Data<Db>,
+    id: web::Path<uuid::Uuid>,
+    if_match: IfMatch,
+) -> Result<HttpResponse, ApiError> {
     principal.require_write()?;
     let id = id.to_string();
-    db.transaction(move |conn| queries::delete(conn, &principal.workspace_id, &id, &if_match)).await?;
+    db.transaction(move |conn| queries::delete(conn, &principal.workspace_id, &id, &if_match))
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }

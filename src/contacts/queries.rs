@@ -85,8 +85,17 @@ fn corrupt(what: &str) -> ApiError {
 }
 
 impl ContactRow {
-    fn new(id: String, workspace_id: &str, owner_id: String, fields: &NewContact, version: i64, created_at: NaiveDateTime, updated_at: NaiveDateTime) -> Result<Self, ApiError> {
-        let text = |value: &Option<crate::values::Label>| value.as_ref().map(|v| v.as_str().to_owned());
+    fn new(
+        id: String,
+        workspace_id: &str,
+        owner_id: String,
+        fields: &NewContact,
+        version: i64,
+        created_at: NaiveDateTime,
+        updated_at: NaiveDateTime,
+    ) -> Result<Self, ApiError> {
+        let text =
+            |value: &Option<crate::values::Label>| value.as_ref().map(|v| v.as_str().to_owned());
         Ok(Self {
             id,
             workspace_id: workspace_id.to_owned(),
@@ -151,13 +160,19 @@ impl ContactRow {
             emails: json(&self.emails, "emails")?,
             phones: json(&self.phones, "phones")?,
             tags: json(&self.tags, "tags")?,
-            relationship_kind: self.relationship_kind.parse().map_err(|_| corrupt("relationship kind"))?,
+            relationship_kind: self
+                .relationship_kind
+                .parse()
+                .map_err(|_| corrupt("relationship kind"))?,
             met_through_id: self.met_through_id.as_deref().map(uuid).transpose()?,
-            birthday: self.birthday_month.zip(self.birthday_day).map(|(month, day)| Birthday {
-                month: month as u32,
-                day: day as u32,
-                year: self.birthday_year,
-            }),
+            birthday: self
+                .birthday_month
+                .zip(self.birthday_day)
+                .map(|(month, day)| Birthday {
+                    month: month as u32,
+                    day: day as u32,
+                    year: self.birthday_year,
+                }),
             first_name: self.first_name,
             last_name: self.last_name,
             company: self.company,
@@ -190,10 +205,17 @@ pub struct ContactFilter {
 
 /// Escapes LIKE's wildcards so that user text matches literally (with `ESCAPE '\'`).
 fn like_literal(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+    text.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
 }
 
-pub fn list(conn: &mut DbConn, workspace_id: &str, filter: &ContactFilter, page: &PageRequest) -> Result<Page<Contact>, ApiError> {
+pub fn list(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    filter: &ContactFilter,
+    page: &PageRequest,
+) -> Result<Page<Contact>, ApiError> {
     let mut query = contacts::table
         .filter(contacts::workspace_id.eq(workspace_id))
         .select(ContactRow::as_select())
@@ -207,7 +229,11 @@ pub fn list(conn: &mut DbConn, workspace_id: &str, filter: &ContactFilter, page:
         query = query.filter(contacts::deleted_at.is_null());
     }
     if let Some(q) = &filter.q {
-        query = query.filter(contacts::search_text.like(format!("%{}%", like_literal(&q.to_lowercase()))).escape('\\'));
+        query = query.filter(
+            contacts::search_text
+                .like(format!("%{}%", like_literal(&q.to_lowercase())))
+                .escape('\\'),
+        );
     }
     if let Some(kind) = filter.kind {
         query = query.filter(contacts::relationship_kind.eq(kind.as_str()));
@@ -215,7 +241,11 @@ pub fn list(conn: &mut DbConn, workspace_id: &str, filter: &ContactFilter, page:
     if let Some(tag) = &filter.tag {
         // Tags are stored as a JSON array; matching the quoted element finds whole tags only.
         let element = serde_json::to_string(&tag.to_lowercase()).map_err(ApiError::internal)?;
-        query = query.filter(contacts::tags.like(format!("%{}%", like_literal(&element))).escape('\\'));
+        query = query.filter(
+            contacts::tags
+                .like(format!("%{}%", like_literal(&element)))
+                .escape('\\'),
+        );
     }
     if let Some(owner_id) = &filter.owner_id {
         query = query.filter(contacts::owner_id.eq(owner_id.clone()));
@@ -227,7 +257,10 @@ pub fn list(conn: &mut DbConn, workspace_id: &str, filter: &ContactFilter, page:
         query = query.filter(contacts::updated_at.ge(to_db(since)));
     }
     let rows = query.load::<ContactRow>(conn)?;
-    let contacts = rows.into_iter().map(ContactRow::view).collect::<Result<Vec<_>, _>>()?;
+    let contacts = rows
+        .into_iter()
+        .map(ContactRow::view)
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(page.page(contacts, |contact| contact.id.to_string()))
 }
 
@@ -248,7 +281,13 @@ pub fn get(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<Contact, A
 
 /// Checks the references a contact makes: its owner is a member of the workspace, and the
 /// contact it was met through is a live contact of the workspace (and not itself).
-fn check_references(conn: &mut DbConn, workspace_id: &str, contact_id: &str, owner_id: &str, fields: &NewContact) -> Result<(), ApiError> {
+fn check_references(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    contact_id: &str,
+    owner_id: &str,
+    fields: &NewContact,
+) -> Result<(), ApiError> {
     let owner_exists = members::table
         .filter(members::workspace_id.eq(workspace_id))
         .filter(members::id.eq(owner_id))
@@ -256,56 +295,112 @@ fn check_references(conn: &mut DbConn, workspace_id: &str, contact_id: &str, own
         .get_result::<i64>(conn)?
         > 0;
     if !owner_exists {
-        return Err(ApiError::invalid_field("/owner_id", "is not a member of this workspace"));
+        return Err(ApiError::invalid_field(
+            "/owner_id",
+            "is not a member of this workspace",
+        ));
     }
     if let Some(met_through) = fields.met_through_id {
         let met_through = met_through.to_string();
         if met_through == contact_id {
-            return Err(ApiError::invalid_field("/met_through_id", "a contact cannot be met through itself"));
+            return Err(ApiError::invalid_field(
+                "/met_through_id",
+                "a contact cannot be met through itself",
+            ));
         }
         if live_row(conn, workspace_id, &met_through).is_err() {
-            return Err(ApiError::invalid_field("/met_through_id", "is not a contact of this workspace"));
+            return Err(ApiError::invalid_field(
+                "/met_through_id",
+                "is not a contact of this workspace",
+            ));
         }
     }
     Ok(())
 }
 
-pub fn create(conn: &mut DbConn, workspace_id: &str, caller_member_id: &str, fields: NewContact) -> Result<Contact, ApiError> {
+pub fn create(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    caller_member_id: &str,
+    fields: NewContact,
+) -> Result<Contact, ApiError> {
     let fields = fields.normalised();
     let id = uuid::Uuid::now_v7().to_string();
-    let owner_id = fields.owner_id.map(|o| o.to_string()).unwrap_or_else(|| caller_member_id.to_owned());
+    let owner_id = fields
+        .owner_id
+        .map(|o| o.to_string())
+        .unwrap_or_else(|| caller_member_id.to_owned());
     check_references(conn, workspace_id, &id, &owner_id, &fields)?;
     let now = db_now();
     let row = ContactRow::new(id, workspace_id, owner_id, &fields, 1, now, now)?;
-    diesel::insert_into(contacts::table).values(&row).execute(conn)?;
+    diesel::insert_into(contacts::table)
+        .values(&row)
+        .execute(conn)?;
     row.view()
 }
 
-pub fn update(conn: &mut DbConn, workspace_id: &str, id: &str, if_match: &IfMatch, patch: super::domain::ContactPatch) -> Result<Contact, ApiError> {
+pub fn update(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    id: &str,
+    if_match: &IfMatch,
+    patch: super::domain::ContactPatch,
+) -> Result<Contact, ApiError> {
     let current = live_row(conn, workspace_id, id)?;
     if_match.check(current.version)?;
     let fields = current.fields()?.apply(patch);
-    let owner_id = fields.owner_id.map(|o| o.to_string()).unwrap_or_else(|| current.owner_id.clone());
+    let owner_id = fields
+        .owner_id
+        .map(|o| o.to_string())
+        .unwrap_or_else(|| current.owner_id.clone());
     check_references(conn, workspace_id, id, &owner_id, &fields)?;
-    let row = ContactRow::new(current.id.clone(), workspace_id, owner_id, &fields, current.version + 1, current.created_at, db_now())?;
+    let row = ContactRow::new(
+        current.id.clone(),
+        workspace_id,
+        owner_id,
+        &fields,
+        current.version + 1,
+        current.created_at,
+        db_now(),
+    )?;
     // The version guard makes a concurrent edit lose cleanly instead of overwriting.
-    let changed = diesel::update(contacts::table.filter(contacts::id.eq(id)).filter(contacts::version.eq(current.version)))
-        .set(&row)
-        .execute(conn)?;
+    let changed = diesel::update(
+        contacts::table
+            .filter(contacts::id.eq(id))
+            .filter(contacts::version.eq(current.version)),
+    )
+    .set(&row)
+    .execute(conn)?;
     if changed == 0 {
-        return Err(ApiError::conflict("concurrent_update", "the contact changed while this update ran; retry"));
+        return Err(ApiError::conflict(
+            "concurrent_update",
+            "the contact changed while this update ran; retry",
+        ));
     }
     row.view()
 }
 
 /// Soft delete: the row stays as a tombstone that incremental sync can see.
-pub fn delete(conn: &mut DbConn, workspace_id: &str, id: &str, if_match: &IfMatch) -> Result<(), ApiError> {
+pub fn delete(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    id: &str,
+    if_match: &IfMatch,
+) -> Result<(), ApiError> {
     let current = live_row(conn, workspace_id, id)?;
     if_match.check(current.version)?;
     let now = db_now();
-    diesel::update(contacts::table.filter(contacts::id.eq(id)).filter(contacts::version.eq(current.version)))
-        .set((contacts::deleted_at.eq(now), contacts::updated_at.eq(now), contacts::version.eq(current.version + 1)))
-        .execute(conn)?;
+    diesel::update(
+        contacts::table
+            .filter(contacts::id.eq(id))
+            .filter(contacts::version.eq(current.version)),
+    )
+    .set((
+        contacts::deleted_at.eq(now),
+        contacts::updated_at.eq(now),
+        contacts::version.eq(current.version + 1),
+    ))
+    .execute(conn)?;
     Ok(())
 }
 

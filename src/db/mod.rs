@@ -105,7 +105,8 @@ impl r2d2::ManageConnection for ConnectionManager {
     fn has_broken(&self, conn: &mut DbConn) -> bool {
         // A connection handed back in the middle of a transaction (a panic in a handler)
         // must never be reused.
-        let status = <DbConn as Connection>::TransactionManager::transaction_manager_status_mut(conn);
+        let status =
+            <DbConn as Connection>::TransactionManager::transaction_manager_status_mut(conn);
         !matches!(status.transaction_depth(), Ok(None))
     }
 }
@@ -123,8 +124,13 @@ impl Db {
             .max_size(max_size)
             .connection_timeout(Duration::from_secs(10))
             .build(ConnectionManager { url: url.clone() })
-            .map_err(|e| anyhow::anyhow!("cannot connect to the {} database: {e}", url.backend_name()))?;
-        Ok(Self { pool, backend: url.backend_name() })
+            .map_err(|e| {
+                anyhow::anyhow!("cannot connect to the {} database: {e}", url.backend_name())
+            })?;
+        Ok(Self {
+            pool,
+            backend: url.backend_name(),
+        })
     }
 
     pub fn backend(&self) -> &'static str {
@@ -182,12 +188,16 @@ where
     E: From<diesel::result::Error>,
 {
     match conn {
-        DbConn::Sqlite(sqlite) => AnsiTransactionManager::begin_transaction_sql(sqlite, "BEGIN IMMEDIATE")?,
+        DbConn::Sqlite(sqlite) => {
+            AnsiTransactionManager::begin_transaction_sql(sqlite, "BEGIN IMMEDIATE")?
+        }
         DbConn::Postgres(pg) => AnsiTransactionManager::begin_transaction(pg)?,
     }
     match work(conn) {
         Ok(value) => {
-            if let Err(commit_error) = <DbConn as Connection>::TransactionManager::commit_transaction(conn) {
+            if let Err(commit_error) =
+                <DbConn as Connection>::TransactionManager::commit_transaction(conn)
+            {
                 let _ = <DbConn as Connection>::TransactionManager::rollback_transaction(conn);
                 return Err(commit_error.into());
             }
@@ -214,10 +224,22 @@ mod tests {
 
     #[test]
     fn picks_the_backend_from_the_scheme() {
-        assert_eq!(DatabaseUrl::parse("sqlite://rapport.db"), Ok(DatabaseUrl::Sqlite("rapport.db".into())));
-        assert_eq!(DatabaseUrl::parse("sqlite:///var/lib/r.db"), Ok(DatabaseUrl::Sqlite("/var/lib/r.db".into())));
-        assert!(matches!(DatabaseUrl::parse("postgres://u@h/db"), Ok(DatabaseUrl::Postgres(_))));
-        assert!(matches!(DatabaseUrl::parse("postgresql://u@h/db"), Ok(DatabaseUrl::Postgres(_))));
+        assert_eq!(
+            DatabaseUrl::parse("sqlite://rapport.db"),
+            Ok(DatabaseUrl::Sqlite("rapport.db".into()))
+        );
+        assert_eq!(
+            DatabaseUrl::parse("sqlite:///var/lib/r.db"),
+            Ok(DatabaseUrl::Sqlite("/var/lib/r.db".into()))
+        );
+        assert!(matches!(
+            DatabaseUrl::parse("postgres://u@h/db"),
+            Ok(DatabaseUrl::Postgres(_))
+        ));
+        assert!(matches!(
+            DatabaseUrl::parse("postgresql://u@h/db"),
+            Ok(DatabaseUrl::Postgres(_))
+        ));
     }
 
     #[test]

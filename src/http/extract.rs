@@ -36,13 +36,18 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
                     "the request body must be JSON, sent with `Content-Type: application/json`",
                 ));
             }
-            let bytes = bytes.await.map_err(|error| match error.as_error::<PayloadError>() {
-                Some(PayloadError::Overflow) => payload_too_large(),
-                _ => match error.as_response_error().status_code() {
-                    StatusCode::PAYLOAD_TOO_LARGE => payload_too_large(),
-                    _ => ApiError::bad_request("unreadable_body", format!("the request body could not be read: {error}")),
-                },
-            })?;
+            let bytes = bytes
+                .await
+                .map_err(|error| match error.as_error::<PayloadError>() {
+                    Some(PayloadError::Overflow) => payload_too_large(),
+                    _ => match error.as_response_error().status_code() {
+                        StatusCode::PAYLOAD_TOO_LARGE => payload_too_large(),
+                        _ => ApiError::bad_request(
+                            "unreadable_body",
+                            format!("the request body could not be read: {error}"),
+                        ),
+                    },
+                })?;
             parse(&bytes).map(Json)
         })
     }
@@ -67,7 +72,8 @@ impl<T: DeserializeOwned> FromRequest for Query<T> {
 }
 
 pub fn parse_query<T: DeserializeOwned>(query: &str) -> Result<T, ApiError> {
-    let deserializer = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+    let deserializer =
+        serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
     serde_path_to_error::deserialize(deserializer).map_err(|error| {
         let parameter = error.path().to_string();
         let detail = error.into_inner().to_string();
@@ -80,15 +86,29 @@ pub fn parse_query<T: DeserializeOwned>(query: &str) -> Result<T, ApiError> {
 }
 
 fn is_json(req: &HttpRequest) -> bool {
-    let Some(value) = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()) else {
+    let Some(value) = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+    else {
         return false;
     };
-    let essence = value.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
-    essence == "application/json" || (essence.starts_with("application/") && essence.ends_with("+json"))
+    let essence = value
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    essence == "application/json"
+        || (essence.starts_with("application/") && essence.ends_with("+json"))
 }
 
 fn payload_too_large() -> ApiError {
-    ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "the request body is larger than this service accepts")
+    ApiError::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "payload_too_large",
+        "the request body is larger than this service accepts",
+    )
 }
 
 /// Parses a JSON document into `T`; syntax errors are 400, a well-formed document that does
@@ -102,7 +122,10 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
             serde_json::error::Category::Data => {
                 ApiError::invalid_field(pointer, strip_position(&inner.to_string()))
             }
-            _ => ApiError::bad_request("malformed_json", format!("the request body is not valid JSON: {inner}")),
+            _ => ApiError::bad_request(
+                "malformed_json",
+                format!("the request body is not valid JSON: {inner}"),
+            ),
         }
     })
 }
@@ -150,7 +173,11 @@ mod tests {
     fn error_of(body: &str) -> (u16, String, String) {
         let err = parse::<Sample>(body.as_bytes()).unwrap_err();
         let response = actix_web::ResponseError::error_response(&err);
-        (response.status().as_u16(), err.code().to_owned(), format!("{err}"))
+        (
+            response.status().as_u16(),
+            err.code().to_owned(),
+            format!("{err}"),
+        )
     }
 
     #[test]

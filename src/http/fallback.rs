@@ -18,7 +18,11 @@ impl RouteTable {
             .paths
             .iter()
             .map(|(template, item)| {
-                let segments = template.trim_matches('/').split('/').map(str::to_owned).collect();
+                let segments = template
+                    .trim_matches('/')
+                    .split('/')
+                    .map(str::to_owned)
+                    .collect();
                 let methods = [
                     ("GET", item.get.is_some()),
                     ("PUT", item.put.is_some()),
@@ -43,10 +47,9 @@ impl RouteTable {
             .iter()
             .filter(|(template, _)| {
                 template.len() == segments.len()
-                    && template
-                        .iter()
-                        .zip(&segments)
-                        .all(|(t, s)| t == s || (t.starts_with('{') && t.ends_with('}') && !s.is_empty()))
+                    && template.iter().zip(&segments).all(|(t, s)| {
+                        t == s || (t.starts_with('{') && t.ends_with('}') && !s.is_empty())
+                    })
             })
             .flat_map(|(_, methods)| methods.iter().map(String::as_str))
             .collect();
@@ -59,7 +62,10 @@ impl RouteTable {
     }
 }
 
-pub async fn no_route(req: HttpRequest, routes: web::Data<RouteTable>) -> Result<actix_web::HttpResponse, ApiError> {
+pub async fn no_route(
+    req: HttpRequest,
+    routes: web::Data<RouteTable>,
+) -> Result<actix_web::HttpResponse, ApiError> {
     Err(match routes.allowed_methods(req.path()) {
         Some(allow) => ApiError::method_not_allowed(allow),
         None => ApiError::not_found(format!("there is no resource at {}", req.path())),
@@ -80,12 +86,24 @@ mod tests {
     fn matches_templates_segment_by_segment() {
         let table = RouteTable {
             routes: vec![
-                (vec!["v1".into(), "contacts".into()], vec!["GET".into(), "POST".into()]),
-                (vec!["v1".into(), "contacts".into(), "{id}".into()], vec!["GET".into(), "DELETE".into()]),
+                (
+                    vec!["v1".into(), "contacts".into()],
+                    vec!["GET".into(), "POST".into()],
+                ),
+                (
+                    vec!["v1".into(), "contacts".into(), "{id}".into()],
+                    vec!["GET".into(), "DELETE".into()],
+                ),
             ],
         };
-        assert_eq!(table.allowed_methods("/v1/contacts").as_deref(), Some("GET, POST"));
-        assert_eq!(table.allowed_methods("/v1/contacts/abc").as_deref(), Some("DELETE, GET"));
+        assert_eq!(
+            table.allowed_methods("/v1/contacts").as_deref(),
+            Some("GET, POST")
+        );
+        assert_eq!(
+            table.allowed_methods("/v1/contacts/abc").as_deref(),
+            Some("DELETE, GET")
+        );
         assert_eq!(table.allowed_methods("/v1/contacts/abc/x"), None);
         assert_eq!(table.allowed_methods("/v2/contacts"), None);
     }

@@ -33,18 +33,32 @@ impl HttpMetrics {
     pub fn new() -> Self {
         let registry = Registry::new();
         let requests = IntCounterVec::new(
-            Opts::new("http_requests_total", "HTTP requests served, by route and status"),
+            Opts::new(
+                "http_requests_total",
+                "HTTP requests served, by route and status",
+            ),
             &["method", "route", "status"],
         )
         .expect("valid metric");
         let latency = HistogramVec::new(
-            HistogramOpts::new("http_request_duration_seconds", "Time to produce the response, by route"),
+            HistogramOpts::new(
+                "http_request_duration_seconds",
+                "Time to produce the response, by route",
+            ),
             &["method", "route"],
         )
         .expect("valid metric");
-        registry.register(Box::new(requests.clone())).expect("metric registered once");
-        registry.register(Box::new(latency.clone())).expect("metric registered once");
-        Self { registry, requests, latency }
+        registry
+            .register(Box::new(requests.clone()))
+            .expect("metric registered once");
+        registry
+            .register(Box::new(latency.clone()))
+            .expect("metric registered once");
+        Self {
+            registry,
+            requests,
+            latency,
+        }
     }
 }
 
@@ -60,7 +74,13 @@ fn request_id_for(req: &ServiceRequest) -> String {
     req.headers()
         .get(&REQUEST_ID_HEADER)
         .and_then(|value| value.to_str().ok())
-        .filter(|id| !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+        .filter(|id| {
+            !id.is_empty()
+                && id.len() <= 64
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
         .map(str::to_owned)
         .unwrap_or_else(|| uuid::Uuid::now_v7().to_string())
 }
@@ -85,13 +105,26 @@ pub async fn observe(
 
     let elapsed = started.elapsed();
     let status = response.status();
-    let route = response.request().match_pattern().unwrap_or_else(|| "unmatched".to_owned());
+    let route = response
+        .request()
+        .match_pattern()
+        .unwrap_or_else(|| "unmatched".to_owned());
     if let Some(metrics) = metrics {
-        metrics.requests.with_label_values(&[&method, &route, status.as_str()]).inc();
-        metrics.latency.with_label_values(&[&method, &route]).observe(elapsed.as_secs_f64());
+        metrics
+            .requests
+            .with_label_values(&[&method, &route, status.as_str()])
+            .inc();
+        metrics
+            .latency
+            .with_label_values(&[&method, &route])
+            .observe(elapsed.as_secs_f64());
     }
     span.in_scope(|| {
-        tracing::info!(status = status.as_u16(), latency_ms = elapsed.as_secs_f64() * 1000.0, "request served");
+        tracing::info!(
+            status = status.as_u16(),
+            latency_ms = elapsed.as_secs_f64() * 1000.0,
+            "request served"
+        );
     });
     if let Ok(value) = HeaderValue::from_str(&request_id) {
         response.headers_mut().insert(REQUEST_ID_HEADER, value);

@@ -34,7 +34,12 @@ impl PageRequest {
         let limit = match limit {
             None => DEFAULT_LIMIT,
             Some(limit) if (1..=MAX_LIMIT).contains(&limit) => limit,
-            Some(_) => return Err(ApiError::invalid_field("limit", format!("must be from 1 to {MAX_LIMIT}"))),
+            Some(_) => {
+                return Err(ApiError::invalid_field(
+                    "limit",
+                    format!("must be from 1 to {MAX_LIMIT}"),
+                ))
+            }
         };
         let after = cursor.map(decode_cursor).transpose()?;
         Ok(Self { limit, after })
@@ -49,8 +54,15 @@ impl PageRequest {
     pub fn page<T>(&self, mut rows: Vec<T>, id_of: impl Fn(&T) -> String) -> Page<T> {
         let has_more = rows.len() as i64 > self.limit;
         rows.truncate(self.limit as usize);
-        let next_cursor = if has_more { rows.last().map(|row| encode_cursor(&id_of(row))) } else { None };
-        Page { data: rows, next_cursor }
+        let next_cursor = if has_more {
+            rows.last().map(|row| encode_cursor(&id_of(row)))
+        } else {
+            None
+        };
+        Page {
+            data: rows,
+            next_cursor,
+        }
     }
 }
 
@@ -83,15 +95,28 @@ mod tests {
     #[test]
     fn a_cursor_round_trips_and_garbage_is_refused() {
         let id = uuid::Uuid::now_v7().to_string();
-        assert_eq!(PageRequest::parse(None, Some(&encode_cursor(&id))).unwrap().after, Some(id));
+        assert_eq!(
+            PageRequest::parse(None, Some(&encode_cursor(&id)))
+                .unwrap()
+                .after,
+            Some(id)
+        );
         assert!(PageRequest::parse(None, Some("not-a-cursor")).is_err());
-        assert!(PageRequest::parse(None, Some(&URL_SAFE_NO_PAD.encode("v1:'; drop table"))).is_err());
+        assert!(
+            PageRequest::parse(None, Some(&URL_SAFE_NO_PAD.encode("v1:'; drop table"))).is_err()
+        );
     }
 
     #[test]
     fn next_cursor_only_when_more_rows_exist() {
-        let request = PageRequest { limit: 2, after: None };
-        let full = request.page(vec!["a".to_owned(), "b".to_owned(), "c".to_owned()], Clone::clone);
+        let request = PageRequest {
+            limit: 2,
+            after: None,
+        };
+        let full = request.page(
+            vec!["a".to_owned(), "b".to_owned(), "c".to_owned()],
+            Clone::clone,
+        );
         assert_eq!(full.data, vec!["a", "b"]);
         assert_eq!(full.next_cursor, Some(encode_cursor("b")));
         let last = request.page(vec!["a".to_owned()], Clone::clone);

@@ -38,9 +38,14 @@ impl FromRequest for IfMatch {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let parsed = if req.headers().contains_key(header::IF_MATCH) {
-            header::IfMatch::parse(req).map(|value| IfMatch(Some(value))).map_err(|_| {
-                ApiError::bad_request("invalid_if_match", "If-Match must be `*` or a list of quoted ETags")
-            })
+            header::IfMatch::parse(req)
+                .map(|value| IfMatch(Some(value)))
+                .map_err(|_| {
+                    ApiError::bad_request(
+                        "invalid_if_match",
+                        "If-Match must be `*` or a list of quoted ETags",
+                    )
+                })
         } else {
             Ok(IfMatch(None))
         };

@@ -33,7 +33,9 @@ pub struct Readiness {
 #[utoipa::path(tag = "operations", operation_id = "healthz", security(), responses((status = 200, body = Health)))]
 #[get("/healthz")]
 async fn healthz() -> web::Json<Health> {
-    web::Json(Health { status: "ok".to_owned() })
+    web::Json(Health {
+        status: "ok".to_owned(),
+    })
 }
 
 /// Readiness: the database answers.
@@ -47,17 +49,28 @@ async fn readyz(db: web::Data<Db>) -> Result<web::Json<Readiness>, ApiError> {
     db.run(|conn| {
         conn.batch_execute("SELECT 1").map_err(|error| {
             tracing::warn!(%error, "readiness check failed");
-            ApiError::new(actix_web::http::StatusCode::SERVICE_UNAVAILABLE, "database_unavailable", "the database does not answer")
+            ApiError::new(
+                actix_web::http::StatusCode::SERVICE_UNAVAILABLE,
+                "database_unavailable",
+                "the database does not answer",
+            )
         })
     })
     .await?;
-    Ok(web::Json(Readiness { status: "ready".to_owned(), database }))
+    Ok(web::Json(Readiness {
+        status: "ready".to_owned(),
+        database,
+    }))
 }
 
 /// Prometheus metrics: requests and latency by route and status.
 #[utoipa::path(tag = "operations", operation_id = "metrics", security(), responses((status = 200, description = "Prometheus text exposition", content_type = "text/plain", body = String)))]
 #[get("/metrics")]
 async fn metrics(metrics: web::Data<HttpMetrics>) -> Result<HttpResponse, ApiError> {
-    let body = prometheus::TextEncoder::new().encode_to_string(&metrics.registry.gather()).map_err(ApiError::internal)?;
-    Ok(HttpResponse::Ok().content_type("text/plain; version=0.0.4; charset=utf-8").body(body))
+    let body = prometheus::TextEncoder::new()
+        .encode_to_string(&metrics.registry.gather())
+        .map_err(ApiError::internal)?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/plain; version=0.0.4; charset=utf-8")
+        .body(body))
 }

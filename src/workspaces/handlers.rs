@@ -21,18 +21,29 @@ pub fn routes(cfg: &mut ServiceConfig) {
 /// The workspace the token acts in.
 #[utoipa::path(tag = "workspaces", operation_id = "getWorkspace", responses((status = 200, body = Workspace)))]
 #[get("/workspace")]
-async fn get_workspace(principal: Principal, db: web::Data<Db>) -> Result<web::Json<Workspace>, ApiError> {
-    let row = db.run(move |conn| queries::workspace(conn, &principal.workspace_id)).await?;
+async fn get_workspace(
+    principal: Principal,
+    db: web::Data<Db>,
+) -> Result<web::Json<Workspace>, ApiError> {
+    let row = db
+        .run(move |conn| queries::workspace(conn, &principal.workspace_id))
+        .await?;
     Ok(web::Json(row.into()))
 }
 
 /// Rename the workspace (owners and admins).
 #[utoipa::path(tag = "workspaces", operation_id = "renameWorkspace", request_body = RenameWorkspace, responses((status = 200, body = Workspace)))]
 #[patch("/workspace")]
-async fn rename_workspace(principal: Principal, db: web::Data<Db>, body: Json<RenameWorkspace>) -> Result<web::Json<Workspace>, ApiError> {
+async fn rename_workspace(
+    principal: Principal,
+    db: web::Data<Db>,
+    body: Json<RenameWorkspace>,
+) -> Result<web::Json<Workspace>, ApiError> {
     principal.require_admin()?;
     let name = body.into_inner().name;
-    let row = db.transaction(move |conn| queries::rename(conn, &principal.workspace_id, name.as_str())).await?;
+    let row = db
+        .transaction(move |conn| queries::rename(conn, &principal.workspace_id, name.as_str()))
+        .await?;
     Ok(web::Json(row.into()))
 }
 
@@ -49,10 +60,17 @@ struct ListMembersQuery {
 /// The members of the workspace.
 #[utoipa::path(tag = "workspaces", operation_id = "listMembers", params(ListMembersQuery), responses((status = 200, body = Page<Member>)))]
 #[get("/members")]
-async fn list_members(principal: Principal, db: web::Data<Db>, query: Query<ListMembersQuery>) -> Result<web::Json<Page<Member>>, ApiError> {
+async fn list_members(
+    principal: Principal,
+    db: web::Data<Db>,
+    query: Query<ListMembersQuery>,
+) -> Result<web::Json<Page<Member>>, ApiError> {
     let query = query.into_inner();
     let page = PageRequest::parse(query.limit, query.cursor.as_deref())?;
-    Ok(web::Json(db.run(move |conn| queries::list(conn, &principal.workspace_id, &page)).await?))
+    Ok(web::Json(
+        db.run(move |conn| queries::list(conn, &principal.workspace_id, &page))
+            .await?,
+    ))
 }
 
 /// Add a registered user to the workspace with a role (owners and admins).
@@ -61,22 +79,35 @@ async fn list_members(principal: Principal, db: web::Data<Db>, query: Query<List
     responses((status = 201, body = Member), (status = 409, description = "Already a member", body = crate::error::Problem, content_type = "application/problem+json"))
 )]
 #[post("/members")]
-async fn add_member(principal: Principal, db: web::Data<Db>, body: Json<AddMember>) -> Result<HttpResponse, ApiError> {
+async fn add_member(
+    principal: Principal,
+    db: web::Data<Db>,
+    body: Json<AddMember>,
+) -> Result<HttpResponse, ApiError> {
     principal.require_admin()?;
     let AddMember { email, role } = body.into_inner();
     if role == super::Role::Owner {
         principal.require_owner_for_owners()?;
     }
-    let member = db.transaction(move |conn| queries::add(conn, &principal.workspace_id, email.as_str(), role)).await?;
+    let member = db
+        .transaction(move |conn| queries::add(conn, &principal.workspace_id, email.as_str(), role))
+        .await?;
     Ok(HttpResponse::Created().json(member))
 }
 
 /// One member.
 #[utoipa::path(tag = "workspaces", operation_id = "getMember", params(("id" = uuid::Uuid, Path, description = "Member id")), responses((status = 200, body = Member)))]
 #[get("/members/{id}")]
-async fn get_member(principal: Principal, db: web::Data<Db>, id: web::Path<uuid::Uuid>) -> Result<web::Json<Member>, ApiError> {
+async fn get_member(
+    principal: Principal,
+    db: web::Data<Db>,
+    id: web::Path<uuid::Uuid>,
+) -> Result<web::Json<Member>, ApiError> {
     let id = id.to_string();
-    Ok(web::Json(db.run(move |conn| queries::find(conn, &principal.workspace_id, &id)).await?))
+    Ok(web::Json(
+        db.run(move |conn| queries::find(conn, &principal.workspace_id, &id))
+            .await?,
+    ))
 }
 
 /// Change a member's role (owners and admins; only owners touch the owner role; the last
@@ -87,11 +118,18 @@ async fn get_member(principal: Principal, db: web::Data<Db>, id: web::Path<uuid:
     responses((status = 200, body = Member), (status = 409, description = "The workspace would lose its last owner", body = crate::error::Problem, content_type = "application/problem+json"))
 )]
 #[patch("/members/{id}")]
-async fn change_member_role(principal: Principal, db: web::Data<Db>, id: web::Path<uuid::Uuid>, body: Json<ChangeRole>) -> Result<web::Json<Member>, ApiError> {
+async fn change_member_role(
+    principal: Principal,
+    db: web::Data<Db>,
+    id: web::Path<uuid::Uuid>,
+    body: Json<ChangeRole>,
+) -> Result<web::Json<Member>, ApiError> {
     principal.require_admin()?;
     let (id, role) = (id.to_string(), body.into_inner().role);
     let member = db
-        .transaction(move |conn| queries::change_role(conn, &principal.workspace_id, principal.role, &id, role))
+        .transaction(move |conn| {
+            queries::change_role(conn, &principal.workspace_id, principal.role, &id, role)
+        })
         .await?;
     Ok(web::Json(member))
 }
@@ -103,9 +141,16 @@ async fn change_member_role(principal: Principal, db: web::Data<Db>, id: web::Pa
     responses((status = 204, description = "Removed"), (status = 409, description = "The last owner, or yourself", body = crate::error::Problem, content_type = "application/problem+json"))
 )]
 #[delete("/members/{id}")]
-async fn remove_member(principal: Principal, db: web::Data<Db>, id: web::Path<uuid::Uuid>) -> Result<HttpResponse, ApiError> {
+async fn remove_member(
+    principal: Principal,
+    db: web::Data<Db>,
+    id: web::Path<uuid::Uuid>,
+) -> Result<HttpResponse, ApiError> {
     principal.require_admin()?;
     let id = id.to_string();
-    db.transaction(move |conn| queries::remove(conn, &principal.workspace_id.clone(), &principal, &id)).await?;
+    db.transaction(move |conn| {
+        queries::remove(conn, &principal.workspace_id.clone(), &principal, &id)
+    })
+    .await?;
     Ok(HttpResponse::NoContent().finish())
 }

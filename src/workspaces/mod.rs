@@ -103,7 +103,12 @@ pub struct RenameWorkspace {
 }
 
 /// Only an owner can make or unmake an owner, and a workspace never loses its last owner.
-pub fn check_role_change(actor: Role, current: Role, target: Option<Role>, owners: i64) -> Result<(), RoleChangeRefusal> {
+pub fn check_role_change(
+    actor: Role,
+    current: Role,
+    target: Option<Role>,
+    owners: i64,
+) -> Result<(), RoleChangeRefusal> {
     let touches_owner = current == Role::Owner || target == Some(Role::Owner);
     if touches_owner && actor != Role::Owner {
         return Err(RoleChangeRefusal::OwnerOnly);
@@ -128,10 +133,22 @@ mod tests {
     fn owners_are_protected() {
         use Role::*;
         assert_eq!(check_role_change(Admin, Member, Some(Viewer), 1), Ok(()));
-        assert_eq!(check_role_change(Admin, Member, Some(Owner), 1), Err(RoleChangeRefusal::OwnerOnly));
-        assert_eq!(check_role_change(Admin, Owner, None, 2), Err(RoleChangeRefusal::OwnerOnly));
-        assert_eq!(check_role_change(Owner, Owner, Some(Admin), 1), Err(RoleChangeRefusal::LastOwner));
-        assert_eq!(check_role_change(Owner, Owner, None, 1), Err(RoleChangeRefusal::LastOwner));
+        assert_eq!(
+            check_role_change(Admin, Member, Some(Owner), 1),
+            Err(RoleChangeRefusal::OwnerOnly)
+        );
+        assert_eq!(
+            check_role_change(Admin, Owner, None, 2),
+            Err(RoleChangeRefusal::OwnerOnly)
+        );
+        assert_eq!(
+            check_role_change(Owner, Owner, Some(Admin), 1),
+            Err(RoleChangeRefusal::LastOwner)
+        );
+        assert_eq!(
+            check_role_change(Owner, Owner, None, 1),
+            Err(RoleChangeRefusal::LastOwner)
+        );
         assert_eq!(check_role_change(Owner, Owner, None, 2), Ok(()));
     }
 }

@@ -18,7 +18,10 @@ pub fn workspace(conn: &mut DbConn, workspace_id: &str) -> Result<WorkspaceRow, 
 
 pub fn rename(conn: &mut DbConn, workspace_id: &str, name: &str) -> Result<WorkspaceRow, ApiError> {
     diesel::update(workspaces::table.find(workspace_id))
-        .set((workspaces::name.eq(name), workspaces::updated_at.eq(db_now())))
+        .set((
+            workspaces::name.eq(name),
+            workspaces::updated_at.eq(db_now()),
+        ))
         .execute(conn)?;
     workspace(conn, workspace_id)
 }
@@ -29,13 +32,20 @@ fn member_view((row, email, name): (MemberRow, String, String)) -> Result<Member
         user_id: row.user_id.parse().map_err(ApiError::internal)?,
         email,
         name,
-        role: row.role.parse().map_err(|e: String| ApiError::internal(anyhow::anyhow!(e)))?,
+        role: row
+            .role
+            .parse()
+            .map_err(|e: String| ApiError::internal(anyhow::anyhow!(e)))?,
         created_at: from_db(row.created_at),
         updated_at: from_db(row.updated_at),
     })
 }
 
-pub fn list(conn: &mut DbConn, workspace_id: &str, page: &PageRequest) -> Result<Page<Member>, ApiError> {
+pub fn list(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    page: &PageRequest,
+) -> Result<Page<Member>, ApiError> {
     let mut query = members::table
         .inner_join(users::table)
         .filter(members::workspace_id.eq(workspace_id))
@@ -47,7 +57,10 @@ pub fn list(conn: &mut DbConn, workspace_id: &str, page: &PageRequest) -> Result
         query = query.filter(members::id.gt(after));
     }
     let rows = query.load::<(MemberRow, String, String)>(conn)?;
-    let members = rows.into_iter().map(member_view).collect::<Result<Vec<_>, _>>()?;
+    let members = rows
+        .into_iter()
+        .map(member_view)
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(page.page(members, |member| member.id.to_string()))
 }
 
@@ -64,7 +77,12 @@ pub fn find(conn: &mut DbConn, workspace_id: &str, member_id: &str) -> Result<Me
         .ok_or_else(|| ApiError::not_found(format!("no member {member_id} in this workspace")))
 }
 
-pub fn add(conn: &mut DbConn, workspace_id: &str, email: &str, role: Role) -> Result<Member, ApiError> {
+pub fn add(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    email: &str,
+    role: Role,
+) -> Result<Member, ApiError> {
     let user_id = users::table
         .filter(users::email.eq(email))
         .select(users::id)
@@ -74,7 +92,9 @@ pub fn add(conn: &mut DbConn, workspace_id: &str, email: &str, role: Role) -> Re
             ApiError::rule(
                 "user_not_found",
                 "/email",
-                format!("nobody has registered with {email}; ask them to register first, then add them"),
+                format!(
+                    "nobody has registered with {email}; ask them to register first, then add them"
+                ),
             )
         })?;
     let now = db_now();
@@ -86,9 +106,15 @@ pub fn add(conn: &mut DbConn, workspace_id: &str, email: &str, role: Role) -> Re
         created_at: now,
         updated_at: now,
     };
-    match diesel::insert_into(members::table).values(&row).execute(conn) {
+    match diesel::insert_into(members::table)
+        .values(&row)
+        .execute(conn)
+    {
         Err(e) if is_unique_violation(&e) => {
-            return Err(ApiError::conflict("already_member", format!("{email} is already a member of this workspace")))
+            return Err(ApiError::conflict(
+                "already_member",
+                format!("{email} is already a member of this workspace"),
+            ))
         }
         other => other.map(|_| ())?,
     }
@@ -105,34 +131,74 @@ fn owner_count(conn: &mut DbConn, workspace_id: &str) -> Result<i64, ApiError> {
 
 fn refuse(refusal: RoleChangeRefusal) -> ApiError {
     match refusal {
-        RoleChangeRefusal::OwnerOnly => ApiError::forbidden("only an owner can make or unmake an owner"),
-        RoleChangeRefusal::LastOwner => {
-            ApiError::conflict("last_owner", "a workspace needs an owner: make someone else owner first")
+        RoleChangeRefusal::OwnerOnly => {
+            ApiError::forbidden("only an owner can make or unmake an owner")
         }
+        RoleChangeRefusal::LastOwner => ApiError::conflict(
+            "last_owner",
+            "a workspace needs an owner: make someone else owner first",
+        ),
     }
 }
 
-pub fn change_role(conn: &mut DbConn, workspace_id: &str, actor: Role, member_id: &str, role: Role) -> Result<Member, ApiError> {
+pub fn change_role(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    actor: Role,
+    member_id: &str,
+    role: Role,
+) -> Result<Member, ApiError> {
     let current = find(conn, workspace_id, member_id)?;
-    check_role_change(actor, current.role, Some(role), owner_count(conn, workspace_id)?).map_err(refuse)?;
+    check_role_change(
+        actor,
+        current.role,
+        Some(role),
+        owner_count(conn, workspace_id)?,
+    )
+    .map_err(refuse)?;
     diesel::update(members::table.find(member_id))
-        .set((members::role.eq(role.as_str()), members::updated_at.eq(db_now())))
+        .set((
+            members::role.eq(role.as_str()),
+            members::updated_at.eq(db_now()),
+        ))
         .execute(conn)?;
     find(conn, workspace_id, member_id)
 }
 
 /// Removes a member. The relationships they held pass to the member who removed them,
 /// and their sessions in this workspace end.
-pub fn remove(conn: &mut DbConn, workspace_id: &str, actor: &crate::auth::Principal, member_id: &str) -> Result<(), ApiError> {
+pub fn remove(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    actor: &crate::auth::Principal,
+    member_id: &str,
+) -> Result<(), ApiError> {
     let current = find(conn, workspace_id, member_id)?;
-    check_role_change(actor.role, current.role, None, owner_count(conn, workspace_id)?).map_err(refuse)?;
+    check_role_change(
+        actor.role,
+        current.role,
+        None,
+        owner_count(conn, workspace_id)?,
+    )
+    .map_err(refuse)?;
     if member_id == actor.member_id {
-        return Err(ApiError::conflict("cannot_remove_self", "you cannot remove yourself; ask another admin"));
+        return Err(ApiError::conflict(
+            "cannot_remove_self",
+            "you cannot remove yourself; ask another admin",
+        ));
     }
     let now = db_now();
-    diesel::update(contacts::table.filter(contacts::workspace_id.eq(workspace_id)).filter(contacts::owner_id.eq(member_id)))
-        .set((contacts::owner_id.eq(&actor.member_id), contacts::updated_at.eq(now), contacts::version.eq(contacts::version + 1)))
-        .execute(conn)?;
+    diesel::update(
+        contacts::table
+            .filter(contacts::workspace_id.eq(workspace_id))
+            .filter(contacts::owner_id.eq(member_id)),
+    )
+    .set((
+        contacts::owner_id.eq(&actor.member_id),
+        contacts::updated_at.eq(now),
+        contacts::version.eq(contacts::version + 1),
+    ))
+    .execute(conn)?;
     diesel::update(
         refresh_tokens::table
             .filter(refresh_tokens::workspace_id.eq(workspace_id))

@@ -1,0 +1,204 @@
+use std::collections::HashSet;
+
+use reqwest::Method;
+use serde_json::{json, Value};
+
+use crate::helpers::{assert_problem, on_every_backend, pointers, text, TestApp};
+
+fn full_contact() -> Value {
+    json!({
+        "first_name": " Priya ",
+        "last_name": "Raman",
+        "emails": ["Priya@Northwind.example", "priya@northwind.example", "p.raman@home.example"],
+        "phones": ["+1 (415) 555-0134"],
+        "company": "Northwind Logistics",
+        "title": "VP Operations",
+        "industry": "Logistics",
+        "profession": "Operations executive",
+        "relationship_kind": "client",
+        "how_we_met": "Panel at the supply-chain summit",
+        "birthday": {"month": 2, "day": 29},
+        "tags": ["Golf", "board-connected"],
+        "trust": 4,
+        "cadence_days": 21,
+        "notes": "Prefers calls before 9am.\nTwo kids."
+    })
+}
+
+async fn list(app: &TestApp, token: &str, query: &str) -> Value {
+    let response = app.get(&format!("/v1/contacts{query}"), token).await;
+    assert_eq!(response.status(), 200, "GET /v1/contacts{query}");
+    response.json().await.unwrap()
+}
+
+fn names(page: &Value) -> Vec<String> {
+    page["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| text(&c["first_name"]))
+        .collect()
+}
+
+on_every_backend! {
+    async fn a_contact_round_trips_normalised(app) {
+        let account = app.signup().await;
+        let created = app.create_contact(&account.token, full_contact()).await;
+        assert_eq!(created["first_name"], "Priya");
+        assert_eq!(created["emails"], json!(["priya@northwind.example", "p.raman@home.example"]));
+        assert_eq!(created["tags"], json!(["golf", "board-connected"]));
+        assert_eq!(created["birthday"], json!({"month": 2, "day": 29, "year": null}));
+        assert_eq!(created["owner_id"], account.member_id.as_str());
+        assert_eq!(created["version"], 1);
+        assert!(text(&created["created_at"]).ends_with('Z'));
+        assert!(created["deleted_at"].is_null());
+
+        let response = app.get(&format!("/v1/contacts/{}", text(&created["id"])), &account.token).await;
+        assert_eq!(response.headers()["etag"], "\"1\"");
+        let fetched: Value = response.json().await.unwrap();
+        assert_eq!(fetched, created);
+    }
+
+    async fn a_patch_changes_what_it_names_and_null_clears(app) {
+        let account = app.signup().await;
+        let created = app.create_contact(&account.token, full_contact()).await;
+        let path = format!("/v1/contacts/{}", text(&created["id"]));
+        let response = app.patch(&path, &account.token, json!({"title": "COO", "notes": null, "birthday": null, "trust": 5})).await;
+        assert_eq!(response.status(), 200);
+        assert_eq!(response.headers()["etag"], "\"2\"");
+        let patched: Value = response.json().await.unwrap();
+        assert_eq!(patched["title"], "COO");
+        assert!(patched["notes"].is_null());
+        assert!(patched["birthday"].is_null());
+        assert_eq!(patched["trust"], 5);
+        assert_eq!(patched["company"], "Northwind Logistics");
+        assert_eq!(patched["version"], 2);
+        assert_eq!(patched["created_at"], created["created_at"]);
+        assert!(text(&patched["updated_at"]) > text(&created["updated_at"]));
+
+        let refused = app.patch(&path, &account.token, json!({"first_name": null})).await;
+        let problem = assert_problem(refused, 422, "validation_failed").await;
+        assert_eq!(pointers(&problem), ["/first_name"]);
+    }
+
+    async fn if_match_protects_against_lost_updates(app) {
+        let account = app.signup().await;
+        let created = app.create_contact(&account.token, json!({"first_name": "Ann"})).await;
+        let path = format!("/v1/contacts/{}", text(&created["id"]));
+        let first = app.request(Method::PATCH, &path, Some(&account.token)).header("if-match", "\"1\"").json(&json!({"title": "A"})).send().await.unwrap();
+        assert_eq!(first.status(), 200);
+        let stale = app.request(Method::PATCH, &path, Some(&account.token)).header("if-match", "\"1\"").json(&json!({"title": "B"})).send().await.unwrap();
+        assert_problem(stale, 412, "precondition_failed").await;
+        let stale_delete = app.request(Method::DELETE, &path, Some(&account.token)).header("if-match", "\"1\"").send().await.unwrap();
+        assert_problem(stale_delete, 412, "precondition_failed").await;
+        let current: Value = app.get(&path, &account.token).await.json().await.unwrap();
+        assert_eq!(current["title"], "A");
+        let delete = app.request(Method::DELETE, &path, Some(&account.token)).header("if-match", "\"2\"").send().await.unwrap();
+        assert_eq!(delete.status(), 204);
+    }
+
+    async fn invalid_fields_are_422_naming_each_field(app) {
+        let account = app.signup().await;
+        let cases = [
+            (json!({"first_name": ""}), "/first_name"),
+            (json!({"first_name": "   "}), "/first_name"),
+            (json!({"last_name": "Raman"}), "/"),
+            (json!({"first_name": "A", "trust": 6}), "/trust"),
+            (json!({"first_name": "A", "trust": "high"}), "/trust"),
+            (json!({"first_name": "A", "cadence_days": 0}), "/cadence_days"),
+            (json!({"first_name": "A", "emails": ["ok@example.com", "nope"]}), "/emails/1"),
+            (json!({"first_name": "A", "phones": ["call me maybe"]}), "/phones/0"),
+            (json!({"first_name": "A", "birthday": {"month": 2, "day": 30}}), "/birthday"),
+            (json!({"first_name": "A", "birthday": {"month": 5, "day": 1, "year": 2999}}), "/birthday"),
+            (json!({"first_name": "A", "relationship_kind": "enemy"}), "/relationship_kind"),
+            (json!({"first_name": "A", "tags": ["x".repeat(51)]}), "/tags/0"),
+            (json!({"first_name": "A", "favourite_colour": "blue"}), "/favourite_colour"),
+            (json!({"first_name": "A", "owner_id": "01a20a98-0000-7000-8000-000000000000"}), "/owner_id"),
+            (json!({"first_name": "A", "met_through_id": "01a20a98-0000-7000-8000-000000000000"}), "/met_through_id"),
+            (json!({"first_name": "A\u{0000}"}), "/first_name"),
+            (json!({"first_name": "A", "notes": "n".repeat(10_001)}), "/notes"),
+        ];
+        for (body, pointer) in cases {
+            let response = app.post("/v1/contacts", &account.token, body.clone()).await;
+            let problem = assert_problem(response, 422, "validation_failed").await;
+            assert_eq!(pointers(&problem), [pointer], "for {body}");
+        }
+        let page = list(&app, &account.token, "").await;
+        assert!(page["data"].as_array().unwrap().is_empty(), "no invalid request wrote anything");
+    }
+
+    async fn pages_cover_the_list_without_gaps_or_repeats(app) {
+        let account = app.signup().await;
+        for i in 0..7 {
+            app.create_contact(&account.token, json!({"first_name": format!("C{i}")})).await;
+        }
+        let mut seen = Vec::new();
+        let mut query = "?limit=3".to_owned();
+        let mut pages = 0;
+        loop {
+            let page = list(&app, &account.token, &query).await;
+            pages += 1;
+            seen.extend(names(&page));
+            match page["next_cursor"].as_str() {
+                Some(cursor) => query = format!("?limit=3&cursor={cursor}"),
+                None => break,
+            }
+        }
+        assert_eq!(pages, 3);
+        assert_eq!(seen, (0..7).map(|i| format!("C{i}")).collect::<Vec<_>>());
+        assert_eq!(seen.iter().collect::<HashSet<_>>().len(), 7);
+
+        for bad in ["?limit=0", "?limit=201", "?limit=ten", "?cursor=garbage", "?kind=enemy", "?updated_since=yesterday"] {
+            let problem = assert_problem(app.get(&format!("/v1/contacts{bad}"), &account.token).await, 422, "validation_failed").await;
+            assert_eq!(problem["errors"].as_array().unwrap().len(), 1, "{bad}: {problem}");
+        }
+    }
+
+    async fn filters_narrow_the_list(app) {
+        let owner = app.signup().await;
+        let colleague = app.signup().await;
+        let (colleague_token, colleague_id) = app.join(&owner, &colleague, "member").await;
+        app.create_contact(&owner.token, json!({"first_name": "Ölaf", "last_name": "Berg", "company": "Acme Corp", "relationship_kind": "client", "tags": ["VIP"]})).await;
+        app.create_contact(&owner.token, json!({"first_name": "Zoe", "emails": ["zoe@ACME-mail.example"], "company": "ACME CORP", "relationship_kind": "friend"})).await;
+        app.create_contact(&colleague_token, json!({"first_name": "Raj", "company": "Initech", "relationship_kind": "client", "tags": ["vip", "golf"]})).await;
+        app.create_contact(&owner.token, json!({"first_name": "Underscore", "company": "50%_off"})).await;
+
+        assert_eq!(names(&list(&app, &owner.token, "?q=%C3%B6LAF").await), ["Ölaf"]);
+        assert_eq!(names(&list(&app, &owner.token, "?q=acme").await), ["Ölaf", "Zoe"]);
+        assert_eq!(names(&list(&app, &owner.token, "?q=acme-mail").await), ["Zoe"]);
+        assert_eq!(names(&list(&app, &owner.token, "?q=%25_").await), ["Underscore"], "LIKE wildcards match literally");
+        assert_eq!(names(&list(&app, &owner.token, "?kind=client").await), ["Ölaf", "Raj"]);
+        assert_eq!(names(&list(&app, &owner.token, "?tag=vip").await), ["Ölaf", "Raj"]);
+        assert_eq!(names(&list(&app, &owner.token, "?tag=VI").await), Vec::<String>::new(), "tags match whole");
+        assert_eq!(names(&list(&app, &owner.token, "?company=acme%20corp").await), ["Ölaf", "Zoe"]);
+        assert_eq!(names(&list(&app, &owner.token, &format!("?owner_id={colleague_id}")).await), ["Raj"]);
+        assert_eq!(names(&list(&app, &owner.token, "?kind=client&tag=golf").await), ["Raj"]);
+    }
+
+    async fn deletion_is_soft_and_visible_to_sync(app) {
+        let account = app.signup().await;
+        let kept = app.create_contact(&account.token, json!({"first_name": "Kept"})).await;
+        let gone = app.create_contact(&account.token, json!({"first_name": "Gone"})).await;
+        let checkpoint = text(&gone["updated_at"]);
+        let path = format!("/v1/contacts/{}", text(&gone["id"]));
+
+        assert_eq!(app.delete(&path, &account.token).await.status(), 204);
+        assert_problem(app.get(&path, &account.token).await, 404, "not_found").await;
+        assert_problem(app.delete(&path, &account.token).await, 404, "not_found").await;
+        assert_problem(app.patch(&path, &account.token, json!({"title": "x"})).await, 404, "not_found").await;
+        assert_eq!(names(&list(&app, &account.token, "").await), ["Kept"]);
+
+        let since = urlencode(&checkpoint);
+        let sync = list(&app, &account.token, &format!("?include_deleted=true&updated_since={since}")).await;
+        assert_eq!(names(&sync), ["Gone"]);
+        assert!(sync["data"][0]["deleted_at"].is_string());
+        let all = list(&app, &account.token, "?include_deleted=true").await;
+        assert_eq!(names(&all), ["Kept", "Gone"]);
+        assert!(all["data"][0]["deleted_at"].is_null());
+        let _ = kept;
+    }
+}
+
+fn urlencode(text: &str) -> String {
+    text.replace(':', "%3A").replace('+', "%2B")
+}

@@ -1,0 +1,308 @@
+use diesel::{Connection, PgConnection, RunQueryDsl};
+use rapport::config::Settings;
+use rapport::db::DatabaseUrl;
+use rapport::startup::Application;
+use reqwest::{Method, RequestBuilder, Response};
+use serde_json::{json, Value};
+
+/// A secret for tests that need to forge tokens; the default app generates its own.
+pub const TEST_JWT_SECRET: &str = "test-secret-test-secret-test-secret-0123";
+
+/// Runs each test body once per backend: SQLite always, PostgreSQL when configured.
+macro_rules! on_every_backend {
+    ($(async fn $name:ident($app:ident) $body:block)*) => {$(
+        #[tokio::test]
+        async fn $name() {
+            for backend in $crate::helpers::Backend::all() {
+                let $app = $crate::helpers::TestApp::spawn(&backend).await;
+                $body
+            }
+        }
+    )*};
+}
+pub(crate) use on_every_backend;
+
+#[derive(Debug, Clone)]
+pub enum Backend {
+    Sqlite,
+    /// The URL of a PostgreSQL database where the harness may create databases.
+    Postgres(String),
+}
+
+impl Backend {
+    pub fn all() -> Vec<Backend> {
+        let mut backends = vec![Backend::Sqlite];
+        if let Ok(url) = std::env::var("TEST_DATABASE_URL") {
+            if !url.is_empty() {
+                backends.push(Backend::Postgres(url));
+            }
+        }
+        backends
+    }
+}
+
+/// A fresh database that disappears with the test.
+pub struct TestDatabase {
+    pub url: DatabaseUrl,
+    _dir: Option<tempfile::TempDir>,
+    postgres: Option<(String, String)>,
+}
+
+impl TestDatabase {
+    pub fn create(backend: &Backend) -> Self {
+        match backend {
+            Backend::Sqlite => {
+                let dir = tempfile::tempdir().expect("temp dir");
+                let path = dir.path().join("rapport.db");
+                Self {
+                    url: DatabaseUrl::Sqlite(path.display().to_string()),
+                    _dir: Some(dir),
+                    postgres: None,
+                }
+            }
+            Backend::Postgres(admin_url) => {
+                let name = format!("rapport_test_{}", uuid::Uuid::now_v7().simple());
+                let mut admin =
+                    PgConnection::establish(admin_url).expect("TEST_DATABASE_URL reachable");
+                diesel::sql_query(format!("CREATE DATABASE {name}"))
+                    .execute(&mut admin)
+                    .expect("create test database");
+                let base = admin_url
+                    .rsplit_once('/')
+                    .map(|(base, _)| base)
+                    .expect("TEST_DATABASE_URL names a database");
+                let url = format!("{base}/{name}");
+                Self {
+                    url: DatabaseUrl::Postgres(url),
+                    _dir: None,
+                    postgres: Some((admin_url.clone(), name)),
+                }
+            }
+        }
+    }
+}
+
+impl TestDatabase {
+    /// The same database for a second app; the original still owns its clean-up.
+    pub fn shared(&self) -> Self {
+        Self {
+            url: self.url.clone(),
+            _dir: None,
+            postgres: None,
+        }
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        if let Some((admin_url, name)) = &self.postgres {
+            if let Ok(mut admin) = PgConnection::establish(admin_url) {
+                let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                    .execute(&mut admin);
+            }
+        }
+    }
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub backend: Backend,
+    server: actix_web::dev::ServerHandle,
+    // Dropped after the server is told to stop.
+    pub database: TestDatabase,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        // Sends the stop command now; nobody needs to wait for it to finish.
+        drop(self.server.stop(false));
+    }
+}
+
+/// A registered user with a session in their own new workspace.
+#[derive(Debug, Clone)]
+pub struct Account {
+    pub email: String,
+    pub password: String,
+    pub token: String,
+    pub refresh_token: String,
+    pub user_id: String,
+    pub member_id: String,
+    pub workspace_id: String,
+}
+
+impl TestApp {
+    pub async fn spawn(backend: &Backend) -> Self {
+        Self::spawn_with(backend, TestDatabase::create(backend), |_| {}).await
+    }
+
+    /// Starts an app on `database` with settings adjusted by `configure`.
+    pub async fn spawn_with(
+        backend: &Backend,
+        database: TestDatabase,
+        configure: impl FnOnce(&mut Settings),
+    ) -> Self {
+        let mut settings = Settings::for_tests(database.url.clone());
+        configure(&mut settings);
+        let app = Application::build(settings).await.expect("app starts");
+        let address = format!("http://127.0.0.1:{}", app.port());
+        let server = app.server_handle();
+        tokio::spawn(app.run_until_stopped());
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        Self {
+            address,
+            client,
+            backend: backend.clone(),
+            server,
+            database,
+        }
+    }
+
+    pub fn request(&self, method: Method, path: &str, token: Option<&str>) -> RequestBuilder {
+        let builder = self
+            .client
+            .request(method, format!("{}{}", self.address, path));
+        match token {
+            Some(token) => builder.bearer_auth(token),
+            None => builder,
+        }
+    }
+
+    pub async fn get(&self, path: &str, token: &str) -> Response {
+        self.request(Method::GET, path, Some(token))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn post(&self, path: &str, token: &str, body: Value) -> Response {
+        self.request(Method::POST, path, Some(token))
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn patch(&self, path: &str, token: &str, body: Value) -> Response {
+        self.request(Method::PATCH, path, Some(token))
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn delete(&self, path: &str, token: &str) -> Response {
+        self.request(Method::DELETE, path, Some(token))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn post_public(&self, path: &str, body: Value) -> Response {
+        self.request(Method::POST, path, None)
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Registers a new user (and their workspace).
+    pub async fn signup(&self) -> Account {
+        let email = format!("user-{}@example.com", uuid::Uuid::now_v7().simple());
+        let password = "correct horse battery staple".to_owned();
+        let response = self
+            .post_public("/v1/auth/register", json!({"email": email, "password": password, "name": "Test User", "workspace_name": "Test Workspace"}))
+            .await;
+        assert_eq!(response.status(), 201, "register failed");
+        let session: Value = response.json().await.unwrap();
+        Account {
+            email,
+            password,
+            token: text(&session["access_token"]),
+            refresh_token: text(&session["refresh_token"]),
+            user_id: text(&session["user"]["id"]),
+            member_id: text(&session["member_id"]),
+            workspace_id: text(&session["workspace"]["id"]),
+        }
+    }
+
+    /// Logs `account` in to `workspace_id`, returning the session document.
+    pub async fn login(&self, account: &Account, workspace_id: Option<&str>) -> Value {
+        let response = self
+            .post_public("/v1/auth/login", json!({"email": account.email, "password": account.password, "workspace_id": workspace_id}))
+            .await;
+        assert_eq!(response.status(), 200);
+        response.json().await.unwrap()
+    }
+
+    /// Adds `newcomer` to `owner`'s workspace with `role`; returns the newcomer's token
+    /// for that workspace and their member id there.
+    pub async fn join(&self, owner: &Account, newcomer: &Account, role: &str) -> (String, String) {
+        let response = self
+            .post(
+                "/v1/members",
+                &owner.token,
+                json!({"email": newcomer.email, "role": role}),
+            )
+            .await;
+        assert_eq!(response.status(), 201);
+        let member: Value = response.json().await.unwrap();
+        let session = self.login(newcomer, Some(&owner.workspace_id)).await;
+        (text(&session["access_token"]), text(&member["id"]))
+    }
+
+    pub async fn create_contact(&self, token: &str, body: Value) -> Value {
+        let response = self.post("/v1/contacts", token, body).await;
+        let status = response.status();
+        let body: Value = response.json().await.unwrap();
+        assert_eq!(status, 201, "create contact: {body}");
+        body
+    }
+}
+
+pub fn text(value: &Value) -> String {
+    value
+        .as_str()
+        .unwrap_or_else(|| panic!("expected a string, got {value}"))
+        .to_owned()
+}
+
+/// Asserts a problem+json response with `status` and `code`; returns the problem.
+pub async fn assert_problem(response: Response, status: u16, code: &str) -> Value {
+    assert_eq!(response.status().as_u16(), status, "unexpected status");
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    assert!(
+        content_type.starts_with("application/problem+json"),
+        "content type {content_type}"
+    );
+    let request_id = response
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    let problem: Value = response.json().await.unwrap();
+    assert_eq!(problem["code"], code, "{problem}");
+    assert_eq!(problem["status"], status, "{problem}");
+    assert_eq!(problem["request_id"], request_id, "{problem}");
+    problem
+}
+
+/// The pointers named in a validation problem.
+pub fn pointers(problem: &Value) -> Vec<String> {
+    problem["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| text(&e["pointer"]))
+        .collect()
+}

@@ -1,0 +1,11 @@
+//! Black-box tests: the real application on a random port, spoken to over HTTP, on a fresh
+//! SQLite database and, when `TEST_DATABASE_URL` is set, again on a fresh PostgreSQL one.
+
+mod helpers;
+
+mod auth;
+mod contacts;
+mod conventions;
+mod isolation;
+mod members;
+mod openapi;
