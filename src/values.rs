@@ -38,6 +38,7 @@ macro_rules! bounded_text {
                     .schema_type(Type::String)
                     .min_length(Some(1))
                     .max_length(Some($max))
+                    .pattern(Some($crate::values::text_pattern($multiline)))
                     .description(Some(format!(
                         "Trimmed text, 1 to {} characters{}",
                         $max,
@@ -65,21 +66,37 @@ bounded_text!(
     LongText, max = 10_000, multiline = true
 );
 
-/// Trims `raw` and checks it is non-empty, at most `max` characters, and free of control
-/// characters (newlines and tabs allowed in multi-line text).
+/// Checks `raw` is at most `max` characters, free of control characters (newlines and
+/// tabs allowed in multi-line text) and not blank; returns it trimmed. Exactly what
+/// `text_pattern` and the length bounds tell clients.
 pub fn clean_text(raw: String, max: usize, multiline: bool) -> Result<String, String> {
-    let trimmed = raw.trim();
-    if trimmed.is_empty() {
-        return Err("must not be empty".to_owned());
-    }
-    if trimmed.chars().count() > max {
+    if raw.chars().count() > max {
         return Err(format!("must be at most {max} characters"));
     }
     let allowed = |c: char| !c.is_control() || (multiline && matches!(c, '\n' | '\t' | '\r'));
-    if !trimmed.chars().all(allowed) {
-        return Err("must not contain control characters".to_owned());
+    if !raw.chars().all(allowed) {
+        return Err(if multiline {
+            "must not contain control characters other than newlines and tabs".to_owned()
+        } else {
+            "must be one line without control characters".to_owned()
+        });
+    }
+    let trimmed = raw.trim();
+    if trimmed.is_empty() {
+        return Err("must not be blank".to_owned());
     }
     Ok(trimmed.to_owned())
+}
+
+/// The JSON Schema pattern of `clean_text`: no control characters (but newlines and tabs
+/// in multi-line text), and at least one character that is not white space.
+pub fn text_pattern(multiline: bool) -> String {
+    let control = if multiline {
+        r"\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F"
+    } else {
+        r"\u0000-\u001F\u007F-\u009F"
+    };
+    format!(r"^[^{control}]*[^\s{control}][^{control}]*$")
 }
 
 /// An email address, trimmed and lower-cased (addresses are matched case-insensitively).
@@ -247,6 +264,43 @@ mod tests {
         assert!(Name::try_from("Ann\nBob".to_owned()).is_err());
         assert!(LongText::try_from("line one\nline two".to_owned()).is_ok());
         assert!(LongText::try_from("bell\u{7}".to_owned()).is_err());
+    }
+
+    #[test]
+    fn text_rules_and_their_schema_pattern_agree() {
+        let single = regex_lite::Regex::new(&text_pattern(false)).unwrap();
+        let multi = regex_lite::Regex::new(&text_pattern(true)).unwrap();
+        for (text, single_ok, multi_ok) in [
+            ("Ann", true, true),
+            ("  Ann  ", true, true),
+            ("   ", false, false),
+            ("", false, false),
+            ("line\nline", false, true),
+            ("\tAnn", false, true),
+            ("bell\u{7}", false, false),
+            ("c1\u{85}", false, false),
+        ] {
+            assert_eq!(
+                single.is_match(text),
+                single_ok,
+                "pattern, single line: {text:?}"
+            );
+            assert_eq!(
+                multi.is_match(text),
+                multi_ok,
+                "pattern, multi-line: {text:?}"
+            );
+            assert_eq!(
+                clean_text(text.to_owned(), 50, false).is_ok(),
+                single_ok,
+                "rule, single line: {text:?}"
+            );
+            assert_eq!(
+                clean_text(text.to_owned(), 50, true).is_ok(),
+                multi_ok,
+                "rule, multi-line: {text:?}"
+            );
+        }
     }
 
     #[test]

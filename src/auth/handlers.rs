@@ -188,7 +188,10 @@ async fn register(
 }
 
 /// Log in with email and password.
-#[utoipa::path(tag = "auth", operation_id = "login", security(), request_body = Login, responses((status = 200, body = Session)))]
+#[utoipa::path(
+    tag = "auth", operation_id = "login", security(), request_body = Login,
+    responses((status = 200, body = Session), (status = 401, description = "Wrong email or password, or not a member of that workspace", body = Problem, content_type = "application/problem+json"))
+)]
 #[post("/auth/login")]
 async fn login(
     db: web::Data<Db>,
@@ -225,7 +228,10 @@ async fn login(
 
 /// Trade a refresh token for new tokens. Each refresh token works once; presenting a used
 /// one ends every session of that user in the workspace.
-#[utoipa::path(tag = "auth", operation_id = "refreshSession", security(), request_body = RefreshRequest, responses((status = 200, body = Session)))]
+#[utoipa::path(
+    tag = "auth", operation_id = "refreshSession", security(), request_body = RefreshRequest,
+    responses((status = 200, body = Session), (status = 401, description = "The refresh token is unknown, expired or already used", body = Problem, content_type = "application/problem+json"))
+)]
 #[post("/auth/refresh")]
 async fn refresh(
     db: web::Data<Db>,

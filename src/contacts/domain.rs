@@ -88,6 +88,8 @@ bounded_int!(
     CadenceDays(i32), 1..=3650, "must be a number of days from 1 to 3650"
 );
 
+const PHONE_PUNCTUATION: &str = " +-().xX";
+
 /// A phone number as people write it: digits with optional `+`, spaces, dashes, dots,
 /// parentheses and an `x` extension.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -97,15 +99,16 @@ pub struct Phone(String);
 impl TryFrom<String> for Phone {
     type Error = String;
     fn try_from(raw: String) -> Result<Self, String> {
-        let phone = raw.trim();
-        let digits = phone.chars().filter(char::is_ascii_digit).count();
-        let charset_ok = phone
+        let digits = raw.chars().filter(char::is_ascii_digit).count();
+        let charset_ok = raw
             .chars()
-            .all(|c| c.is_ascii_digit() || " +-().xX".contains(c));
-        if !charset_ok || !(3..=20).contains(&digits) || phone.len() > 40 {
-            return Err(format!("`{phone}` is not a phone number"));
+            .all(|c| c.is_ascii_digit() || PHONE_PUNCTUATION.contains(c));
+        if !charset_ok || !(3..=20).contains(&digits) || raw.len() > 40 {
+            return Err(format!(
+                "`{raw}` is not a phone number (3 to 20 digits, with + - ( ) . x and spaces)"
+            ));
         }
-        Ok(Self(phone.to_owned()))
+        Ok(Self(raw.trim().to_owned()))
     }
 }
 
@@ -120,7 +123,7 @@ impl PartialSchema for Phone {
         ObjectBuilder::new()
             .schema_type(Type::String)
             .max_length(Some(40))
-            .pattern(Some(r"^[0-9 +\-().xX]+$"))
+            .pattern(Some(r"^[ +\-().xX]*([0-9][ +\-().xX]*){3,20}$"))
             .examples([serde_json::json!("+1 (415) 555-0134")])
             .into()
     }
