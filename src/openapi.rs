@@ -2,9 +2,11 @@
 //! (so the document cannot forget a route), then the error responses every operation
 //! shares are added here in one place.
 
-use utoipa::openapi::path::Operation;
+use utoipa::openapi::path::{Operation, ParameterBuilder, ParameterIn};
+use utoipa::openapi::schema::{ObjectBuilder, Type};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, OpenApi as OpenApiDoc, Ref, ResponseBuilder};
+use utoipa::openapi::{RefOr, Required, Response};
 use utoipa::{Modify, OpenApi};
 
 use crate::error::{FieldError, Problem};
@@ -48,10 +50,10 @@ impl Modify for BearerAuth {
     }
 }
 
-/// Adds the problem responses that follow from an operation's shape: every operation can
-/// fail; one with a body can be malformed, too large or of the wrong type; an
-/// authenticated one can be refused; one with a path id can name nothing.
-pub fn add_standard_errors(openapi: &mut OpenApiDoc) {
+/// Adds what follows from an operation's shape: every operation can fail; one with a body
+/// can be malformed, too large or of the wrong type; an authenticated one can be refused;
+/// one with a path id can name nothing; an authenticated POST takes an `Idempotency-Key`.
+pub fn add_shared_conventions(openapi: &mut OpenApiDoc) {
     for (path, item) in openapi.paths.paths.iter_mut() {
         let has_path_id = path.contains('{');
         let operations = [
@@ -66,37 +68,72 @@ pub fn add_standard_errors(openapi: &mut OpenApiDoc) {
                 add_errors(operation, has_path_id, writes);
             }
         }
+        if let Some(post) = item.post.as_mut().filter(|post| !is_public(post)) {
+            add_idempotency_key(post);
+        }
     }
 }
 
-fn add_errors(operation: &mut Operation, has_path_id: bool, writes: bool) {
-    let public = operation
+fn is_public(operation: &Operation) -> bool {
+    operation
         .security
         .as_ref()
-        .is_some_and(|requirements| requirements.is_empty());
+        .is_some_and(|requirements| requirements.is_empty())
+}
+
+fn problem_response(description: &str) -> RefOr<Response> {
+    ResponseBuilder::new()
+        .description(description)
+        .content(
+            "application/problem+json",
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("Problem")))
+                .build(),
+        )
+        .build()
+        .into()
+}
+
+fn add_idempotency_key(operation: &mut Operation) {
+    let parameter = ParameterBuilder::new()
+        .name("Idempotency-Key")
+        .parameter_in(ParameterIn::Header)
+        .required(Required::False)
+        .description(Some(
+            "Makes a retry safe: a request repeated with the same key within 24 hours gets the first response \
+             (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422.",
+        ))
+        .schema(Some(
+            ObjectBuilder::new().schema_type(Type::String).min_length(Some(1)).max_length(Some(255)).pattern(Some("^[!-~]+$")),
+        ))
+        .build();
+    operation
+        .parameters
+        .get_or_insert_with(Vec::new)
+        .push(parameter);
+    let responses = &mut operation.responses.responses;
+    responses.entry("409".to_owned()).or_insert_with(|| {
+        problem_response("A request with the same Idempotency-Key is still being served")
+    });
+    responses
+        .entry("400".to_owned())
+        .or_insert_with(|| problem_response("Malformed request"));
+}
+
+fn add_errors(operation: &mut Operation, has_path_id: bool, writes: bool) {
+    let public = is_public(operation);
     let has_body = operation.request_body.is_some();
     let has_query = operation.parameters.as_ref().is_some_and(|parameters| {
         parameters
             .iter()
-            .any(|p| matches!(p.parameter_in, utoipa::openapi::path::ParameterIn::Query))
+            .any(|p| matches!(p.parameter_in, ParameterIn::Query))
     });
     let mut add = |status: &str, description: &str| {
         operation
             .responses
             .responses
             .entry(status.to_owned())
-            .or_insert_with(|| {
-                ResponseBuilder::new()
-                    .description(description)
-                    .content(
-                        "application/problem+json",
-                        ContentBuilder::new()
-                            .schema(Some(Ref::from_schema_name("Problem")))
-                            .build(),
-                    )
-                    .build()
-                    .into()
-            });
+            .or_insert_with(|| problem_response(description));
     };
     if has_body {
         add("400", "The body is not valid JSON");

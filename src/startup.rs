@@ -14,8 +14,9 @@ use crate::auth::{tokens, TokenKeys};
 use crate::config::Settings;
 use crate::db::Db;
 use crate::http::fallback::{self, RouteTable};
+use crate::http::idempotency::idempotency;
 use crate::http::observe::{observe, HttpMetrics};
-use crate::openapi::{add_standard_errors, ApiDoc};
+use crate::openapi::{add_shared_conventions, ApiDoc};
 use crate::{auth, contacts, ops, workspaces};
 
 /// Every resource of the versioned API.
@@ -34,7 +35,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
         .configure(ops::routes)
         .split_for_parts();
     doc.info.version = env!("CARGO_PKG_VERSION").to_owned();
-    add_standard_errors(&mut doc);
+    add_shared_conventions(&mut doc);
     doc
 }
 
@@ -97,6 +98,7 @@ fn serve(
             .app_data(routes.clone())
             .app_data(web::PayloadConfig::new(max_body_bytes))
             .app_data(web::PathConfig::default().error_handler(fallback::path_error))
+            .wrap(from_fn(idempotency))
             .wrap(from_fn(observe))
             .service(web::scope("/v1").configure(|cfg| v1(&mut ServiceConfig::new(cfg))))
             .configure(|cfg| ops::routes(&mut ServiceConfig::new(cfg)))

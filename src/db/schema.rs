@@ -83,6 +83,18 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    idempotency_keys (workspace_id, idempotency_key) {
+        workspace_id -> Text,
+        idempotency_key -> Text,
+        fingerprint -> Text,
+        status_code -> Nullable<Integer>,
+        response_headers -> Nullable<Text>,
+        response_body -> Nullable<Binary>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(members -> users (user_id));
 diesel::joinable!(members -> workspaces (workspace_id));
 diesel::allow_tables_to_appear_in_same_query!(
@@ -91,5 +103,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     workspaces,
     members,
     refresh_tokens,
-    contacts
+    contacts,
+    idempotency_keys
 );

@@ -2,6 +2,7 @@
 
 pub mod extract;
 pub mod fallback;
+pub mod idempotency;
 pub mod observe;
 pub mod pagination;
 pub mod precondition;

@@ -6,6 +6,7 @@ mod helpers;
 mod auth;
 mod contacts;
 mod conventions;
+mod idempotency;
 mod isolation;
 mod members;
 mod openapi;

@@ -1,0 +1,247 @@
+//! `Idempotency-Key` on POST: a retry gets the first response; the same key with another
+//! request is refused (422); a retry that arrives while the first is still being served
+//! is told to wait (409).
+//!
+//! Keys are scoped to a workspace and remembered for 24 hours. The claim on a key and the
+//! write it guards are separate transactions: if the process dies in between, the key is
+//! free again after `ABANDONED_AFTER`, so a client retrying past that may write twice —
+//! the usual trade-off, documented for integrators.
+
+use actix_web::body::{self, BoxBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::http::{Method, StatusCode};
+use actix_web::middleware::Next;
+use actix_web::web::{self, Bytes};
+use actix_web::{Error, HttpResponse};
+use chrono::{Duration, NaiveDateTime};
+use diesel::prelude::*;
+use sha2::{Digest, Sha256};
+
+use crate::auth::TokenKeys;
+use crate::db::schema::idempotency_keys;
+use crate::db::{is_unique_violation, Db, DbConn};
+use crate::error::ApiError;
+use crate::time::db_now;
+
+pub const IDEMPOTENCY_KEY: HeaderName = HeaderName::from_static("idempotency-key");
+pub const REPLAYED: HeaderName = HeaderName::from_static("idempotent-replayed");
+const REMEMBERED_FOR: Duration = Duration::hours(24);
+const ABANDONED_AFTER: Duration = Duration::minutes(5);
+/// Response headers worth replaying; the rest are per-response (date, request id).
+const KEPT_HEADERS: [HeaderName; 3] = [header::CONTENT_TYPE, header::ETAG, header::LOCATION];
+
+/// Checks a key: 1 to 255 visible ASCII characters.
+fn parse_key(value: &HeaderValue) -> Result<String, ApiError> {
+    value
+        .to_str()
+        .ok()
+        .filter(|key| (1..=255).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_graphic()))
+        .map(str::to_owned)
+        .ok_or_else(|| {
+            ApiError::bad_request(
+                "invalid_idempotency_key",
+                "Idempotency-Key must be 1 to 255 visible ASCII characters",
+            )
+        })
+}
+
+/// What the first request with this key left behind.
+enum Claim {
+    /// Ours: serve the request, then record its response.
+    Fresh,
+    Replay {
+        status: u16,
+        headers: Vec<(String, String)>,
+        body: Vec<u8>,
+    },
+    InFlight,
+    OtherRequest,
+}
+
+fn claim(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    key: &str,
+    fingerprint: &str,
+    now: NaiveDateTime,
+) -> Result<Claim, ApiError> {
+    type Row = (
+        String,
+        Option<i32>,
+        Option<String>,
+        Option<Vec<u8>>,
+        NaiveDateTime,
+    );
+    let existing = idempotency_keys::table
+        .find((workspace_id, key))
+        .select((
+            idempotency_keys::fingerprint,
+            idempotency_keys::status_code,
+            idempotency_keys::response_headers,
+            idempotency_keys::response_body,
+            idempotency_keys::created_at,
+        ))
+        .first::<Row>(conn)
+        .optional()?;
+    if let Some((stored_fingerprint, status, headers, body, created_at)) = existing {
+        let expired = created_at < now - REMEMBERED_FOR;
+        let abandoned = status.is_none() && created_at < now - ABANDONED_AFTER;
+        if !expired && !abandoned {
+            return Ok(match status {
+                _ if stored_fingerprint != fingerprint => Claim::OtherRequest,
+                None => Claim::InFlight,
+                Some(status) => Claim::Replay {
+                    status: status as u16,
+                    headers: headers
+                        .and_then(|h| serde_json::from_str(&h).ok())
+                        .unwrap_or_default(),
+                    body: body.unwrap_or_default(),
+                },
+            });
+        }
+        diesel::delete(idempotency_keys::table.find((workspace_id, key))).execute(conn)?;
+    }
+    let inserted = diesel::insert_into(idempotency_keys::table)
+        .values((
+            idempotency_keys::workspace_id.eq(workspace_id),
+            idempotency_keys::idempotency_key.eq(key),
+            idempotency_keys::fingerprint.eq(fingerprint),
+            idempotency_keys::created_at.eq(now),
+        ))
+        .execute(conn);
+    match inserted {
+        Ok(_) => Ok(Claim::Fresh),
+        // Another instance claimed it between our read and our insert.
+        Err(e) if is_unique_violation(&e) => Ok(Claim::InFlight),
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn record(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    key: &str,
+    status: u16,
+    headers: &[(String, String)],
+    body: &[u8],
+) -> Result<(), ApiError> {
+    diesel::update(idempotency_keys::table.find((workspace_id, key)))
+        .set((
+            idempotency_keys::status_code.eq(Some(status as i32)),
+            idempotency_keys::response_headers.eq(Some(
+                serde_json::to_string(headers).map_err(ApiError::internal)?,
+            )),
+            idempotency_keys::response_body.eq(Some(body)),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+fn release(conn: &mut DbConn, workspace_id: &str, key: &str) -> Result<(), ApiError> {
+    diesel::delete(idempotency_keys::table.find((workspace_id, key))).execute(conn)?;
+    Ok(())
+}
+
+/// The workspace of a valid bearer token; requests without one pass through untouched and
+/// are refused by the handler.
+fn workspace_of(req: &ServiceRequest) -> Option<(String, String)> {
+    let keys = req.app_data::<web::Data<TokenKeys>>()?;
+    let value = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    if !scheme.eq_ignore_ascii_case("bearer") {
+        return None;
+    }
+    keys.verify_access_token(token.trim())
+        .ok()
+        .map(|claims| (claims.wid, claims.sub))
+}
+
+pub async fn idempotency(
+    mut req: ServiceRequest,
+    next: Next<BoxBody>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    let guarded = req.method() == Method::POST && req.headers().contains_key(&IDEMPOTENCY_KEY);
+    let workspace = if guarded { workspace_of(&req) } else { None };
+    let (Some((workspace_id, user_id)), Some(db)) =
+        (workspace, req.app_data::<web::Data<Db>>().cloned())
+    else {
+        return next.call(req).await;
+    };
+    let parsed = req.headers().get(&IDEMPOTENCY_KEY).map(parse_key);
+    let key = match parsed {
+        Some(Ok(key)) => key,
+        Some(Err(error)) => return Ok(req.error_response(error)),
+        None => return next.call(req).await,
+    };
+    let body = match req.extract::<Bytes>().await {
+        Ok(body) => body,
+        // Let the handler's extractor report the unreadable body as it always does.
+        Err(_) => return next.call(req).await,
+    };
+    let fingerprint = {
+        let mut hasher = Sha256::new();
+        for part in [
+            user_id.as_bytes(),
+            req.method().as_str().as_bytes(),
+            req.uri().to_string().as_bytes(),
+            &body,
+        ] {
+            hasher.update((part.len() as u64).to_be_bytes());
+            hasher.update(part);
+        }
+        format!("{:x}", hasher.finalize())
+    };
+    req.set_payload(actix_web::dev::Payload::from(body));
+
+    let (ws, k) = (workspace_id.clone(), key.clone());
+    let claimed = db
+        .transaction(move |conn| claim(conn, &ws, &k, &fingerprint, db_now()))
+        .await;
+    match claimed {
+        Err(error) => Ok(req.error_response(error)),
+        Ok(Claim::OtherRequest) => Ok(req.error_response(ApiError::rule(
+            "idempotency_key_reused",
+            "Idempotency-Key",
+            "this Idempotency-Key was already used for a different request; use a new key for a new request",
+        ))),
+        Ok(Claim::InFlight) => Ok(req.error_response(ApiError::conflict(
+            "idempotency_key_in_flight",
+            "a request with this Idempotency-Key is still being served; retry in a moment",
+        ))),
+        Ok(Claim::Replay { status, headers, body }) => {
+            let mut response = HttpResponse::build(StatusCode::from_u16(status).unwrap_or(StatusCode::OK));
+            for (name, value) in headers {
+                response.insert_header((name, value));
+            }
+            response.insert_header((REPLAYED, "true"));
+            Ok(req.into_response(response.body(body)))
+        }
+        Ok(Claim::Fresh) => {
+            let response = next.call(req).await?;
+            let (request, response) = response.into_parts();
+            let status = response.status();
+            let (head, body) = response.into_parts();
+            let bytes = body::to_bytes(body).await.map_err(|e| ApiError::internal(anyhow::anyhow!("{e}")))?;
+            let kept: Vec<(String, String)> = KEPT_HEADERS
+                .iter()
+                .filter_map(|name| Some((name.to_string(), head.headers().get(name)?.to_str().ok()?.to_owned())))
+                .collect();
+            let stored = bytes.clone();
+            // A server error is not an answer worth repeating: free the key for a retry.
+            let outcome = db
+                .run(move |conn| {
+                    if status.is_server_error() {
+                        release(conn, &workspace_id, &key)
+                    } else {
+                        record(conn, &workspace_id, &key, status.as_u16(), &kept, &stored)
+                    }
+                })
+                .await;
+            if let Err(error) = outcome {
+                tracing::error!(%error, "could not record the idempotent response");
+            }
+            Ok(ServiceResponse::new(request, head.set_body(bytes).map_into_boxed_body()))
+        }
+    }
+}

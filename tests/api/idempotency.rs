@@ -1,0 +1,69 @@
+use reqwest::Method;
+use serde_json::{json, Value};
+
+use crate::helpers::{assert_problem, on_every_backend, TestApp};
+
+async fn create_with_key(app: &TestApp, token: &str, key: &str, body: Value) -> reqwest::Response {
+    app.request(Method::POST, "/v1/contacts", Some(token))
+        .header("idempotency-key", key)
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+}
+
+on_every_backend! {
+    async fn a_retry_gets_the_first_response_and_writes_nothing(app) {
+        let account = app.signup().await;
+        let first = create_with_key(&app, &account.token, "retry-1", json!({"first_name": "Once"})).await;
+        assert_eq!(first.status(), 201);
+        let etag = first.headers()["etag"].clone();
+        let first_body: Value = first.json().await.unwrap();
+
+        let retry = create_with_key(&app, &account.token, "retry-1", json!({"first_name": "Once"})).await;
+        assert_eq!(retry.status(), 201);
+        assert_eq!(retry.headers()["idempotent-replayed"], "true");
+        assert_eq!(retry.headers()["etag"], etag);
+        assert!(retry.headers()["content-type"].to_str().unwrap().starts_with("application/json"));
+        let retry_body: Value = retry.json().await.unwrap();
+        assert_eq!(retry_body, first_body);
+
+        let page: Value = app.get("/v1/contacts", &account.token).await.json().await.unwrap();
+        assert_eq!(page["data"].as_array().unwrap().len(), 1);
+    }
+
+    async fn the_same_key_for_another_request_is_refused(app) {
+        let account = app.signup().await;
+        assert_eq!(create_with_key(&app, &account.token, "k", json!({"first_name": "A"})).await.status(), 201);
+        let other = create_with_key(&app, &account.token, "k", json!({"first_name": "B"})).await;
+        assert_problem(other, 422, "idempotency_key_reused").await;
+        let page: Value = app.get("/v1/contacts", &account.token).await.json().await.unwrap();
+        assert_eq!(page["data"].as_array().unwrap().len(), 1);
+    }
+
+    async fn keys_belong_to_one_workspace(app) {
+        let alice = app.signup().await;
+        let bob = app.signup().await;
+        assert_eq!(create_with_key(&app, &alice.token, "shared", json!({"first_name": "A"})).await.status(), 201);
+        let bobs = create_with_key(&app, &bob.token, "shared", json!({"first_name": "A"})).await;
+        assert_eq!(bobs.status(), 201);
+        assert!(bobs.headers().get("idempotent-replayed").is_none(), "another workspace's response must never be replayed");
+    }
+
+    async fn errors_replay_too_and_bad_keys_are_refused(app) {
+        let account = app.signup().await;
+        let invalid = create_with_key(&app, &account.token, "bad-body", json!({"first_name": ""})).await;
+        assert_problem(invalid, 422, "validation_failed").await;
+        let again = create_with_key(&app, &account.token, "bad-body", json!({"first_name": ""})).await;
+        assert_eq!(again.headers()["idempotent-replayed"], "true");
+        assert_eq!(again.status(), 422);
+        // The replay is the first response, down to the request id it names.
+        let replayed: Value = again.json().await.unwrap();
+        assert_eq!(replayed["code"], "validation_failed");
+
+        for key in ["has space", &"k".repeat(256)] {
+            let response = create_with_key(&app, &account.token, key, json!({"first_name": "A"})).await;
+            assert_problem(response, 400, "invalid_idempotency_key").await;
+        }
+    }
+}
