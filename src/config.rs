@@ -1,6 +1,8 @@
 //! Configuration, from the environment (12-factor) or the matching command-line flags.
 //! Every setting has a default that works for `cargo run` on a laptop.
 
+use std::num::NonZeroU32;
+
 use clap::{Args, ValueEnum};
 
 use crate::db::DatabaseUrl;
@@ -45,6 +47,21 @@ pub struct Settings {
     #[arg(long, env = "REFRESH_TOKEN_TTL_DAYS", default_value_t = 30, value_parser = clap::value_parser!(i64).range(1..=365))]
     pub refresh_token_ttl_days: i64,
 
+    /// Requests per minute to the session endpoints (`/v1/auth/*`) from one client address,
+    /// per instance.
+    #[arg(long, env = "RATE_LIMIT_AUTH_PER_MINUTE", default_value = "20")]
+    pub rate_limit_auth_per_minute: NonZeroU32,
+
+    /// Requests per minute to the rest of the API from one user in one workspace, per
+    /// instance.
+    #[arg(long, env = "RATE_LIMIT_API_PER_MINUTE", default_value = "1200")]
+    pub rate_limit_api_per_minute: NonZeroU32,
+
+    /// Take the client address from `Forwarded` / `X-Forwarded-For` (only behind a proxy
+    /// that sets them; otherwise clients could pick their own address).
+    #[arg(long, env = "RAPPORT_TRUST_PROXY", default_value_t = false, action = clap::ArgAction::Set)]
+    pub trust_proxy: bool,
+
     /// Log format: `text` for people, `json` for log collectors.
     #[arg(long, env = "LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
@@ -69,6 +86,9 @@ impl Settings {
             jwt_secret: None,
             access_token_ttl_seconds: 900,
             refresh_token_ttl_days: 30,
+            rate_limit_auth_per_minute: NonZeroU32::new(20).expect("non-zero"),
+            rate_limit_api_per_minute: NonZeroU32::new(1200).expect("non-zero"),
+            trust_proxy: false,
             log_format: LogFormat::Text,
         }
     }

@@ -56,6 +56,7 @@ impl Modify for BearerAuth {
 pub fn add_shared_conventions(openapi: &mut OpenApiDoc) {
     for (path, item) in openapi.paths.paths.iter_mut() {
         let has_path_id = path.contains('{');
+        let is_api = path.starts_with("/v1/");
         let operations = [
             (&mut item.get, false),
             (&mut item.post, true),
@@ -65,7 +66,7 @@ pub fn add_shared_conventions(openapi: &mut OpenApiDoc) {
         ];
         for (operation, writes) in operations {
             if let Some(operation) = operation.as_mut() {
-                add_errors(operation, has_path_id, writes);
+                add_errors(operation, is_api, has_path_id, writes);
             }
         }
         if let Some(post) = item.post.as_mut().filter(|post| !is_public(post)) {
@@ -120,7 +121,7 @@ fn add_idempotency_key(operation: &mut Operation) {
         .or_insert_with(|| problem_response("Malformed request"));
 }
 
-fn add_errors(operation: &mut Operation, has_path_id: bool, writes: bool) {
+fn add_errors(operation: &mut Operation, is_api: bool, has_path_id: bool, writes: bool) {
     let public = is_public(operation);
     let has_body = operation.request_body.is_some();
     let has_query = operation.parameters.as_ref().is_some_and(|parameters| {
@@ -151,6 +152,12 @@ fn add_errors(operation: &mut Operation, has_path_id: bool, writes: bool) {
     }
     if has_path_id {
         add("404", "Nothing with this id in your workspace");
+    }
+    if is_api {
+        add(
+            "429",
+            "Too many requests; retry after the `Retry-After` seconds",
+        );
     }
     add(
         "500",

@@ -16,6 +16,7 @@ use crate::db::Db;
 use crate::http::fallback::{self, RouteTable};
 use crate::http::idempotency::idempotency;
 use crate::http::observe::{observe, HttpMetrics};
+use crate::http::rate_limit::{rate_limit, RateLimits};
 use crate::openapi::{add_shared_conventions, ApiDoc};
 use crate::{auth, contacts, ops, workspaces};
 
@@ -90,15 +91,22 @@ fn serve(
     let metrics = web::Data::new(HttpMetrics::new());
     let routes = web::Data::new(RouteTable::from_openapi(&doc));
     let max_body_bytes = settings.max_body_bytes;
+    let limits = web::Data::new(RateLimits::new(
+        settings.rate_limit_auth_per_minute,
+        settings.rate_limit_api_per_minute,
+        settings.trust_proxy,
+    ));
     let mut server = HttpServer::new(move || {
         App::new()
             .app_data(db.clone())
             .app_data(keys.clone())
             .app_data(metrics.clone())
             .app_data(routes.clone())
+            .app_data(limits.clone())
             .app_data(web::PayloadConfig::new(max_body_bytes))
             .app_data(web::PathConfig::default().error_handler(fallback::path_error))
             .wrap(from_fn(idempotency))
+            .wrap(from_fn(rate_limit))
             .wrap(from_fn(observe))
             .service(web::scope("/v1").configure(|cfg| v1(&mut ServiceConfig::new(cfg))))
             .configure(|cfg| ops::routes(&mut ServiceConfig::new(cfg)))

@@ -6,3 +6,4 @@ pub mod idempotency;
 pub mod observe;
 pub mod pagination;
 pub mod precondition;
+pub mod rate_limit;

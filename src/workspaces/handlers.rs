@@ -148,9 +148,7 @@ async fn remove_member(
 ) -> Result<HttpResponse, ApiError> {
     principal.require_admin()?;
     let id = id.to_string();
-    db.transaction(move |conn| {
-        queries::remove(conn, &principal.workspace_id.clone(), &principal, &id)
-    })
-    .await?;
+    db.transaction(move |conn| queries::remove(conn, &principal, &id))
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }

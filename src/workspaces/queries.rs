@@ -169,10 +169,10 @@ pub fn change_role(
 /// and their sessions in this workspace end.
 pub fn remove(
     conn: &mut DbConn,
-    workspace_id: &str,
     actor: &crate::auth::Principal,
     member_id: &str,
 ) -> Result<(), ApiError> {
+    let workspace_id = actor.workspace_id.as_str();
     let current = find(conn, workspace_id, member_id)?;
     check_role_change(
         actor.role,

@@ -10,3 +10,4 @@ mod idempotency;
 mod isolation;
 mod members;
 mod openapi;
+mod rate_limits;
