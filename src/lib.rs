@@ -1,7 +1,7 @@
 //! Rapport: a REST/JSON API for referral selling.
 //!
 //! Shared plumbing (`config`, `db`, `error`, `http`, `startup`) sits beside one module per
-//! resource (`auth`, `workspaces`, `contacts`), each holding its types, rules, queries and
+//! resource (`auth`, `workspaces`, `contacts`, `interactions`), each holding its types, rules, queries and
 //! handlers.
 
 pub mod auth;
@@ -11,6 +11,7 @@ pub mod contacts;
 pub mod db;
 pub mod error;
 pub mod http;
+pub mod interactions;
 pub mod openapi;
 pub mod ops;
 pub mod startup;

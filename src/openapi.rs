@@ -25,6 +25,7 @@ use crate::error::{FieldError, Problem};
         (name = "auth", description = "Accounts and sessions"),
         (name = "workspaces", description = "The team and its members"),
         (name = "contacts", description = "The people in the network"),
+        (name = "interactions", description = "Every touch with the network"),
         (name = "operations", description = "Health, readiness and metrics"),
     )
 )]

@@ -18,13 +18,14 @@ use crate::http::idempotency::idempotency;
 use crate::http::observe::{observe, HttpMetrics};
 use crate::http::rate_limit::{rate_limit, RateLimits};
 use crate::openapi::{add_shared_conventions, ApiDoc};
-use crate::{auth, contacts, ops, workspaces};
+use crate::{auth, contacts, interactions, ops, workspaces};
 
 /// Every resource of the versioned API.
 fn v1(cfg: &mut ServiceConfig) {
     auth::handlers::routes(cfg);
     workspaces::handlers::routes(cfg);
     contacts::handlers::routes(cfg);
+    interactions::handlers::routes(cfg);
 }
 
 /// The OpenAPI document, as served at `/openapi.json` and committed in `openapi/`.

@@ -1,6 +1,7 @@
 //! Value types shared by several resources, parsed at the edge so that the rules never
 //! re-check them: if you hold an `Email`, it is a plausible, normalised address.
 
+use serde::Deserialize;
 use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
 use utoipa::openapi::RefOr;
 use utoipa::{PartialSchema, ToSchema};
@@ -32,10 +33,10 @@ macro_rules! bounded_text {
             }
         }
 
-        impl PartialSchema for $name {
-            fn schema() -> RefOr<Schema> {
-                ObjectBuilder::new()
-                    .schema_type(Type::String)
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                utoipa::openapi::schema::ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::String)
                     .min_length(Some(1))
                     .max_length(Some($max))
                     .pattern(Some($crate::values::text_pattern($multiline)))
@@ -48,7 +49,7 @@ macro_rules! bounded_text {
             }
         }
 
-        impl ToSchema for $name {}
+        impl utoipa::ToSchema for $name {}
     };
 }
 pub(crate) use bounded_text;
@@ -229,6 +230,74 @@ macro_rules! string_enum {
     };
 }
 pub(crate) use string_enum;
+
+/// Declares a list of `min` to `max` distinct values.
+macro_rules! bounded_list {
+    ($(#[$doc:meta])* $name:ident($item:ty), min = $min:literal, max = $max:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+        pub struct $name(Vec<$item>);
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let items = <Vec<$item> as serde::Deserialize>::deserialize(deserializer)?;
+                Self::try_from(items).map_err(serde::de::Error::custom)
+            }
+        }
+
+        impl TryFrom<Vec<$item>> for $name {
+            type Error = String;
+            fn try_from(items: Vec<$item>) -> Result<Self, String> {
+                if items.len() > $max {
+                    return Err(format!("must have at most {} items", $max));
+                }
+                if items.len().checked_sub($min).is_none() {
+                    return Err(format!("must have at least {} item", $min));
+                }
+                let mut distinct: Vec<$item> = Vec::with_capacity(items.len());
+                for item in items {
+                    if !distinct.contains(&item) {
+                        distinct.push(item);
+                    }
+                }
+                Ok(Self(distinct))
+            }
+        }
+
+        impl $name {
+            pub fn items(&self) -> &[$item] {
+                &self.0
+            }
+        }
+
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                utoipa::openapi::schema::ArrayBuilder::new()
+                    .items(<$item as utoipa::PartialSchema>::schema())
+                    .min_items(($min > 0).then_some($min))
+                    .max_items(Some($max))
+                    .into()
+            }
+        }
+
+        impl utoipa::ToSchema for $name {}
+    };
+}
+
+pub(crate) use bounded_list;
+
+/// Deserializes a field that may be absent but never `null` (a required field in a PATCH).
+pub fn not_null<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<T>, D::Error> {
+    T::deserialize(deserializer).map(Some)
+}
+
+pub fn present<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Option<T>>, D::Error> {
+    Option::<T>::deserialize(deserializer).map(Some)
+}
 
 #[cfg(test)]
 mod tests {

@@ -2,11 +2,13 @@
 
 use chrono::{DateTime, Datelike, Utc};
 use serde::{Deserialize, Serialize};
-use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Schema, Type};
+use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
 use utoipa::openapi::RefOr;
 use utoipa::{PartialSchema, ToSchema};
 
-use crate::values::{bounded_text, string_enum, Email, Label, LongText, Name};
+use crate::values::{
+    bounded_list, bounded_text, not_null, present, string_enum, Email, Label, LongText, Name,
+};
 
 string_enum!(
     /// Who the contact is to us; drives the default nurturing cadence.
@@ -131,63 +133,17 @@ impl PartialSchema for Phone {
 
 impl ToSchema for Phone {}
 
-/// Declares a list of at most `max` distinct values.
-macro_rules! bounded_list {
-    ($(#[$doc:meta])* $name:ident($item:ty), max = $max:literal) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-        pub struct $name(Vec<$item>);
-
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let items = Vec::<$item>::deserialize(deserializer)?;
-                Self::try_from(items).map_err(serde::de::Error::custom)
-            }
-        }
-
-        impl TryFrom<Vec<$item>> for $name {
-            type Error = String;
-            fn try_from(items: Vec<$item>) -> Result<Self, String> {
-                if items.len() > $max {
-                    return Err(format!("must have at most {} items", $max));
-                }
-                let mut distinct: Vec<$item> = Vec::with_capacity(items.len());
-                for item in items {
-                    if !distinct.contains(&item) {
-                        distinct.push(item);
-                    }
-                }
-                Ok(Self(distinct))
-            }
-        }
-
-        impl $name {
-            pub fn items(&self) -> &[$item] {
-                &self.0
-            }
-        }
-
-        impl PartialSchema for $name {
-            fn schema() -> RefOr<Schema> {
-                ArrayBuilder::new().items(<$item as PartialSchema>::schema()).max_items(Some($max)).into()
-            }
-        }
-
-        impl ToSchema for $name {}
-    };
-}
-
 bounded_list!(
     /// Email addresses, the first being the preferred one; duplicates are dropped.
-    Emails(Email), max = 10
+    Emails(Email), min = 0, max = 10
 );
 bounded_list!(
     /// Phone numbers, the first being the preferred one.
-    Phones(Phone), max = 10
+    Phones(Phone), min = 0, max = 10
 );
 bounded_list!(
     /// Free tags.
-    Tags(Tag), max = 50
+    Tags(Tag), min = 0, max = 50
 );
 
 impl Tags {
@@ -306,19 +262,6 @@ fn default_kind() -> RelationshipKind {
 
 /// Deserializes a present value, including `null`, as `Some(..)`, so that a PATCH can tell
 /// "absent: leave it" (`None`) from "null: clear it" (`Some(None)`).
-/// Deserializes a field that may be absent but never `null` (a required field in a PATCH).
-fn not_null<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<T>, D::Error> {
-    T::deserialize(deserializer).map(Some)
-}
-
-fn present<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<Option<T>>, D::Error> {
-    Option::<T>::deserialize(deserializer).map(Some)
-}
-
 /// Changes to a contact: absent fields stay as they are, `null` clears an optional field.
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]

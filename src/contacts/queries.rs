@@ -41,6 +41,9 @@ pub struct ContactRow {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub deleted_at: Option<NaiveDateTime>,
+    /// Derived from the interactions, which alone write it.
+    #[diesel(skip_insertion, skip_update)]
+    pub last_interaction_at: Option<NaiveDateTime>,
 }
 
 /// A person in the network.
@@ -75,6 +78,8 @@ pub struct Contact {
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// When we last interacted (planned interactions excluded).
+    pub last_interaction_at: Option<DateTime<Utc>>,
     /// Set when the contact was deleted; deleted contacts appear only in lists asked for
     /// with `include_deleted=true`, so that a sync can remove them too.
     pub deleted_at: Option<DateTime<Utc>>,
@@ -124,6 +129,7 @@ impl ContactRow {
             created_at,
             updated_at,
             deleted_at: None,
+            last_interaction_at: None,
         })
     }
 
@@ -187,6 +193,7 @@ impl ContactRow {
             created_at: from_db(self.created_at),
             updated_at: from_db(self.updated_at),
             deleted_at: self.deleted_at.map(from_db),
+            last_interaction_at: self.last_interaction_at.map(from_db),
         })
     }
 }
@@ -222,8 +229,8 @@ pub fn list(
         .order(contacts::id.asc())
         .limit(page.fetch_limit())
         .into_boxed();
-    if let Some(after) = &page.after {
-        query = query.filter(contacts::id.gt(after.clone()));
+    if let Some(after) = page.after_id()? {
+        query = query.filter(contacts::id.gt(after.to_owned()));
     }
     if !filter.include_deleted {
         query = query.filter(contacts::deleted_at.is_null());
@@ -354,15 +361,18 @@ pub fn update(
         .map(|o| o.to_string())
         .unwrap_or_else(|| current.owner_id.clone());
     check_references(conn, workspace_id, id, &owner_id, &fields)?;
-    let row = ContactRow::new(
-        current.id.clone(),
-        workspace_id,
-        owner_id,
-        &fields,
-        current.version + 1,
-        current.created_at,
-        db_now(),
-    )?;
+    let row = ContactRow {
+        last_interaction_at: current.last_interaction_at,
+        ..ContactRow::new(
+            current.id.clone(),
+            workspace_id,
+            owner_id,
+            &fields,
+            current.version + 1,
+            current.created_at,
+            db_now(),
+        )?
+    };
     // The version guard makes a concurrent edit lose cleanly instead of overwriting.
     let changed = diesel::update(
         contacts::table

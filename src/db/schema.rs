@@ -80,6 +80,37 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         deleted_at -> Nullable<Timestamp>,
+        last_interaction_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    interactions (id) {
+        id -> Text,
+        workspace_id -> Text,
+        member_id -> Text,
+        occurred_at -> Timestamp,
+        channel -> Text,
+        kind -> Text,
+        kind_group -> Text,
+        planned -> Bool,
+        summary -> Nullable<Text>,
+        notes -> Nullable<Text>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        deleted_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    interaction_contacts (interaction_id, contact_id) {
+        interaction_id -> Text,
+        contact_id -> Text,
+        workspace_id -> Text,
+        occurred_at -> Timestamp,
+        kind_group -> Text,
+        planned -> Bool,
     }
 }
 
@@ -104,5 +135,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     members,
     refresh_tokens,
     contacts,
-    idempotency_keys
+    idempotency_keys,
+    interactions,
+    interaction_contacts
 );

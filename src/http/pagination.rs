@@ -1,11 +1,13 @@
 //! Cursor pagination, the same for every list: `?limit=&cursor=` in, `{data, next_cursor}` out.
 //!
-//! Lists are ordered by id. Ids are UUIDv7, so this is creation order, and it never changes
-//! when a row is edited: a client syncing with `updated_since` pages without gaps or repeats
-//! even while others write.
+//! Most lists are ordered by id. Ids are UUIDv7, so this is creation order, and it never
+//! changes when a row is edited: a client syncing with `updated_since` pages without gaps or
+//! repeats even while others write. Timelines are ordered newest first by (time, id).
+//! The cursor carries the position of the last row of the page, as `id` or `micros,id`.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use chrono::NaiveDateTime;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -22,11 +24,22 @@ pub struct Page<T> {
     pub next_cursor: Option<String>,
 }
 
-/// A validated page request: `limit` within bounds, `cursor` decoded to the last id seen.
+/// A validated page request: `limit` within bounds, `cursor` decoded to the position of
+/// the last row seen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageRequest {
     pub limit: i64,
-    pub after: Option<String>,
+    after: Option<Position>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Position {
+    Id(String),
+    TimeAndId(NaiveDateTime, String),
+}
+
+fn foreign_cursor() -> ApiError {
+    ApiError::invalid_field("cursor", "is not a cursor this list returned")
 }
 
 impl PageRequest {
@@ -45,17 +58,51 @@ impl PageRequest {
         Ok(Self { limit, after })
     }
 
+    /// The last id seen, for lists ordered by id.
+    pub fn after_id(&self) -> Result<Option<&str>, ApiError> {
+        match &self.after {
+            None => Ok(None),
+            Some(Position::Id(id)) => Ok(Some(id)),
+            Some(Position::TimeAndId(..)) => Err(foreign_cursor()),
+        }
+    }
+
+    /// The last (time, id) seen, for lists ordered by time.
+    pub fn after_time_and_id(&self) -> Result<Option<(NaiveDateTime, &str)>, ApiError> {
+        match &self.after {
+            None => Ok(None),
+            Some(Position::TimeAndId(time, id)) => Ok(Some((*time, id))),
+            Some(Position::Id(_)) => Err(foreign_cursor()),
+        }
+    }
+
     /// Rows to fetch: one more than the page, to learn whether another page follows.
     pub fn fetch_limit(&self) -> i64 {
         self.limit + 1
     }
 
     /// Turns the rows fetched with `fetch_limit` into a page.
-    pub fn page<T>(&self, mut rows: Vec<T>, id_of: impl Fn(&T) -> String) -> Page<T> {
+    pub fn page<T>(&self, rows: Vec<T>, id_of: impl Fn(&T) -> String) -> Page<T> {
+        self.page_at(rows, id_of)
+    }
+
+    /// Turns rows fetched with `fetch_limit`, ordered by (time, id), into a page.
+    pub fn page_by_time<T>(
+        &self,
+        rows: Vec<T>,
+        position_of: impl Fn(&T) -> (NaiveDateTime, String),
+    ) -> Page<T> {
+        self.page_at(rows, |row| {
+            let (time, id) = position_of(row);
+            format!("{},{id}", time.and_utc().timestamp_micros())
+        })
+    }
+
+    fn page_at<T>(&self, mut rows: Vec<T>, position_of: impl Fn(&T) -> String) -> Page<T> {
         let has_more = rows.len() as i64 > self.limit;
         rows.truncate(self.limit as usize);
         let next_cursor = if has_more {
-            rows.last().map(|row| encode_cursor(&id_of(row)))
+            rows.last().map(|row| encode_cursor(&position_of(row)))
         } else {
             None
         };
@@ -66,18 +113,33 @@ impl PageRequest {
     }
 }
 
-fn encode_cursor(last_id: &str) -> String {
-    URL_SAFE_NO_PAD.encode(format!("v1:{last_id}"))
+fn encode_cursor(position: &str) -> String {
+    URL_SAFE_NO_PAD.encode(format!("v1:{position}"))
 }
 
-fn decode_cursor(cursor: &str) -> Result<String, ApiError> {
-    URL_SAFE_NO_PAD
+fn decode_cursor(cursor: &str) -> Result<Position, ApiError> {
+    let text = URL_SAFE_NO_PAD
         .decode(cursor)
         .ok()
         .and_then(|bytes| String::from_utf8(bytes).ok())
-        .and_then(|text| text.strip_prefix("v1:").map(str::to_owned))
-        .filter(|id| uuid::Uuid::parse_str(id).is_ok())
-        .ok_or_else(|| ApiError::invalid_field("cursor", "is not a cursor this API returned"))
+        .ok_or_else(foreign_cursor)?;
+    let position = text.strip_prefix("v1:").ok_or_else(foreign_cursor)?;
+    let id_of = |id: &str| {
+        uuid::Uuid::parse_str(id)
+            .map(|_| id.to_owned())
+            .map_err(|_| foreign_cursor())
+    };
+    match position.split_once(',') {
+        None => Ok(Position::Id(id_of(position)?)),
+        Some((micros, id)) => {
+            let time = micros
+                .parse::<i64>()
+                .ok()
+                .and_then(chrono::DateTime::from_timestamp_micros)
+                .ok_or_else(foreign_cursor)?;
+            Ok(Position::TimeAndId(time.naive_utc(), id_of(id)?))
+        }
+    }
 }
 
 #[cfg(test)]
@@ -95,11 +157,22 @@ mod tests {
     #[test]
     fn a_cursor_round_trips_and_garbage_is_refused() {
         let id = uuid::Uuid::now_v7().to_string();
+        let request = PageRequest::parse(None, Some(&encode_cursor(&id))).unwrap();
+        assert_eq!(request.after_id().unwrap(), Some(id.as_str()));
+        assert!(
+            request.after_time_and_id().is_err(),
+            "a cursor of another ordering is refused"
+        );
+        let time = crate::time::db_now();
+        let by_time = PageRequest {
+            limit: 1,
+            after: None,
+        }
+        .page_by_time(vec![1, 2], |_| (time, id.clone()));
+        let request = PageRequest::parse(None, by_time.next_cursor.as_deref()).unwrap();
         assert_eq!(
-            PageRequest::parse(None, Some(&encode_cursor(&id)))
-                .unwrap()
-                .after,
-            Some(id)
+            request.after_time_and_id().unwrap(),
+            Some((time, id.as_str()))
         );
         assert!(PageRequest::parse(None, Some("not-a-cursor")).is_err());
         assert!(

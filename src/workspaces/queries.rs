@@ -53,8 +53,8 @@ pub fn list(
         .order(members::id.asc())
         .limit(page.fetch_limit())
         .into_boxed();
-    if let Some(after) = &page.after {
-        query = query.filter(members::id.gt(after));
+    if let Some(after) = page.after_id()? {
+        query = query.filter(members::id.gt(after.to_owned()));
     }
     let rows = query.load::<(MemberRow, String, String)>(conn)?;
     let members = rows

@@ -7,6 +7,7 @@ mod auth;
 mod contacts;
 mod conventions;
 mod idempotency;
+mod interactions;
 mod isolation;
 mod members;
 mod openapi;

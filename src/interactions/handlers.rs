@@ -1,0 +1,211 @@
+use actix_web::http::{header, StatusCode};
+use actix_web::{delete, get, patch, post, web, HttpResponse};
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+use utoipa::IntoParams;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use super::domain::{Channel, InteractionKind, InteractionPatch, KindGroup, NewInteraction};
+use super::queries::{self, Interaction, InteractionFilter};
+use crate::auth::Principal;
+use crate::db::Db;
+use crate::error::{ApiError, Problem};
+use crate::http::extract::{Json, Query};
+use crate::http::pagination::{Page, PageRequest};
+use crate::http::precondition::{etag, IfMatch};
+
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(log_interaction)
+        .service(list_interactions)
+        .service(contact_timeline)
+        .service(get_interaction)
+        .service(update_interaction)
+        .service(delete_interaction);
+}
+
+fn with_etag(status: StatusCode, interaction: Interaction) -> HttpResponse {
+    HttpResponse::build(status)
+        .insert_header(header::ETag(etag(interaction.version)))
+        .json(interaction)
+}
+
+/// Log a touch with one or more contacts; their `last_interaction_at` moves with it.
+#[utoipa::path(
+    tag = "interactions", operation_id = "logInteraction", request_body = NewInteraction,
+    responses((status = 201, body = Interaction, headers(("ETag" = String, description = "The interaction's version"))))
+)]
+#[post("/interactions")]
+async fn log_interaction(
+    principal: Principal,
+    db: web::Data<Db>,
+    body: Json<NewInteraction>,
+) -> Result<HttpResponse, ApiError> {
+    principal.require_write()?;
+    let fields = body.into_inner();
+    let interaction = db
+        .transaction(move |conn| {
+            queries::create(conn, &principal.workspace_id, &principal.member_id, fields)
+        })
+        .await?;
+    Ok(with_etag(StatusCode::CREATED, interaction))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+struct ListInteractionsQuery {
+    /// Page size, 1 to 200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
+    limit: Option<i64>,
+    /// The `next_cursor` of the previous page.
+    cursor: Option<String>,
+    /// Only interactions with this contact.
+    contact_id: Option<uuid::Uuid>,
+    kind: Option<InteractionKind>,
+    group: Option<KindGroup>,
+    channel: Option<Channel>,
+    /// Only interactions had by this member.
+    member_id: Option<uuid::Uuid>,
+    /// Only interactions at or after this time.
+    occurred_after: Option<DateTime<Utc>>,
+    /// Only interactions before this time.
+    occurred_before: Option<DateTime<Utc>>,
+    /// Only interactions changed (or deleted) at or after this time, for incremental sync.
+    updated_since: Option<DateTime<Utc>>,
+    /// Include deleted interactions (tombstones with `deleted_at` set), for sync.
+    #[param(default = false)]
+    include_deleted: Option<bool>,
+}
+
+impl ListInteractionsQuery {
+    fn into_parts(self) -> Result<(InteractionFilter, PageRequest), ApiError> {
+        let page = PageRequest::parse(self.limit, self.cursor.as_deref())?;
+        let filter = InteractionFilter {
+            contact_id: self.contact_id.map(|id| id.to_string()),
+            kind: self.kind,
+            group: self.group,
+            channel: self.channel,
+            member_id: self.member_id.map(|id| id.to_string()),
+            occurred_after: self.occurred_after,
+            occurred_before: self.occurred_before,
+            updated_since: self.updated_since,
+            include_deleted: self.include_deleted.unwrap_or(false),
+        };
+        Ok((filter, page))
+    }
+}
+
+/// List interactions, newest first, with filters; cursor-paginated.
+#[utoipa::path(tag = "interactions", operation_id = "listInteractions", params(ListInteractionsQuery), responses((status = 200, body = Page<Interaction>)))]
+#[get("/interactions")]
+async fn list_interactions(
+    principal: Principal,
+    db: web::Data<Db>,
+    query: Query<ListInteractionsQuery>,
+) -> Result<web::Json<Page<Interaction>>, ApiError> {
+    let (filter, page) = query.into_inner().into_parts()?;
+    Ok(web::Json(
+        db.run(move |conn| queries::list(conn, &principal.workspace_id, &filter, &page))
+            .await?,
+    ))
+}
+
+/// A contact's timeline: its interactions, newest first (same filters as the list).
+#[utoipa::path(
+    tag = "interactions", operation_id = "contactTimeline",
+    params(("id" = uuid::Uuid, Path, description = "Contact id"), ListInteractionsQuery),
+    responses((status = 200, body = Page<Interaction>))
+)]
+#[get("/contacts/{id}/interactions")]
+async fn contact_timeline(
+    principal: Principal,
+    db: web::Data<Db>,
+    id: web::Path<uuid::Uuid>,
+    query: Query<ListInteractionsQuery>,
+) -> Result<web::Json<Page<Interaction>>, ApiError> {
+    let (mut filter, page) = query.into_inner().into_parts()?;
+    let contact_id = id.to_string();
+    filter.contact_id = Some(contact_id.clone());
+    let timeline = db
+        .run(move |conn| {
+            queries::ensure_contact(conn, &principal.workspace_id, &contact_id)?;
+            queries::list(conn, &principal.workspace_id, &filter, &page)
+        })
+        .await?;
+    Ok(web::Json(timeline))
+}
+
+/// One interaction, with its version as the `ETag`.
+#[utoipa::path(
+    tag = "interactions", operation_id = "getInteraction",
+    params(("id" = uuid::Uuid, Path, description = "Interaction id")),
+    responses((status = 200, body = Interaction, headers(("ETag" = String, description = "The interaction's version"))))
+)]
+#[get("/interactions/{id}")]
+async fn get_interaction(
+    principal: Principal,
+    db: web::Data<Db>,
+    id: web::Path<uuid::Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.to_string();
+    let interaction = db
+        .run(move |conn| queries::get(conn, &principal.workspace_id, &id))
+        .await?;
+    Ok(with_etag(StatusCode::OK, interaction))
+}
+
+/// Change an interaction; the contacts' clocks follow (including contacts removed from it).
+#[utoipa::path(
+    tag = "interactions", operation_id = "updateInteraction", request_body = InteractionPatch,
+    params(
+        ("id" = uuid::Uuid, Path, description = "Interaction id"),
+        ("If-Match" = Option<String>, Header, description = "The ETag you read; the update fails with 412 if the interaction changed since"),
+    ),
+    responses(
+        (status = 200, body = Interaction, headers(("ETag" = String, description = "The interaction's new version"))),
+        (status = 409, description = "A concurrent update won", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "The interaction changed since the ETag in If-Match", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[patch("/interactions/{id}")]
+async fn update_interaction(
+    principal: Principal,
+    db: web::Data<Db>,
+    id: web::Path<uuid::Uuid>,
+    if_match: IfMatch,
+    body: Json<InteractionPatch>,
+) -> Result<HttpResponse, ApiError> {
+    principal.require_write()?;
+    let (id, patch) = (id.to_string(), body.into_inner());
+    let interaction = db
+        .transaction(move |conn| {
+            queries::update(conn, &principal.workspace_id, &id, &if_match, patch)
+        })
+        .await?;
+    Ok(with_etag(StatusCode::OK, interaction))
+}
+
+/// Delete an interaction (soft); each contact's clock goes back to its previous interaction.
+#[utoipa::path(
+    tag = "interactions", operation_id = "deleteInteraction",
+    params(
+        ("id" = uuid::Uuid, Path, description = "Interaction id"),
+        ("If-Match" = Option<String>, Header, description = "The ETag you read; the delete fails with 412 if the interaction changed since"),
+    ),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 412, description = "The interaction changed since the ETag in If-Match", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/interactions/{id}")]
+async fn delete_interaction(
+    principal: Principal,
+    db: web::Data<Db>,
+    id: web::Path<uuid::Uuid>,
+    if_match: IfMatch,
+) -> Result<HttpResponse, ApiError> {
+    principal.require_write()?;
+    let id = id.to_string();
+    db.transaction(move |conn| queries::delete(conn, &principal.workspace_id, &id, &if_match))
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,476 @@
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::prelude::*;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::domain::{
+    check_timing, Channel, InteractionKind, InteractionPatch, KindGroup, NewInteraction,
+};
+use crate::db::schema::{contacts, interaction_contacts, interactions, members};
+use crate::db::DbConn;
+use crate::error::ApiError;
+use crate::http::pagination::{Page, PageRequest};
+use crate::http::precondition::IfMatch;
+use crate::time::{db_now, from_db, now, to_db};
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = interactions, treat_none_as_null = true)]
+pub struct InteractionRow {
+    pub id: String,
+    pub workspace_id: String,
+    pub member_id: String,
+    pub occurred_at: NaiveDateTime,
+    pub channel: String,
+    pub kind: String,
+    pub kind_group: String,
+    pub planned: bool,
+    pub summary: Option<String>,
+    pub notes: Option<String>,
+    pub version: i64,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub deleted_at: Option<NaiveDateTime>,
+}
+
+/// A touch with one or more contacts.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Interaction {
+    pub id: uuid::Uuid,
+    /// Empty on a deleted interaction.
+    pub contact_ids: Vec<uuid::Uuid>,
+    pub member_id: uuid::Uuid,
+    pub occurred_at: DateTime<Utc>,
+    pub channel: Channel,
+    pub kind: InteractionKind,
+    /// Derived from `kind`.
+    pub group: KindGroup,
+    pub planned: bool,
+    pub summary: Option<String>,
+    pub notes: Option<String>,
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub deleted_at: Option<DateTime<Utc>>,
+}
+
+fn corrupt(what: &str) -> ApiError {
+    ApiError::internal(anyhow::anyhow!("stored interaction has an invalid {what}"))
+}
+
+impl InteractionRow {
+    fn new(
+        id: String,
+        workspace_id: &str,
+        member_id: String,
+        fields: &NewInteraction,
+        version: i64,
+        created_at: NaiveDateTime,
+    ) -> Self {
+        Self {
+            id,
+            workspace_id: workspace_id.to_owned(),
+            member_id,
+            occurred_at: to_db(fields.occurred_at),
+            channel: fields.channel.as_str().to_owned(),
+            kind: fields.kind.as_str().to_owned(),
+            kind_group: fields.kind.group().as_str().to_owned(),
+            planned: fields.planned,
+            summary: fields.summary.as_ref().map(|s| s.as_str().to_owned()),
+            notes: fields.notes.as_ref().map(|n| n.as_str().to_owned()),
+            version,
+            created_at,
+            updated_at: db_now(),
+            deleted_at: None,
+        }
+    }
+
+    /// The stored fields as a request would give them: the base a PATCH applies to.
+    fn fields(&self, contact_ids: &[uuid::Uuid]) -> Result<NewInteraction, ApiError> {
+        serde_json::from_value(serde_json::json!({
+            "contact_ids": contact_ids,
+            "member_id": self.member_id,
+            "occurred_at": from_db(self.occurred_at),
+            "channel": self.channel,
+            "kind": self.kind,
+            "planned": self.planned,
+            "summary": self.summary,
+            "notes": self.notes,
+        }))
+        .map_err(|e| corrupt(&e.to_string()))
+    }
+
+    fn view(self, contact_ids: Vec<uuid::Uuid>) -> Result<Interaction, ApiError> {
+        let kind: InteractionKind = self.kind.parse().map_err(|_| corrupt("kind"))?;
+        Ok(Interaction {
+            id: self.id.parse().map_err(|_| corrupt("id"))?,
+            contact_ids,
+            member_id: self.member_id.parse().map_err(|_| corrupt("member"))?,
+            occurred_at: from_db(self.occurred_at),
+            channel: self.channel.parse().map_err(|_| corrupt("channel"))?,
+            group: kind.group(),
+            kind,
+            planned: self.planned,
+            summary: self.summary,
+            notes: self.notes,
+            version: self.version,
+            created_at: from_db(self.created_at),
+            updated_at: from_db(self.updated_at),
+            deleted_at: self.deleted_at.map(from_db),
+        })
+    }
+}
+
+/// The contacts of each interaction, in one query for a whole page.
+fn contacts_of(
+    conn: &mut DbConn,
+    interaction_ids: &[String],
+) -> Result<HashMap<String, Vec<uuid::Uuid>>, ApiError> {
+    let links = interaction_contacts::table
+        .filter(interaction_contacts::interaction_id.eq_any(interaction_ids))
+        .select((
+            interaction_contacts::interaction_id,
+            interaction_contacts::contact_id,
+        ))
+        .order((
+            interaction_contacts::interaction_id,
+            interaction_contacts::contact_id,
+        ))
+        .load::<(String, String)>(conn)?;
+    let mut by_interaction: HashMap<String, Vec<uuid::Uuid>> = HashMap::new();
+    for (interaction_id, contact_id) in links {
+        by_interaction
+            .entry(interaction_id)
+            .or_default()
+            .push(contact_id.parse().map_err(|_| corrupt("contact id"))?);
+    }
+    Ok(by_interaction)
+}
+
+fn views(conn: &mut DbConn, rows: Vec<InteractionRow>) -> Result<Vec<Interaction>, ApiError> {
+    let ids: Vec<String> = rows.iter().map(|row| row.id.clone()).collect();
+    let mut contacts = contacts_of(conn, &ids)?;
+    rows.into_iter()
+        .map(|row| {
+            let contact_ids = contacts.remove(&row.id).unwrap_or_default();
+            row.view(contact_ids)
+        })
+        .collect()
+}
+
+/// Filters of the interaction list; all optional, combined with AND.
+#[derive(Debug, Default)]
+pub struct InteractionFilter {
+    pub contact_id: Option<String>,
+    pub kind: Option<InteractionKind>,
+    pub group: Option<KindGroup>,
+    pub channel: Option<Channel>,
+    pub member_id: Option<String>,
+    pub occurred_after: Option<DateTime<Utc>>,
+    pub occurred_before: Option<DateTime<Utc>>,
+    pub updated_since: Option<DateTime<Utc>>,
+    pub include_deleted: bool,
+}
+
+/// Newest first, cursor-paginated.
+pub fn list(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    filter: &InteractionFilter,
+    page: &PageRequest,
+) -> Result<Page<Interaction>, ApiError> {
+    let mut query = interactions::table
+        .filter(interactions::workspace_id.eq(workspace_id))
+        .select(InteractionRow::as_select())
+        .order((interactions::occurred_at.desc(), interactions::id.desc()))
+        .limit(page.fetch_limit())
+        .into_boxed();
+    if let Some((time, id)) = page.after_time_and_id()? {
+        query = query.filter(
+            interactions::occurred_at
+                .lt(time)
+                .or(interactions::occurred_at
+                    .eq(time)
+                    .and(interactions::id.lt(id.to_owned()))),
+        );
+    }
+    if !filter.include_deleted {
+        query = query.filter(interactions::deleted_at.is_null());
+    }
+    if let Some(contact_id) = &filter.contact_id {
+        let with_contact = interaction_contacts::table
+            .filter(interaction_contacts::workspace_id.eq(workspace_id.to_owned()))
+            .filter(interaction_contacts::contact_id.eq(contact_id.clone()))
+            .select(interaction_contacts::interaction_id);
+        query = query.filter(interactions::id.eq_any(with_contact));
+    }
+    if let Some(kind) = filter.kind {
+        query = query.filter(interactions::kind.eq(kind.as_str()));
+    }
+    if let Some(group) = filter.group {
+        query = query.filter(interactions::kind_group.eq(group.as_str()));
+    }
+    if let Some(channel) = filter.channel {
+        query = query.filter(interactions::channel.eq(channel.as_str()));
+    }
+    if let Some(member_id) = &filter.member_id {
+        query = query.filter(interactions::member_id.eq(member_id.clone()));
+    }
+    if let Some(after) = filter.occurred_after {
+        query = query.filter(interactions::occurred_at.ge(to_db(after)));
+    }
+    if let Some(before) = filter.occurred_before {
+        query = query.filter(interactions::occurred_at.lt(to_db(before)));
+    }
+    if let Some(since) = filter.updated_since {
+        query = query.filter(interactions::updated_at.ge(to_db(since)));
+    }
+    let rows = query.load::<InteractionRow>(conn)?;
+    let views = views(conn, rows)?;
+    Ok(page.page_by_time(views, |interaction| {
+        (to_db(interaction.occurred_at), interaction.id.to_string())
+    }))
+}
+
+fn live_row(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<InteractionRow, ApiError> {
+    interactions::table
+        .filter(interactions::workspace_id.eq(workspace_id))
+        .filter(interactions::id.eq(id))
+        .filter(interactions::deleted_at.is_null())
+        .select(InteractionRow::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| ApiError::not_found(format!("no interaction {id} in this workspace")))
+}
+
+pub fn get(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<Interaction, ApiError> {
+    let row = live_row(conn, workspace_id, id)?;
+    Ok(views(conn, vec![row])?.remove(0))
+}
+
+/// Checks what an interaction refers to and when it happened: its member and contacts
+/// belong to the workspace (contacts alive), and only a planned one lies in the future.
+fn check(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    member_id: &str,
+    fields: &NewInteraction,
+) -> Result<(), ApiError> {
+    let member_exists = members::table
+        .filter(members::workspace_id.eq(workspace_id))
+        .filter(members::id.eq(member_id))
+        .count()
+        .get_result::<i64>(conn)?
+        > 0;
+    if !member_exists {
+        return Err(ApiError::invalid_field(
+            "/member_id",
+            "is not a member of this workspace",
+        ));
+    }
+    let wanted: Vec<String> = fields
+        .contact_ids
+        .uuids()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let found: BTreeSet<String> = contacts::table
+        .filter(contacts::workspace_id.eq(workspace_id))
+        .filter(contacts::deleted_at.is_null())
+        .filter(contacts::id.eq_any(&wanted))
+        .select(contacts::id)
+        .load::<String>(conn)?
+        .into_iter()
+        .collect();
+    if let Some(index) = wanted.iter().position(|id| !found.contains(id)) {
+        return Err(ApiError::invalid_field(
+            format!("/contact_ids/{index}"),
+            "is not a contact of this workspace",
+        ));
+    }
+    check_timing(fields.occurred_at, fields.planned, now())
+        .map_err(|reason| ApiError::rule("interaction_in_future", "/occurred_at", reason))
+}
+
+fn link(
+    conn: &mut DbConn,
+    row: &InteractionRow,
+    contact_ids: &[uuid::Uuid],
+) -> Result<(), ApiError> {
+    let links: Vec<_> = contact_ids
+        .iter()
+        .map(|contact_id| {
+            (
+                interaction_contacts::interaction_id.eq(row.id.clone()),
+                interaction_contacts::contact_id.eq(contact_id.to_string()),
+                interaction_contacts::workspace_id.eq(row.workspace_id.clone()),
+                interaction_contacts::occurred_at.eq(row.occurred_at),
+                interaction_contacts::kind_group.eq(row.kind_group.clone()),
+                interaction_contacts::planned.eq(row.planned),
+            )
+        })
+        .collect();
+    for values in links {
+        diesel::insert_into(interaction_contacts::table)
+            .values(values)
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+fn unlink(conn: &mut DbConn, interaction_id: &str) -> Result<Vec<String>, ApiError> {
+    let contact_ids = interaction_contacts::table
+        .filter(interaction_contacts::interaction_id.eq(interaction_id))
+        .select(interaction_contacts::contact_id)
+        .load::<String>(conn)?;
+    diesel::delete(
+        interaction_contacts::table.filter(interaction_contacts::interaction_id.eq(interaction_id)),
+    )
+    .execute(conn)?;
+    Ok(contact_ids)
+}
+
+/// Recomputes `last_interaction_at` of `contact_ids` from their live, unplanned
+/// interactions: logging, editing and deleting all end here, so the field cannot drift.
+fn refresh_last_interaction(
+    conn: &mut DbConn,
+    contact_ids: &BTreeSet<String>,
+) -> Result<(), ApiError> {
+    for contact_id in contact_ids {
+        let last = interaction_contacts::table
+            .filter(interaction_contacts::contact_id.eq(contact_id))
+            .filter(interaction_contacts::planned.eq(false))
+            .select(diesel::dsl::max(interaction_contacts::occurred_at))
+            .first::<Option<NaiveDateTime>>(conn)?;
+        diesel::update(contacts::table.find(contact_id))
+            .set(contacts::last_interaction_at.eq(last))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+pub fn create(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    caller_member_id: &str,
+    fields: NewInteraction,
+) -> Result<Interaction, ApiError> {
+    let member_id = fields
+        .member_id
+        .map(|m| m.to_string())
+        .unwrap_or_else(|| caller_member_id.to_owned());
+    check(conn, workspace_id, &member_id, &fields)?;
+    let row = InteractionRow::new(
+        uuid::Uuid::now_v7().to_string(),
+        workspace_id,
+        member_id,
+        &fields,
+        1,
+        db_now(),
+    );
+    diesel::insert_into(interactions::table)
+        .values(&row)
+        .execute(conn)?;
+    let contact_ids = fields.contact_ids.uuids();
+    link(conn, &row, &contact_ids)?;
+    refresh_last_interaction(conn, &contact_ids.iter().map(ToString::to_string).collect())?;
+    row.view(contact_ids)
+}
+
+pub fn update(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    id: &str,
+    if_match: &IfMatch,
+    patch: InteractionPatch,
+) -> Result<Interaction, ApiError> {
+    let current = live_row(conn, workspace_id, id)?;
+    if_match.check(current.version)?;
+    let previous_contacts = unlink(conn, id)?;
+    let previous_ids: Vec<uuid::Uuid> = previous_contacts
+        .iter()
+        .filter_map(|c| c.parse().ok())
+        .collect();
+    let fields = current.fields(&previous_ids)?.apply(patch);
+    let member_id = fields
+        .member_id
+        .map(|m| m.to_string())
+        .unwrap_or_else(|| current.member_id.clone());
+    check(conn, workspace_id, &member_id, &fields)?;
+    let row = InteractionRow::new(
+        current.id.clone(),
+        workspace_id,
+        member_id,
+        &fields,
+        current.version + 1,
+        current.created_at,
+    );
+    let changed = diesel::update(
+        interactions::table
+            .filter(interactions::id.eq(id))
+            .filter(interactions::version.eq(current.version)),
+    )
+    .set(&row)
+    .execute(conn)?;
+    if changed == 0 {
+        return Err(ApiError::conflict(
+            "concurrent_update",
+            "the interaction changed while this update ran; retry",
+        ));
+    }
+    let contact_ids = fields.contact_ids.uuids();
+    link(conn, &row, &contact_ids)?;
+    let mut touched: BTreeSet<String> = previous_contacts.into_iter().collect();
+    touched.extend(contact_ids.iter().map(ToString::to_string));
+    refresh_last_interaction(conn, &touched)?;
+    row.view(contact_ids)
+}
+
+/// Soft delete: the tombstone stays visible to sync; the contacts' clocks go back to their
+/// previous interaction.
+pub fn delete(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    id: &str,
+    if_match: &IfMatch,
+) -> Result<(), ApiError> {
+    let current = live_row(conn, workspace_id, id)?;
+    if_match.check(current.version)?;
+    let time = db_now();
+    diesel::update(
+        interactions::table
+            .filter(interactions::id.eq(id))
+            .filter(interactions::version.eq(current.version)),
+    )
+    .set((
+        interactions::deleted_at.eq(time),
+        interactions::updated_at.eq(time),
+        interactions::version.eq(current.version + 1),
+    ))
+    .execute(conn)?;
+    let touched = unlink(conn, id)?;
+    refresh_last_interaction(conn, &touched.into_iter().collect())
+}
+
+/// Fails with 404 unless `contact_id` is a live contact of the workspace.
+pub fn ensure_contact(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    contact_id: &str,
+) -> Result<(), ApiError> {
+    let exists = contacts::table
+        .filter(contacts::workspace_id.eq(workspace_id))
+        .filter(contacts::id.eq(contact_id))
+        .filter(contacts::deleted_at.is_null())
+        .count()
+        .get_result::<i64>(conn)?
+        > 0;
+    if exists {
+        Ok(())
+    } else {
+        Err(ApiError::not_found(format!(
+            "no contact {contact_id} in this workspace"
+        )))
+    }
+}
