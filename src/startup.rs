@@ -18,7 +18,7 @@ use crate::http::idempotency::idempotency;
 use crate::http::observe::{observe, HttpMetrics};
 use crate::http::rate_limit::{rate_limit, RateLimits};
 use crate::openapi::{add_shared_conventions, ApiDoc};
-use crate::{auth, contacts, interactions, ops, workspaces};
+use crate::{auth, contacts, interactions, nurture, ops, workspaces};
 
 /// Every resource of the versioned API.
 fn v1(cfg: &mut ServiceConfig) {
@@ -26,6 +26,7 @@ fn v1(cfg: &mut ServiceConfig) {
     workspaces::handlers::routes(cfg);
     contacts::handlers::routes(cfg);
     interactions::handlers::routes(cfg);
+    nurture::settings::routes(cfg);
 }
 
 /// The OpenAPI document, as served at `/openapi.json` and committed in `openapi/`.
@@ -52,6 +53,13 @@ impl Application {
         let applied = db.migrate()?;
         if !applied.is_empty() {
             tracing::info!(?applied, backend = db.backend(), "migrations applied");
+        }
+        let backfilled = nurture::schedule::backfill(&mut *db.get()?)?;
+        if backfilled > 0 {
+            tracing::info!(
+                workspaces = backfilled,
+                "computed the nurturing schedule of existing contacts"
+            );
         }
         let secret = tokens::signing_secret(&mut *db.get()?, settings.jwt_secret.as_deref())?;
         let keys = TokenKeys::new(

@@ -198,11 +198,22 @@ impl PartialSchema for Password {
 
 impl ToSchema for Password {}
 
+/// The value of a JSON number if it is whole: JSON Schema counts `24.0` as an integer,
+/// so the API accepts it wherever it asks for one.
+pub fn whole_number(number: &serde_json::Number) -> Option<i64> {
+    number.as_i64().or_else(|| {
+        number
+            .as_f64()
+            .filter(|value| value.fract() == 0.0 && value.abs() <= 9.0e15)
+            .map(|value| value as i64)
+    })
+}
+
 /// Declares a closed set of snake_case string values, stored as text.
 macro_rules! string_enum {
     ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
         #[serde(rename_all = "snake_case")]
         pub enum $name {
             $($(#[$vdoc])* $variant),+
@@ -370,6 +381,16 @@ mod tests {
                 "rule, multi-line: {text:?}"
             );
         }
+    }
+
+    #[test]
+    fn whole_numbers_may_be_written_with_a_decimal_point() {
+        let number = |text: &str| serde_json::from_str::<serde_json::Number>(text).unwrap();
+        assert_eq!(whole_number(&number("24")), Some(24));
+        assert_eq!(whole_number(&number("24.0")), Some(24));
+        assert_eq!(whole_number(&number("-3.0")), Some(-3));
+        assert_eq!(whole_number(&number("24.5")), None);
+        assert_eq!(whole_number(&number("1e300")), None);
     }
 
     #[test]

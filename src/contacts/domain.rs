@@ -7,7 +7,8 @@ use utoipa::openapi::RefOr;
 use utoipa::{PartialSchema, ToSchema};
 
 use crate::values::{
-    bounded_list, bounded_text, not_null, present, string_enum, Email, Label, LongText, Name,
+    bounded_list, bounded_text, not_null, present, string_enum, whole_number, Email, Label,
+    LongText, Name,
 };
 
 string_enum!(
@@ -41,16 +42,15 @@ macro_rules! bounded_int {
     ($(#[$doc:meta])* $name:ident($inner:ty), $min:literal..=$max:literal, $message:literal) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-        #[serde(try_from = "i64", into = "i64")]
+        #[serde(try_from = "serde_json::Number", into = "i64")]
         pub struct $name($inner);
 
-        impl TryFrom<i64> for $name {
+        impl TryFrom<serde_json::Number> for $name {
             type Error = String;
-            fn try_from(raw: i64) -> Result<Self, String> {
-                if ($min..=$max).contains(&raw) {
-                    Ok(Self(raw as $inner))
-                } else {
-                    Err($message.to_owned())
+            fn try_from(number: serde_json::Number) -> Result<Self, String> {
+                match whole_number(&number) {
+                    Some(raw) if ($min..=$max).contains(&raw) => Ok(Self(raw as $inner)),
+                    _ => Err($message.to_owned()),
                 }
             }
         }
@@ -169,16 +169,31 @@ pub struct Birthday {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawBirthday {
-    month: u32,
-    day: u32,
+    month: serde_json::Number,
+    day: serde_json::Number,
     #[serde(default)]
-    year: Option<i32>,
+    year: Option<serde_json::Number>,
 }
 
 impl TryFrom<RawBirthday> for Birthday {
     type Error = String;
     fn try_from(raw: RawBirthday) -> Result<Self, String> {
-        Birthday::new(raw.month, raw.day, raw.year, Utc::now())
+        let part = |number: &serde_json::Number, name: &str| {
+            whole_number(number).ok_or_else(|| format!("{name} must be a whole number"))
+        };
+        let small = |value: i64| u32::try_from(value).unwrap_or(u32::MAX);
+        let year = raw
+            .year
+            .as_ref()
+            .map(|year| part(year, "year"))
+            .transpose()?;
+        let year = year.map(|year| i32::try_from(year).unwrap_or(i32::MAX));
+        Birthday::new(
+            small(part(&raw.month, "month")?),
+            small(part(&raw.day, "day")?),
+            year,
+            Utc::now(),
+        )
     }
 }
 
@@ -387,12 +402,24 @@ mod tests {
     }
 
     #[test]
+    fn integers_may_carry_a_zero_fraction() {
+        assert_eq!(serde_json::from_str::<Trust>("4.0").unwrap().get(), 4);
+        assert!(serde_json::from_str::<Trust>("4.5").is_err());
+        let birthday: Birthday = serde_json::from_str(r#"{"month": 3.0, "day": 14}"#).unwrap();
+        assert_eq!((birthday.month, birthday.day), (3, 14));
+        assert!(serde_json::from_str::<Birthday>(r#"{"month": -1, "day": 14}"#).is_err());
+    }
+
+    #[test]
     fn trust_and_cadence_are_bounded() {
-        assert!(Trust::try_from(0).is_err());
-        assert!(Trust::try_from(6).is_err());
-        assert_eq!(Trust::try_from(5).unwrap().get(), 5);
-        assert!(CadenceDays::try_from(0).is_err());
-        assert!(CadenceDays::try_from(3651).is_err());
+        assert!(Trust::try_from(serde_json::Number::from(0)).is_err());
+        assert!(Trust::try_from(serde_json::Number::from(6)).is_err());
+        assert_eq!(
+            Trust::try_from(serde_json::Number::from(5)).unwrap().get(),
+            5
+        );
+        assert!(CadenceDays::try_from(serde_json::Number::from(0)).is_err());
+        assert!(CadenceDays::try_from(serde_json::Number::from(3651)).is_err());
     }
 
     #[test]

@@ -13,6 +13,7 @@ use crate::error::{ApiError, Problem};
 use crate::http::extract::{Json, Query};
 use crate::http::pagination::{Page, PageRequest};
 use crate::http::precondition::{etag, IfMatch};
+use crate::nurture::cadence::NurtureStatus;
 
 pub fn routes(cfg: &mut ServiceConfig) {
     cfg.service(create_contact)
@@ -73,6 +74,10 @@ struct ListContactsQuery {
     /// Include deleted contacts (tombstones with `deleted_at` set), for sync.
     #[param(default = false)]
     include_deleted: Option<bool>,
+    /// Only contacts in this nurturing state.
+    nurture_status: Option<NurtureStatus>,
+    /// Only contacts whose next touch is due before this time.
+    due_before: Option<DateTime<Utc>>,
 }
 
 /// List contacts, oldest first, with filters; cursor-paginated.
@@ -101,6 +106,8 @@ async fn list_contacts(
         company: non_empty(query.company),
         updated_since: query.updated_since,
         include_deleted: query.include_deleted.unwrap_or(false),
+        nurture_status: query.nurture_status,
+        due_before: query.due_before,
     };
     Ok(web::Json(
         db.run(move |conn| queries::list(conn, &principal.workspace_id, &filter, &page))

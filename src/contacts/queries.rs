@@ -9,7 +9,9 @@ use crate::db::DbConn;
 use crate::error::ApiError;
 use crate::http::pagination::{Page, PageRequest};
 use crate::http::precondition::IfMatch;
-use crate::time::{db_now, from_db, to_db};
+use crate::nurture::cadence::{status, NurtureStatus, Schedule, DORMANT_AFTER_DAYS};
+use crate::nurture::schedule;
+use crate::time::{db_now, from_db, now, to_db};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = contacts, treat_none_as_null = true)]
@@ -44,6 +46,11 @@ pub struct ContactRow {
     /// Derived from the interactions, which alone write it.
     #[diesel(skip_insertion, skip_update)]
     pub last_interaction_at: Option<NaiveDateTime>,
+    /// Derived by `nurture::schedule`; set on insertion for a contact never contacted.
+    #[diesel(skip_update)]
+    pub next_touch_due_at: Option<NaiveDateTime>,
+    #[diesel(skip_update)]
+    pub overdue_at: Option<NaiveDateTime>,
 }
 
 /// A person in the network.
@@ -80,6 +87,11 @@ pub struct Contact {
     pub updated_at: DateTime<Utc>,
     /// When we last interacted (planned interactions excluded).
     pub last_interaction_at: Option<DateTime<Utc>>,
+    /// When the next touch is due: the last interaction plus the cadence (the contact's
+    /// own, or its kind's in the workspace settings); for a contact never contacted, the
+    /// moment it was added.
+    pub next_touch_due_at: DateTime<Utc>,
+    pub nurture_status: NurtureStatus,
     /// Set when the contact was deleted; deleted contacts appear only in lists asked for
     /// with `include_deleted=true`, so that a sync can remove them too.
     pub deleted_at: Option<DateTime<Utc>>,
@@ -130,6 +142,8 @@ impl ContactRow {
             updated_at,
             deleted_at: None,
             last_interaction_at: None,
+            next_touch_due_at: Some(created_at),
+            overdue_at: Some(created_at),
         })
     }
 
@@ -158,6 +172,11 @@ impl ContactRow {
     }
 
     pub fn view(self) -> Result<Contact, ApiError> {
+        // Every row has a schedule once the start-up backfill ran; until then, due now.
+        let plan = Schedule {
+            next_touch_due_at: from_db(self.next_touch_due_at.unwrap_or(self.created_at)),
+            overdue_at: from_db(self.overdue_at.unwrap_or(self.created_at)),
+        };
         let json = |text: &str, what: &str| serde_json::from_str(text).map_err(|_| corrupt(what));
         let uuid = |text: &str| text.parse::<uuid::Uuid>().map_err(|_| corrupt("id"));
         Ok(Contact {
@@ -194,6 +213,8 @@ impl ContactRow {
             updated_at: from_db(self.updated_at),
             deleted_at: self.deleted_at.map(from_db),
             last_interaction_at: self.last_interaction_at.map(from_db),
+            next_touch_due_at: plan.next_touch_due_at,
+            nurture_status: status(self.last_interaction_at.map(from_db), plan, now()),
         })
     }
 }
@@ -208,6 +229,8 @@ pub struct ContactFilter {
     pub company: Option<String>,
     pub updated_since: Option<DateTime<Utc>>,
     pub include_deleted: bool,
+    pub nurture_status: Option<NurtureStatus>,
+    pub due_before: Option<DateTime<Utc>>,
 }
 
 /// Escapes LIKE's wildcards so that user text matches literally (with `ESCAPE '\'`).
@@ -262,6 +285,29 @@ pub fn list(
     }
     if let Some(since) = filter.updated_since {
         query = query.filter(contacts::updated_at.ge(to_db(since)));
+    }
+    if let Some(wanted) = filter.nurture_status {
+        // The stored schedule turns each status into a range test (see nurture::cadence).
+        let now = to_db(now());
+        let dormant_before = now - chrono::Duration::days(DORMANT_AFTER_DAYS);
+        let last = contacts::last_interaction_at;
+        query = match wanted {
+            NurtureStatus::NeverContacted => query.filter(last.is_null()),
+            NurtureStatus::Dormant => query.filter(last.lt(dormant_before)),
+            NurtureStatus::Overdue => query
+                .filter(last.ge(dormant_before))
+                .filter(contacts::overdue_at.le(now)),
+            NurtureStatus::Due => query
+                .filter(last.ge(dormant_before))
+                .filter(contacts::next_touch_due_at.le(now))
+                .filter(contacts::overdue_at.gt(now)),
+            NurtureStatus::Ok => query
+                .filter(last.ge(dormant_before))
+                .filter(contacts::next_touch_due_at.gt(now)),
+        };
+    }
+    if let Some(before) = filter.due_before {
+        query = query.filter(contacts::next_touch_due_at.lt(to_db(before)));
     }
     let rows = query.load::<ContactRow>(conn)?;
     let contacts = rows
@@ -387,7 +433,9 @@ pub fn update(
             "the contact changed while this update ran; retry",
         ));
     }
-    row.view()
+    // The kind or the cadence may have changed, and with them the schedule.
+    schedule::refresh(conn, workspace_id, std::slice::from_ref(&row.id))?;
+    get(conn, workspace_id, id)
 }
 
 /// Soft delete: the row stays as a tombstone that incremental sync can see.

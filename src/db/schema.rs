@@ -81,6 +81,16 @@ diesel::table! {
         updated_at -> Timestamp,
         deleted_at -> Nullable<Timestamp>,
         last_interaction_at -> Nullable<Timestamp>,
+        next_touch_due_at -> Nullable<Timestamp>,
+        overdue_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    workspace_settings (workspace_id) {
+        workspace_id -> Text,
+        cadence_days -> Text,
+        updated_at -> Timestamp,
     }
 }
 
@@ -137,5 +147,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     contacts,
     idempotency_keys,
     interactions,
-    interaction_contacts
+    interaction_contacts,
+    workspace_settings
 );

@@ -332,9 +332,11 @@ fn unlink(conn: &mut DbConn, interaction_id: &str) -> Result<Vec<String>, ApiErr
 }
 
 /// Recomputes `last_interaction_at` of `contact_ids` from their live, unplanned
-/// interactions: logging, editing and deleting all end here, so the field cannot drift.
+/// interactions, then their schedule: logging, editing and deleting all end here, so
+/// neither can drift.
 fn refresh_last_interaction(
     conn: &mut DbConn,
+    workspace_id: &str,
     contact_ids: &BTreeSet<String>,
 ) -> Result<(), ApiError> {
     for contact_id in contact_ids {
@@ -347,7 +349,8 @@ fn refresh_last_interaction(
             .set(contacts::last_interaction_at.eq(last))
             .execute(conn)?;
     }
-    Ok(())
+    let ids: Vec<String> = contact_ids.iter().cloned().collect();
+    crate::nurture::schedule::refresh(conn, workspace_id, &ids)
 }
 
 pub fn create(
@@ -374,7 +377,11 @@ pub fn create(
         .execute(conn)?;
     let contact_ids = fields.contact_ids.uuids();
     link(conn, &row, &contact_ids)?;
-    refresh_last_interaction(conn, &contact_ids.iter().map(ToString::to_string).collect())?;
+    refresh_last_interaction(
+        conn,
+        workspace_id,
+        &contact_ids.iter().map(ToString::to_string).collect(),
+    )?;
     row.view(contact_ids)
 }
 
@@ -423,7 +430,7 @@ pub fn update(
     link(conn, &row, &contact_ids)?;
     let mut touched: BTreeSet<String> = previous_contacts.into_iter().collect();
     touched.extend(contact_ids.iter().map(ToString::to_string));
-    refresh_last_interaction(conn, &touched)?;
+    refresh_last_interaction(conn, workspace_id, &touched)?;
     row.view(contact_ids)
 }
 
@@ -450,7 +457,7 @@ pub fn delete(
     ))
     .execute(conn)?;
     let touched = unlink(conn, id)?;
-    refresh_last_interaction(conn, &touched.into_iter().collect())
+    refresh_last_interaction(conn, workspace_id, &touched.into_iter().collect())
 }
 
 /// Fails with 404 unless `contact_id` is a live contact of the workspace.

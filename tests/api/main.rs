@@ -10,5 +10,6 @@ mod idempotency;
 mod interactions;
 mod isolation;
 mod members;
+mod nurture;
 mod openapi;
 mod rate_limits;

@@ -1,0 +1,160 @@
+use chrono::{DateTime, Duration, SecondsFormat, Utc};
+use serde_json::{json, Value};
+
+use crate::helpers::{assert_problem, on_every_backend, text, TestApp};
+
+fn ago(days: i64) -> String {
+    (Utc::now() - Duration::days(days)).to_rfc3339_opts(SecondsFormat::Micros, true)
+}
+
+fn instant(value: &Value) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(value.as_str().unwrap())
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+/// A client contact last touched `days` ago (never, for `None`).
+async fn client(app: &TestApp, token: &str, name: &str, days: Option<i64>) -> Value {
+    let contact = app
+        .create_contact(
+            token,
+            json!({"first_name": name, "relationship_kind": "client"}),
+        )
+        .await;
+    if let Some(days) = days {
+        let response = app.post("/v1/interactions", token, json!({"contact_ids": [contact["id"]], "occurred_at": ago(days), "channel": "phone", "kind": "catch_up"})).await;
+        assert_eq!(response.status(), 201);
+    }
+    app.get(&format!("/v1/contacts/{}", text(&contact["id"])), token)
+        .await
+        .json()
+        .await
+        .unwrap()
+}
+
+async fn names_with(app: &TestApp, token: &str, query: &str) -> Vec<String> {
+    let page: Value = app
+        .get(&format!("/v1/contacts{query}"), token)
+        .await
+        .json()
+        .await
+        .unwrap();
+    page["data"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{query}: {page}"))
+        .iter()
+        .map(|c| text(&c["first_name"]))
+        .collect()
+}
+
+on_every_backend! {
+    async fn each_contact_knows_when_it_is_due(app) {
+        let account = app.signup().await;
+        let never = client(&app, &account.token, "Never", None).await;
+        let fresh = client(&app, &account.token, "Fresh", Some(10)).await;
+        let due = client(&app, &account.token, "Due", Some(35)).await;
+        let overdue = client(&app, &account.token, "Overdue", Some(50)).await;
+        let dormant = client(&app, &account.token, "Dormant", Some(400)).await;
+
+        assert_eq!(never["nurture_status"], "never_contacted");
+        assert_eq!(never["next_touch_due_at"], never["created_at"], "a never-contacted contact is due from the day it was added");
+        assert_eq!(fresh["nurture_status"], "ok");
+        let expected_due = instant(&fresh["last_interaction_at"]) + Duration::days(30);
+        assert_eq!(instant(&fresh["next_touch_due_at"]), expected_due, "clients want a touch every 30 days");
+        assert_eq!(due["nurture_status"], "due");
+        assert_eq!(overdue["nurture_status"], "overdue");
+        assert_eq!(dormant["nurture_status"], "dormant");
+
+        for (status, expected) in [("never_contacted", "Never"), ("ok", "Fresh"), ("due", "Due"), ("overdue", "Overdue"), ("dormant", "Dormant")] {
+            assert_eq!(names_with(&app, &account.token, &format!("?nurture_status={status}")).await, [expected], "{status}");
+        }
+        let in_a_week = (Utc::now() + Duration::days(7)).to_rfc3339_opts(SecondsFormat::Secs, true);
+        assert_eq!(names_with(&app, &account.token, &format!("?due_before={in_a_week}")).await, ["Never", "Due", "Overdue", "Dormant"]);
+        assert_problem(app.get("/v1/contacts?nurture_status=thriving", &account.token).await, 422, "validation_failed").await;
+    }
+
+    async fn a_new_interaction_resets_the_clock(app) {
+        let account = app.signup().await;
+        let overdue = client(&app, &account.token, "Overdue", Some(50)).await;
+        assert_eq!(overdue["nurture_status"], "overdue");
+        let response = app.post("/v1/interactions", &account.token, json!({"contact_ids": [overdue["id"]], "occurred_at": ago(0), "channel": "email", "kind": "shared_content"})).await;
+        assert_eq!(response.status(), 201);
+        let now_ok: Value = app.get(&format!("/v1/contacts/{}", text(&overdue["id"])), &account.token).await.json().await.unwrap();
+        assert_eq!(now_ok["nurture_status"], "ok");
+    }
+
+    async fn a_contact_cadence_overrides_its_kind(app) {
+        let account = app.signup().await;
+        let fresh = client(&app, &account.token, "Fresh", Some(10)).await;
+        let path = format!("/v1/contacts/{}", text(&fresh["id"]));
+        let patched: Value = app.patch(&path, &account.token, json!({"cadence_days": 7})).await.json().await.unwrap();
+        assert_eq!(patched["nurture_status"], "due", "10 days since the last touch, wanted every 7");
+        let patched: Value = app.patch(&path, &account.token, json!({"cadence_days": null, "relationship_kind": "other"})).await.json().await.unwrap();
+        assert_eq!(patched["nurture_status"], "ok");
+        assert_eq!(instant(&patched["next_touch_due_at"]), instant(&patched["last_interaction_at"]) + Duration::days(120));
+    }
+
+    async fn workspace_defaults_move_every_schedule(app) {
+        let owner = app.signup().await;
+        let other = app.signup().await;
+        let member = app.signup().await;
+        let settings: Value = app.get("/v1/workspace/settings", &owner.token).await.json().await.unwrap();
+        assert_eq!(settings["cadence_days"]["client"], 30);
+        assert_eq!(settings["cadence_days"]["colleague"], 60);
+        assert!(settings["updated_at"].is_null());
+
+        let fresh = client(&app, &owner.token, "Fresh", Some(10)).await;
+        assert_eq!(fresh["nurture_status"], "ok");
+        let response = app.request(reqwest::Method::PUT, "/v1/workspace/settings", Some(&owner.token)).json(&json!({"cadence_days": {"client": 5}})).send().await.unwrap();
+        assert_eq!(response.status(), 200);
+        let settings: Value = response.json().await.unwrap();
+        assert_eq!(settings["cadence_days"]["client"], 5);
+        assert_eq!(settings["cadence_days"]["friend"], 90, "kinds left out keep the default");
+        let moved: Value = app.get(&format!("/v1/contacts/{}", text(&fresh["id"])), &owner.token).await.json().await.unwrap();
+        assert_eq!(moved["nurture_status"], "overdue", "10 days since the last touch, clients now wanted every 5");
+
+        let untouched: Value = app.get("/v1/workspace/settings", &other.token).await.json().await.unwrap();
+        assert_eq!(untouched["cadence_days"]["client"], 30, "settings belong to one workspace");
+
+        let (member_token, _) = app.join(&owner, &member, "member").await;
+        let refused = app.request(reqwest::Method::PUT, "/v1/workspace/settings", Some(&member_token)).json(&json!({"cadence_days": {}})).send().await.unwrap();
+        assert_problem(refused, 403, "forbidden").await;
+        for bad in [json!({"cadence_days": {"client": 0}}), json!({"cadence_days": {"enemy": 10}}), json!({})] {
+            let response = app.request(reqwest::Method::PUT, "/v1/workspace/settings", Some(&owner.token)).json(&bad).send().await.unwrap();
+            assert_problem(response, 422, "validation_failed").await;
+        }
+    }
+}
+
+/// Contacts stored before schedules existed get theirs when the service next starts.
+#[tokio::test]
+async fn contacts_from_before_schedules_get_one_at_start() {
+    use diesel::{Connection, RunQueryDsl, SqliteConnection};
+    let backend = crate::helpers::Backend::Sqlite;
+    let first = TestApp::spawn(&backend).await;
+    let account = first.signup().await;
+    let old = client(&first, &account.token, "Old", Some(10)).await;
+    let rapport::db::DatabaseUrl::Sqlite(path) = &first.database.url else {
+        unreachable!("a SQLite test database")
+    };
+    let mut conn = SqliteConnection::establish(path).unwrap();
+    diesel::sql_query("UPDATE contacts SET next_touch_due_at = NULL, overdue_at = NULL")
+        .execute(&mut conn)
+        .unwrap();
+
+    let restarted = TestApp::spawn_with(&backend, first.database.shared(), |_| {}).await;
+    let fetched: Value = restarted
+        .get(
+            &format!("/v1/contacts/{}", text(&old["id"])),
+            &account.token,
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(fetched["nurture_status"], "ok");
+    assert_eq!(
+        instant(&fetched["next_touch_due_at"]),
+        instant(&fetched["last_interaction_at"]) + Duration::days(30)
+    );
+}
