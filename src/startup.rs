@@ -27,6 +27,7 @@ fn v1(cfg: &mut ServiceConfig) {
     contacts::handlers::routes(cfg);
     interactions::handlers::routes(cfg);
     nurture::settings::routes(cfg);
+    nurture::balance::routes(cfg);
 }
 
 /// The OpenAPI document, as served at `/openapi.json` and committed in `openapi/`.

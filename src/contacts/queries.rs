@@ -10,7 +10,8 @@ use crate::error::ApiError;
 use crate::http::pagination::{Page, PageRequest};
 use crate::http::precondition::IfMatch;
 use crate::nurture::cadence::{status, NurtureStatus, Schedule, DORMANT_AFTER_DAYS};
-use crate::nurture::schedule;
+use crate::nurture::reciprocity::Reciprocity;
+use crate::nurture::{balance, schedule};
 use crate::time::{db_now, from_db, now, to_db};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
@@ -92,6 +93,8 @@ pub struct Contact {
     /// moment it was added.
     pub next_touch_due_at: DateTime<Utc>,
     pub nurture_status: NurtureStatus,
+    /// Gives and asks over the last twelve months.
+    pub reciprocity: Reciprocity,
     /// Set when the contact was deleted; deleted contacts appear only in lists asked for
     /// with `include_deleted=true`, so that a sync can remove them too.
     pub deleted_at: Option<DateTime<Utc>>,
@@ -171,7 +174,7 @@ impl ContactRow {
         serde_json::from_value(document).map_err(|e| corrupt(&e.to_string()))
     }
 
-    pub fn view(self) -> Result<Contact, ApiError> {
+    pub fn view(self, reciprocity: Reciprocity) -> Result<Contact, ApiError> {
         // Every row has a schedule once the start-up backfill ran; until then, due now.
         let plan = Schedule {
             next_touch_due_at: from_db(self.next_touch_due_at.unwrap_or(self.created_at)),
@@ -215,6 +218,7 @@ impl ContactRow {
             last_interaction_at: self.last_interaction_at.map(from_db),
             next_touch_due_at: plan.next_touch_due_at,
             nurture_status: status(self.last_interaction_at.map(from_db), plan, now()),
+            reciprocity,
         })
     }
 }
@@ -310,9 +314,14 @@ pub fn list(
         query = query.filter(contacts::next_touch_due_at.lt(to_db(before)));
     }
     let rows = query.load::<ContactRow>(conn)?;
+    let ids: Vec<String> = rows.iter().map(|row| row.id.clone()).collect();
+    let balances = balance::by_contact(conn, workspace_id, Some(&ids))?;
     let contacts = rows
         .into_iter()
-        .map(ContactRow::view)
+        .map(|row| {
+            let reciprocity = balances.get(&row.id).copied().unwrap_or_default();
+            row.view(reciprocity)
+        })
         .collect::<Result<Vec<_>, _>>()?;
     Ok(page.page(contacts, |contact| contact.id.to_string()))
 }
@@ -329,7 +338,11 @@ fn live_row(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<ContactRo
 }
 
 pub fn get(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<Contact, ApiError> {
-    live_row(conn, workspace_id, id)?.view()
+    let row = live_row(conn, workspace_id, id)?;
+    let reciprocity = balance::by_contact(conn, workspace_id, Some(std::slice::from_ref(&row.id)))?
+        .remove(&row.id)
+        .unwrap_or_default();
+    row.view(reciprocity)
 }
 
 /// Checks the references a contact makes: its owner is a member of the workspace, and the
@@ -389,7 +402,7 @@ pub fn create(
     diesel::insert_into(contacts::table)
         .values(&row)
         .execute(conn)?;
-    row.view()
+    row.view(Reciprocity::default())
 }
 
 pub fn update(

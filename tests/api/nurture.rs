@@ -158,3 +158,64 @@ async fn contacts_from_before_schedules_get_one_at_start() {
         instant(&fetched["last_interaction_at"]) + Duration::days(30)
     );
 }
+
+async fn touch(
+    app: &TestApp,
+    token: &str,
+    contacts: &[&Value],
+    kind: &str,
+    days_ago: i64,
+    planned: bool,
+) -> Value {
+    let ids: Vec<Value> = contacts.iter().map(|c| c["id"].clone()).collect();
+    let response = app
+        .post("/v1/interactions", token, json!({"contact_ids": ids, "occurred_at": ago(days_ago), "channel": "in_person", "kind": kind, "planned": planned}))
+        .await;
+    assert_eq!(response.status(), 201);
+    response.json().await.unwrap()
+}
+
+on_every_backend! {
+    async fn reciprocity_counts_gives_and_asks_of_the_last_twelve_months(app) {
+        let account = app.signup().await;
+        let other = app.signup().await;
+        let taker = app.create_contact(&account.token, json!({"first_name": "Taken", "company": "Acme"})).await;
+        let even = app.create_contact(&account.token, json!({"first_name": "Even"})).await;
+        let t = &account.token;
+        // Taken: 1 give in the window (shared with Even), 3 asks; an older give and a
+        // planned ask and a deleted ask do not count.
+        touch(&app, t, &[&taker, &even], "shared_content", 5, false).await;
+        for days in [10, 20, 30] {
+            touch(&app, t, &[&taker], "referral_ask", days, false).await;
+        }
+        touch(&app, t, &[&taker], "gift", 400, false).await;
+        touch(&app, t, &[&taker], "favor_ask", -3, true).await;
+        let deleted = touch(&app, t, &[&taker], "favor_ask", 2, false).await;
+        assert_eq!(app.delete(&format!("/v1/interactions/{}", text(&deleted["id"])), t).await.status(), 204);
+        // Even: 2 gives (one shared with Taken), 1 ask; a neutral one does not count.
+        touch(&app, t, &[&even], "thanks_sent", 7, false).await;
+        touch(&app, t, &[&even], "favor_ask", 8, false).await;
+        touch(&app, t, &[&even], "meeting", 9, false).await;
+
+        let fetched: Value = app.get(&format!("/v1/contacts/{}", text(&taker["id"])), t).await.json().await.unwrap();
+        assert_eq!(fetched["reciprocity"], json!({"gives_12m": 1, "asks_12m": 3, "taker_pattern": true}));
+        let listed: Value = app.get("/v1/contacts", t).await.json().await.unwrap();
+        assert_eq!(listed["data"][0]["reciprocity"], json!({"gives_12m": 1, "asks_12m": 3, "taker_pattern": true}));
+        assert_eq!(listed["data"][1]["reciprocity"], json!({"gives_12m": 2, "asks_12m": 1, "taker_pattern": false}));
+
+        let insight: Value = app.get("/v1/insights/reciprocity", t).await.json().await.unwrap();
+        // Interactions, not participants: the shared give counts once. Gives: shared_content,
+        // thanks_sent = 2; asks: 3 referral asks + 1 favor ask = 4.
+        assert_eq!(insight["overall"], json!({"gives_12m": 2, "asks_12m": 4, "taker_pattern": true}));
+        let listed = insight["most_out_of_balance"].as_array().unwrap();
+        assert_eq!(listed.len(), 1, "only contacts asked more than given to: {insight}");
+        assert_eq!(listed[0]["contact_id"], taker["id"]);
+        assert_eq!(listed[0]["company"], "Acme");
+        assert_eq!(listed[0]["asks_12m"], 3);
+
+        let elsewhere: Value = app.get("/v1/insights/reciprocity", &other.token).await.json().await.unwrap();
+        assert_eq!(elsewhere["overall"], json!({"gives_12m": 0, "asks_12m": 0, "taker_pattern": false}));
+        assert!(elsewhere["most_out_of_balance"].as_array().unwrap().is_empty());
+        assert_problem(app.get("/v1/insights/reciprocity?limit=0", t).await, 422, "validation_failed").await;
+    }
+}
