@@ -26,6 +26,7 @@ use crate::error::{FieldError, Problem};
         (name = "workspaces", description = "The team and its members"),
         (name = "contacts", description = "The people in the network"),
         (name = "interactions", description = "Every touch with the network"),
+        (name = "nurture", description = "Whom to touch, and when"),
         (name = "insights", description = "What the network's history says"),
         (name = "operations", description = "Health, readiness and metrics"),
     )

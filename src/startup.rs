@@ -28,6 +28,7 @@ fn v1(cfg: &mut ServiceConfig) {
     interactions::handlers::routes(cfg);
     nurture::settings::routes(cfg);
     nurture::balance::routes(cfg);
+    nurture::calendar::routes(cfg);
 }
 
 /// The OpenAPI document, as served at `/openapi.json` and committed in `openapi/`.

@@ -178,22 +178,8 @@ struct RawBirthday {
 impl TryFrom<RawBirthday> for Birthday {
     type Error = String;
     fn try_from(raw: RawBirthday) -> Result<Self, String> {
-        let part = |number: &serde_json::Number, name: &str| {
-            whole_number(number).ok_or_else(|| format!("{name} must be a whole number"))
-        };
-        let small = |value: i64| u32::try_from(value).unwrap_or(u32::MAX);
-        let year = raw
-            .year
-            .as_ref()
-            .map(|year| part(year, "year"))
-            .transpose()?;
-        let year = year.map(|year| i32::try_from(year).unwrap_or(i32::MAX));
-        Birthday::new(
-            small(part(&raw.month, "month")?),
-            small(part(&raw.day, "day")?),
-            year,
-            Utc::now(),
-        )
+        let (month, day, year) = yearly_date(&raw.month, &raw.day, raw.year.as_ref())?;
+        Birthday::new(month, day, year, Utc::now())
     }
 }
 
@@ -222,6 +208,79 @@ impl Birthday {
         }
         Ok(Self { month, day, year })
     }
+}
+
+/// A yearly date that matters on a contact: a work anniversary, a child's graduation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(try_from = "RawImportantDate")]
+#[schema(example = json!({"label": "Joined Northwind", "month": 9, "day": 1, "year": 2019}))]
+pub struct ImportantDate {
+    pub label: Label,
+    #[schema(minimum = 1, maximum = 12)]
+    pub month: u32,
+    #[schema(minimum = 1, maximum = 31)]
+    pub day: u32,
+    #[schema(minimum = 1900, maximum = 2100)]
+    pub year: Option<i32>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawImportantDate {
+    label: Label,
+    month: serde_json::Number,
+    day: serde_json::Number,
+    #[serde(default)]
+    year: Option<serde_json::Number>,
+}
+
+impl TryFrom<RawImportantDate> for ImportantDate {
+    type Error = String;
+    fn try_from(raw: RawImportantDate) -> Result<Self, String> {
+        let (month, day, year) = yearly_date(&raw.month, &raw.day, raw.year.as_ref())?;
+        if year.is_some_and(|year| !(1900..=2100).contains(&year)) {
+            return Err("year must be from 1900 to 2100".to_owned());
+        }
+        Ok(Self {
+            label: raw.label,
+            month,
+            day,
+            year,
+        })
+    }
+}
+
+bounded_list!(
+    /// Other dates that matter, each yearly.
+    ImportantDates(ImportantDate), min = 0, max = 20
+);
+
+/// Month, day and optional year as whole numbers naming a date that exists (Feb 29 only
+/// in a leap year, or with no year).
+fn yearly_date(
+    month: &serde_json::Number,
+    day: &serde_json::Number,
+    year: Option<&serde_json::Number>,
+) -> Result<(u32, u32, Option<i32>), String> {
+    let part = |number: &serde_json::Number, name: &str| {
+        whole_number(number).ok_or_else(|| format!("{name} must be a whole number"))
+    };
+    let small = |value: i64| u32::try_from(value).unwrap_or(u32::MAX);
+    let (month, day) = (small(part(month, "month")?), small(part(day, "day")?));
+    let year = year
+        .map(|year| part(year, "year"))
+        .transpose()?
+        .map(|year| i32::try_from(year).unwrap_or(i32::MAX));
+    // 2000 is a leap year, so it accepts every month-day that exists in some year.
+    if chrono::NaiveDate::from_ymd_opt(2000, month, day).is_none() {
+        return Err(format!("month {month}, day {day} is not a date"));
+    }
+    if let Some(year) = year {
+        if chrono::NaiveDate::from_ymd_opt(year, month, day).is_none() {
+            return Err(format!("{year}-{month:02}-{day:02} is not a date"));
+        }
+    }
+    Ok((month, day, year))
 }
 
 /// Everything a user can set on a contact, valid by construction.
@@ -262,6 +321,8 @@ pub struct NewContact {
     /// The contact who introduced us to this one.
     pub met_through_id: Option<uuid::Uuid>,
     pub birthday: Option<Birthday>,
+    #[serde(default)]
+    pub important_dates: ImportantDates,
     #[serde(default)]
     pub tags: Tags,
     pub trust: Option<Trust>,
@@ -312,6 +373,9 @@ pub struct ContactPatch {
     pub birthday: Option<Option<Birthday>>,
     #[serde(default, deserialize_with = "not_null")]
     #[schema(nullable = false)]
+    pub important_dates: Option<ImportantDates>,
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
     pub tags: Option<Tags>,
     #[serde(default, deserialize_with = "present")]
     pub trust: Option<Option<Trust>>,
@@ -349,6 +413,7 @@ impl NewContact {
         set(&mut self.how_we_met, patch.how_we_met);
         set(&mut self.met_through_id, patch.met_through_id);
         set(&mut self.birthday, patch.birthday);
+        set(&mut self.important_dates, patch.important_dates);
         set(&mut self.tags, patch.tags);
         set(&mut self.trust, patch.trust);
         set(&mut self.cadence_days, patch.cadence_days);

@@ -3,7 +3,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::domain::{company_key, Birthday, NewContact, RelationshipKind};
+use super::domain::{company_key, Birthday, ImportantDate, NewContact, RelationshipKind};
 use crate::db::schema::{contacts, members};
 use crate::db::DbConn;
 use crate::error::ApiError;
@@ -36,6 +36,7 @@ pub struct ContactRow {
     pub birthday_day: Option<i32>,
     pub birthday_year: Option<i32>,
     pub tags: String,
+    pub important_dates: String,
     pub trust: Option<i32>,
     pub cadence_days: Option<i32>,
     pub notes: Option<String>,
@@ -77,6 +78,8 @@ pub struct Contact {
     pub birthday: Option<Birthday>,
     #[schema(value_type = Vec<String>)]
     pub tags: serde_json::Value,
+    #[schema(value_type = Vec<ImportantDate>)]
+    pub important_dates: serde_json::Value,
     #[schema(minimum = 1, maximum = 5)]
     pub trust: Option<i32>,
     #[schema(minimum = 1, maximum = 3650)]
@@ -136,6 +139,8 @@ impl ContactRow {
             birthday_day: fields.birthday.map(|b| b.day as i32),
             birthday_year: fields.birthday.and_then(|b| b.year),
             tags: serde_json::to_string(&fields.tags).map_err(ApiError::internal)?,
+            important_dates: serde_json::to_string(&fields.important_dates)
+                .map_err(ApiError::internal)?,
             trust: fields.trust.map(|t| t.get()),
             cadence_days: fields.cadence_days.map(|c| c.get()),
             notes: fields.notes.as_ref().map(|v| v.as_str().to_owned()),
@@ -166,6 +171,7 @@ impl ContactRow {
             "met_through_id": self.met_through_id,
             "birthday": self.birthday_month.zip(self.birthday_day).map(|(month, day)| serde_json::json!({"month": month, "day": day, "year": self.birthday_year})),
             "tags": serde_json::from_str::<serde_json::Value>(&self.tags).map_err(|_| corrupt("tags"))?,
+            "important_dates": serde_json::from_str::<serde_json::Value>(&self.important_dates).map_err(|_| corrupt("important dates"))?,
             "trust": self.trust,
             "cadence_days": self.cadence_days,
             "notes": self.notes,
@@ -188,6 +194,7 @@ impl ContactRow {
             emails: json(&self.emails, "emails")?,
             phones: json(&self.phones, "phones")?,
             tags: json(&self.tags, "tags")?,
+            important_dates: json(&self.important_dates, "important dates")?,
             relationship_kind: self
                 .relationship_kind
                 .parse()

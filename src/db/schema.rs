@@ -83,6 +83,7 @@ diesel::table! {
         last_interaction_at -> Nullable<Timestamp>,
         next_touch_due_at -> Nullable<Timestamp>,
         overdue_at -> Nullable<Timestamp>,
+        important_dates -> Text,
     }
 }
 

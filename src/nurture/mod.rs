@@ -2,6 +2,8 @@
 
 pub mod balance;
 pub mod cadence;
+pub mod calendar;
+pub mod occasions;
 pub mod reciprocity;
 pub mod schedule;
 pub mod settings;

@@ -219,3 +219,59 @@ on_every_backend! {
         assert_problem(app.get("/v1/insights/reciprocity?limit=0", t).await, 422, "validation_failed").await;
     }
 }
+
+on_every_backend! {
+    async fn occasions_wrap_the_new_year_and_keep_feb_29(app) {
+        let owner = app.signup().await;
+        let colleague = app.signup().await;
+        let other = app.signup().await;
+        let (colleague_token, _) = app.join(&owner, &colleague, "member").await;
+        let t = &owner.token;
+        let ann = app.create_contact(t, json!({"first_name": "Ann", "birthday": {"month": 12, "day": 24, "year": 1990}})).await;
+        let ben = app.create_contact(t, json!({"first_name": "Ben", "important_dates": [{"label": "Joined Northwind", "month": 1, "day": 3, "year": 2019}]})).await;
+        app.create_contact(t, json!({"first_name": "Cy", "birthday": {"month": 2, "day": 29}})).await;
+        app.create_contact(t, json!({"first_name": "Nobody"})).await;
+        app.create_contact(&colleague_token, json!({"first_name": "Dee", "birthday": {"month": 12, "day": 26}})).await;
+
+        let winter: Value = app.get("/v1/nurture/occasions?from=2026-12-20&to=2027-01-10", t).await.json().await.unwrap();
+        let seen: Vec<(String, String, Value)> = winter["data"].as_array().unwrap().iter().map(|o| (text(&o["date"]), text(&o["first_name"]), o["years"].clone())).collect();
+        assert_eq!(seen, [("2026-12-24".into(), "Ann".into(), json!(36)), ("2027-01-03".into(), "Ben".into(), json!(8))], "your contacts only, by default");
+        assert_eq!(winter["data"][1]["kind"], "important_date");
+        assert_eq!(winter["data"][1]["label"], "Joined Northwind");
+        assert_eq!(winter["data"][0]["contact_id"], ann["id"]);
+        assert_eq!(winter["data"][1]["contact_id"], ben["id"]);
+
+        let team: Value = app.get("/v1/nurture/occasions?from=2026-12-20&to=2027-01-10&member_id=all", t).await.json().await.unwrap();
+        let names: Vec<String> = team["data"].as_array().unwrap().iter().map(|o| text(&o["first_name"])).collect();
+        assert_eq!(names, ["Ann", "Dee", "Ben"]);
+
+        let leap: Value = app.get("/v1/nurture/occasions?from=2027-02-01&to=2027-03-01", t).await.json().await.unwrap();
+        assert_eq!(leap["data"][0]["date"], "2027-02-28", "Feb 29 is kept on Feb 28 in common years");
+        assert!(leap["data"][0]["years"].is_null());
+
+        let elsewhere: Value = app.get("/v1/nurture/occasions?from=2026-12-20&to=2027-01-10&member_id=all", &other.token).await.json().await.unwrap();
+        assert!(elsewhere["data"].as_array().unwrap().is_empty());
+        for bad in ["?from=2027-01-10&to=2026-12-20", "?from=2026-01-01&to=2027-06-01", "?member_id=someone", "?from=yesterday"] {
+            assert_problem(app.get(&format!("/v1/nurture/occasions{bad}"), t).await, 422, "validation_failed").await;
+        }
+    }
+
+    async fn important_dates_are_validated_and_editable(app) {
+        let account = app.signup().await;
+        let t = &account.token;
+        for (dates, pointer) in [
+            (json!([{"label": "", "month": 1, "day": 1}]), "/important_dates/0/label"),
+            (json!([{"label": "Start", "month": 2, "day": 30}]), "/important_dates/0"),
+            (json!([{"label": "Start", "month": 2, "day": 29, "year": 2027}]), "/important_dates/0"),
+        ] {
+            let response = app.post("/v1/contacts", t, json!({"first_name": "A", "important_dates": dates})).await;
+            let problem = assert_problem(response, 422, "validation_failed").await;
+            assert!(crate::helpers::pointers(&problem)[0].starts_with(pointer), "{problem}");
+        }
+        let contact = app.create_contact(t, json!({"first_name": "A", "important_dates": [{"label": "Start", "month": 2, "day": 29, "year": 2028}]})).await;
+        assert_eq!(contact["important_dates"], json!([{"label": "Start", "month": 2, "day": 29, "year": 2028}]));
+        let path = format!("/v1/contacts/{}", text(&contact["id"]));
+        let patched: Value = app.patch(&path, t, json!({"important_dates": []})).await.json().await.unwrap();
+        assert_eq!(patched["important_dates"], json!([]));
+    }
+}
