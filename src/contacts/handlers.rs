@@ -176,6 +176,7 @@ async fn update_contact(
     ),
     responses(
         (status = 204, description = "Deleted"),
+        (status = 409, description = "A concurrent update won", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "The contact changed since the ETag in If-Match", body = Problem, content_type = "application/problem+json"),
     )
 )]

@@ -344,6 +344,17 @@ fn live_row(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<ContactRo
         .ok_or_else(|| ApiError::not_found(format!("no contact {id} in this workspace")))
 }
 
+/// Whether `id` is a live (not deleted) contact of the workspace.
+pub fn exists(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<bool, ApiError> {
+    let count: i64 = contacts::table
+        .filter(contacts::workspace_id.eq(workspace_id))
+        .filter(contacts::id.eq(id))
+        .filter(contacts::deleted_at.is_null())
+        .count()
+        .get_result(conn)?;
+    Ok(count > 0)
+}
+
 pub fn get(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<Contact, ApiError> {
     let row = live_row(conn, workspace_id, id)?;
     let reciprocity = balance::by_contact(conn, workspace_id, Some(std::slice::from_ref(&row.id)))?
@@ -381,7 +392,7 @@ fn check_references(
                 "a contact cannot be met through itself",
             ));
         }
-        if live_row(conn, workspace_id, &met_through).is_err() {
+        if !exists(conn, workspace_id, &met_through)? {
             return Err(ApiError::invalid_field(
                 "/met_through_id",
                 "is not a contact of this workspace",
@@ -468,7 +479,7 @@ pub fn delete(
     let current = live_row(conn, workspace_id, id)?;
     if_match.check(current.version)?;
     let now = db_now();
-    diesel::update(
+    let changed = diesel::update(
         contacts::table
             .filter(contacts::id.eq(id))
             .filter(contacts::version.eq(current.version)),
@@ -479,6 +490,12 @@ pub fn delete(
         contacts::version.eq(current.version + 1),
     ))
     .execute(conn)?;
+    if changed == 0 {
+        return Err(ApiError::conflict(
+            "concurrent_update",
+            "the contact changed while this delete ran; retry",
+        ));
+    }
     Ok(())
 }
 

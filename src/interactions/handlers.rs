@@ -193,6 +193,7 @@ async fn update_interaction(
     ),
     responses(
         (status = 204, description = "Deleted"),
+        (status = 409, description = "A concurrent update won", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "The interaction changed since the ETag in If-Match", body = Problem, content_type = "application/problem+json"),
     )
 )]

@@ -445,7 +445,7 @@ pub fn delete(
     let current = live_row(conn, workspace_id, id)?;
     if_match.check(current.version)?;
     let time = db_now();
-    diesel::update(
+    let changed = diesel::update(
         interactions::table
             .filter(interactions::id.eq(id))
             .filter(interactions::version.eq(current.version)),
@@ -456,6 +456,12 @@ pub fn delete(
         interactions::version.eq(current.version + 1),
     ))
     .execute(conn)?;
+    if changed == 0 {
+        return Err(ApiError::conflict(
+            "concurrent_update",
+            "the interaction changed while this delete ran; retry",
+        ));
+    }
     let touched = unlink(conn, id)?;
     refresh_last_interaction(conn, workspace_id, &touched.into_iter().collect())
 }
@@ -466,14 +472,7 @@ pub fn ensure_contact(
     workspace_id: &str,
     contact_id: &str,
 ) -> Result<(), ApiError> {
-    let exists = contacts::table
-        .filter(contacts::workspace_id.eq(workspace_id))
-        .filter(contacts::id.eq(contact_id))
-        .filter(contacts::deleted_at.is_null())
-        .count()
-        .get_result::<i64>(conn)?
-        > 0;
-    if exists {
+    if crate::contacts::queries::exists(conn, workspace_id, contact_id)? {
         Ok(())
     } else {
         Err(ApiError::not_found(format!(
