@@ -322,7 +322,7 @@ pub fn list(
     }
     let rows = query.load::<ContactRow>(conn)?;
     let ids: Vec<String> = rows.iter().map(|row| row.id.clone()).collect();
-    let balances = balance::by_contact(conn, workspace_id, Some(&ids))?;
+    let balances = balance::by_contact(conn, balance::Counted::Contacts(&ids))?;
     let contacts = rows
         .into_iter()
         .map(|row| {
@@ -357,9 +357,12 @@ pub fn exists(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<bool, A
 
 pub fn get(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<Contact, ApiError> {
     let row = live_row(conn, workspace_id, id)?;
-    let reciprocity = balance::by_contact(conn, workspace_id, Some(std::slice::from_ref(&row.id)))?
-        .remove(&row.id)
-        .unwrap_or_default();
+    let reciprocity = balance::by_contact(
+        conn,
+        balance::Counted::Contacts(std::slice::from_ref(&row.id)),
+    )?
+    .remove(&row.id)
+    .unwrap_or_default();
     row.view(reciprocity)
 }
 

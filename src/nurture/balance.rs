@@ -39,15 +39,22 @@ fn fold(counts: impl IntoIterator<Item = (String, i64)>) -> Reciprocity {
     Reciprocity::new(gives, asks)
 }
 
-/// Gives and asks of each contact over the last twelve months; `contact_ids` narrows it to
-/// some contacts (one grouped query either way).
+/// Whose reciprocity to count.
+pub enum Counted<'a> {
+    /// Every contact of a workspace.
+    Workspace(&'a str),
+    /// These contacts, which the caller read from one workspace. Filtering on the ids alone
+    /// lets both backends answer from the (contact_id, planned, occurred_at) index rather
+    /// than scan a year of the workspace's history.
+    Contacts(&'a [String]),
+}
+
+/// Gives and asks of each contact over the last twelve months, in one grouped query.
 pub fn by_contact(
     conn: &mut DbConn,
-    workspace_id: &str,
-    contact_ids: Option<&[String]>,
+    counted: Counted,
 ) -> Result<HashMap<String, Reciprocity>, ApiError> {
     let mut query = interaction_contacts::table
-        .filter(interaction_contacts::workspace_id.eq(workspace_id))
         .filter(interaction_contacts::planned.eq(false))
         .filter(interaction_contacts::occurred_at.ge(to_db(window_start(now()))))
         .filter(interaction_contacts::kind_group.eq_any(counted_groups()))
@@ -61,9 +68,14 @@ pub fn by_contact(
             diesel::dsl::count_star(),
         ))
         .into_boxed();
-    if let Some(ids) = contact_ids {
-        query = query.filter(interaction_contacts::contact_id.eq_any(ids.to_vec()));
-    }
+    query = match counted {
+        Counted::Workspace(workspace_id) => {
+            query.filter(interaction_contacts::workspace_id.eq(workspace_id.to_owned()))
+        }
+        Counted::Contacts(ids) => {
+            query.filter(interaction_contacts::contact_id.eq_any(ids.to_vec()))
+        }
+    };
     let rows = query.load::<(String, String, i64)>(conn)?;
     let mut grouped: HashMap<String, Vec<(String, i64)>> = HashMap::new();
     for (contact_id, group, count) in rows {
@@ -121,10 +133,11 @@ fn insight(
         .select((interactions::kind_group, diesel::dsl::count_star()))
         .load::<(String, i64)>(conn)?;
 
-    let mut takers: Vec<(String, Reciprocity)> = by_contact(conn, workspace_id, None)?
-        .into_iter()
-        .filter(|(_, r)| r.taker_pattern)
-        .collect();
+    let mut takers: Vec<(String, Reciprocity)> =
+        by_contact(conn, Counted::Workspace(workspace_id))?
+            .into_iter()
+            .filter(|(_, r)| r.taker_pattern)
+            .collect();
     takers.sort_by(|(a_id, a), (b_id, b)| {
         b.imbalance()
             .cmp(&a.imbalance())
