@@ -4,7 +4,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::domain::{company_key, Birthday, ImportantDate, NewContact, RelationshipKind};
-use crate::db::schema::{contacts, members};
+use crate::db::schema::contacts;
 use crate::db::DbConn;
 use crate::error::ApiError;
 use crate::http::pagination::{Page, PageRequest};
@@ -375,13 +375,7 @@ fn check_references(
     owner_id: &str,
     fields: &NewContact,
 ) -> Result<(), ApiError> {
-    let owner_exists = members::table
-        .filter(members::workspace_id.eq(workspace_id))
-        .filter(members::id.eq(owner_id))
-        .count()
-        .get_result::<i64>(conn)?
-        > 0;
-    if !owner_exists {
+    if !crate::workspaces::queries::is_member(conn, workspace_id, owner_id)? {
         return Err(ApiError::invalid_field(
             "/owner_id",
             "is not a member of this workspace",

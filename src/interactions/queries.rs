@@ -8,7 +8,7 @@ use utoipa::ToSchema;
 use super::domain::{
     check_timing, Channel, InteractionKind, InteractionPatch, KindGroup, NewInteraction,
 };
-use crate::db::schema::{contacts, interaction_contacts, interactions, members};
+use crate::db::schema::{contacts, interaction_contacts, interactions};
 use crate::db::DbConn;
 use crate::error::ApiError;
 use crate::http::pagination::{Page, PageRequest};
@@ -257,13 +257,7 @@ fn check(
     member_id: &str,
     fields: &NewInteraction,
 ) -> Result<(), ApiError> {
-    let member_exists = members::table
-        .filter(members::workspace_id.eq(workspace_id))
-        .filter(members::id.eq(member_id))
-        .count()
-        .get_result::<i64>(conn)?
-        > 0;
-    if !member_exists {
+    if !crate::workspaces::queries::is_member(conn, workspace_id, member_id)? {
         return Err(ApiError::invalid_field(
             "/member_id",
             "is not a member of this workspace",

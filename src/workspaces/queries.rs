@@ -64,6 +64,16 @@ pub fn list(
     Ok(page.page(members, |member| member.id.to_string()))
 }
 
+/// Whether `member_id` is a member of the workspace.
+pub fn is_member(conn: &mut DbConn, workspace_id: &str, member_id: &str) -> Result<bool, ApiError> {
+    let count: i64 = members::table
+        .filter(members::workspace_id.eq(workspace_id))
+        .filter(members::id.eq(member_id))
+        .count()
+        .get_result(conn)?;
+    Ok(count > 0)
+}
+
 pub fn find(conn: &mut DbConn, workspace_id: &str, member_id: &str) -> Result<Member, ApiError> {
     members::table
         .inner_join(users::table)
