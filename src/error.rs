@@ -126,6 +126,14 @@ impl ApiError {
         Self::new(StatusCode::CONFLICT, code, detail)
     }
 
+    /// A version-guarded write found the row changed by someone else in the meantime.
+    pub fn concurrent_update(resource: &str) -> Self {
+        Self::conflict(
+            "concurrent_update",
+            format!("the {resource} changed while this request ran; retry"),
+        )
+    }
+
     pub fn method_not_allowed(allow: String) -> Self {
         Self {
             allow: Some(allow.clone()),

@@ -456,10 +456,7 @@ pub fn update(
     .set(&row)
     .execute(conn)?;
     if changed == 0 {
-        return Err(ApiError::conflict(
-            "concurrent_update",
-            "the contact changed while this update ran; retry",
-        ));
+        return Err(ApiError::concurrent_update("contact"));
     }
     // The kind or the cadence may have changed, and with them the schedule.
     schedule::refresh(conn, workspace_id, std::slice::from_ref(&row.id))?;
@@ -488,10 +485,7 @@ pub fn delete(
     ))
     .execute(conn)?;
     if changed == 0 {
-        return Err(ApiError::conflict(
-            "concurrent_update",
-            "the contact changed while this delete ran; retry",
-        ));
+        return Err(ApiError::concurrent_update("contact"));
     }
     Ok(())
 }

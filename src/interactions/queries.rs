@@ -415,10 +415,7 @@ pub fn update(
     .set(&row)
     .execute(conn)?;
     if changed == 0 {
-        return Err(ApiError::conflict(
-            "concurrent_update",
-            "the interaction changed while this update ran; retry",
-        ));
+        return Err(ApiError::concurrent_update("interaction"));
     }
     let contact_ids = fields.contact_ids.uuids();
     link(conn, &row, &contact_ids)?;
@@ -451,10 +448,7 @@ pub fn delete(
     ))
     .execute(conn)?;
     if changed == 0 {
-        return Err(ApiError::conflict(
-            "concurrent_update",
-            "the interaction changed while this delete ran; retry",
-        ));
+        return Err(ApiError::concurrent_update("interaction"));
     }
     let touched = unlink(conn, id)?;
     refresh_last_interaction(conn, workspace_id, &touched.into_iter().collect())
