@@ -89,6 +89,7 @@ impl FromRequest for Principal {
                     Ok(members::table
                         .filter(members::workspace_id.eq(&claims.wid))
                         .filter(members::user_id.eq(&claims.sub))
+                        .filter(members::removed_at.is_null())
                         .select((members::id, members::role))
                         .first::<(String, String)>(conn)
                         .optional()?

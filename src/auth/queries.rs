@@ -87,6 +87,7 @@ pub fn membership(
     let mut query = members::table
         .inner_join(workspaces::table)
         .filter(members::user_id.eq(&user.id))
+        .filter(members::removed_at.is_null())
         .select((MemberRow::as_select(), WorkspaceRow::as_select()))
         .order(members::created_at.asc())
         .into_boxed();
@@ -110,6 +111,7 @@ pub fn memberships_of(
     Ok(members::table
         .inner_join(workspaces::table)
         .filter(members::user_id.eq(user_id))
+        .filter(members::removed_at.is_null())
         .select((MemberRow::as_select(), WorkspaceRow::as_select()))
         .order(members::created_at.asc())
         .load(conn)?)

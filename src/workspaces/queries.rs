@@ -49,6 +49,7 @@ pub fn list(
     let mut query = members::table
         .inner_join(users::table)
         .filter(members::workspace_id.eq(workspace_id))
+        .filter(members::removed_at.is_null())
         .select((MemberRow::as_select(), users::email, users::name))
         .order(members::id.asc())
         .limit(page.fetch_limit())
@@ -64,11 +65,12 @@ pub fn list(
     Ok(page.page(members, |member| member.id.to_string()))
 }
 
-/// Whether `member_id` is a member of the workspace.
+/// Whether `member_id` is a current member of the workspace.
 pub fn is_member(conn: &mut DbConn, workspace_id: &str, member_id: &str) -> Result<bool, ApiError> {
     let count: i64 = members::table
         .filter(members::workspace_id.eq(workspace_id))
         .filter(members::id.eq(member_id))
+        .filter(members::removed_at.is_null())
         .count()
         .get_result(conn)?;
     Ok(count > 0)
@@ -79,6 +81,7 @@ pub fn find(conn: &mut DbConn, workspace_id: &str, member_id: &str) -> Result<Me
         .inner_join(users::table)
         .filter(members::workspace_id.eq(workspace_id))
         .filter(members::id.eq(member_id))
+        .filter(members::removed_at.is_null())
         .select((MemberRow::as_select(), users::email, users::name))
         .first::<(MemberRow, String, String)>(conn)
         .optional()?
@@ -87,6 +90,7 @@ pub fn find(conn: &mut DbConn, workspace_id: &str, member_id: &str) -> Result<Me
         .ok_or_else(|| ApiError::not_found(format!("no member {member_id} in this workspace")))
 }
 
+/// Adds a registered user; someone removed before comes back as the same member.
 pub fn add(
     conn: &mut DbConn,
     workspace_id: &str,
@@ -108,6 +112,23 @@ pub fn add(
             )
         })?;
     let now = db_now();
+    let former = members::table
+        .filter(members::workspace_id.eq(workspace_id))
+        .filter(members::user_id.eq(&user_id))
+        .filter(members::removed_at.is_not_null())
+        .select(members::id)
+        .first::<String>(conn)
+        .optional()?;
+    if let Some(member_id) = former {
+        diesel::update(members::table.find(&member_id))
+            .set((
+                members::role.eq(role.as_str()),
+                members::removed_at.eq(None::<chrono::NaiveDateTime>),
+                members::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+        return find(conn, workspace_id, &member_id);
+    }
     let row = MemberRow {
         id: uuid::Uuid::now_v7().to_string(),
         workspace_id: workspace_id.to_owned(),
@@ -135,6 +156,7 @@ fn owner_count(conn: &mut DbConn, workspace_id: &str) -> Result<i64, ApiError> {
     Ok(members::table
         .filter(members::workspace_id.eq(workspace_id))
         .filter(members::role.eq(Role::Owner.as_str()))
+        .filter(members::removed_at.is_null())
         .count()
         .get_result(conn)?)
 }
@@ -176,7 +198,8 @@ pub fn change_role(
 }
 
 /// Removes a member. The relationships they held pass to the member who removed them,
-/// and their sessions in this workspace end.
+/// and their sessions in this workspace end. The row stays, marked removed, so that the
+/// interactions they had still name them.
 pub fn remove(
     conn: &mut DbConn,
     actor: &crate::auth::Principal,
@@ -217,6 +240,8 @@ pub fn remove(
     )
     .set(refresh_tokens::revoked_at.eq(now))
     .execute(conn)?;
-    diesel::delete(members::table.find(member_id)).execute(conn)?;
+    diesel::update(members::table.find(member_id))
+        .set((members::removed_at.eq(now), members::updated_at.eq(now)))
+        .execute(conn)?;
     Ok(())
 }

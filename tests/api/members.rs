@@ -79,11 +79,22 @@ on_every_backend! {
         let leaver = app.signup().await;
         let (token, leaver_id) = app.join(&owner, &leaver, "member").await;
         let contact = app.create_contact(&token, json!({"first_name": "Kept"})).await;
+        let logged = app.post("/v1/interactions", &token, json!({"contact_ids": [contact["id"]], "occurred_at": "2026-01-05T10:00:00Z", "channel": "phone", "kind": "catch_up"})).await;
+        assert_eq!(logged.status(), 201);
+        let interaction: Value = logged.json().await.unwrap();
 
         assert_eq!(app.delete(&format!("/v1/members/{leaver_id}"), &owner.token).await.status(), 204);
         assert_problem(app.get("/v1/contacts", &token).await, 401, "unauthorized").await;
         let kept: Value = app.get(&format!("/v1/contacts/{}", text(&contact["id"])), &owner.token).await.json().await.unwrap();
         assert_eq!(kept["owner_id"], owner.member_id.as_str());
         assert_problem(app.get(&format!("/v1/members/{leaver_id}"), &owner.token).await, 404, "not_found").await;
+        let history: Value = app.get(&format!("/v1/interactions/{}", text(&interaction["id"])), &owner.token).await.json().await.unwrap();
+        assert_eq!(history["member_id"], leaver_id.as_str(), "history keeps who had the interaction");
+        let members: Value = app.get("/v1/members", &owner.token).await.json().await.unwrap();
+        assert_eq!(members["data"].as_array().unwrap().len(), 1, "{members}");
+        // Back in the team, they are the same member again, history and all.
+        let (rejoined_token, rejoined_id) = app.join(&owner, &leaver, "member").await;
+        assert_eq!(rejoined_id, leaver_id);
+        assert_eq!(app.get("/v1/contacts", &rejoined_token).await.status(), 200);
     }
 }
