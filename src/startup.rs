@@ -29,6 +29,8 @@ fn v1(cfg: &mut ServiceConfig) {
     nurture::settings::routes(cfg);
     nurture::balance::routes(cfg);
     nurture::calendar::routes(cfg);
+    nurture::actions::routes(cfg);
+    nurture::snoozes::routes(cfg);
 }
 
 /// The OpenAPI document, as served at `/openapi.json` and committed in `openapi/`.

@@ -138,6 +138,19 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    snoozes (id) {
+        id -> Text,
+        workspace_id -> Text,
+        action_id -> Text,
+        contact_id -> Text,
+        hidden_until -> Nullable<Timestamp>,
+        seen_last_interaction_at -> Nullable<Timestamp>,
+        created_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(members -> users (user_id));
 diesel::joinable!(members -> workspaces (workspace_id));
 diesel::allow_tables_to_appear_in_same_query!(
@@ -150,5 +163,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     idempotency_keys,
     interactions,
     interaction_contacts,
-    workspace_settings
+    workspace_settings,
+    snoozes
 );

@@ -4,6 +4,8 @@
 //! changes when a row is edited: a client syncing with `updated_since` pages without gaps or
 //! repeats even while others write. Timelines are ordered newest first by (time, id).
 //! The cursor carries the position of the last row of the page, as `id` or `micros,id`.
+//! Ranked lists (the agenda) are computed whole for each request; their cursor carries how
+//! many rows were already seen, as `rank:n`.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -36,6 +38,7 @@ pub struct PageRequest {
 enum Position {
     Id(String),
     TimeAndId(NaiveDateTime, String),
+    Rank(usize),
 }
 
 fn foreign_cursor() -> ApiError {
@@ -63,7 +66,7 @@ impl PageRequest {
         match &self.after {
             None => Ok(None),
             Some(Position::Id(id)) => Ok(Some(id)),
-            Some(Position::TimeAndId(..)) => Err(foreign_cursor()),
+            Some(_) => Err(foreign_cursor()),
         }
     }
 
@@ -72,8 +75,27 @@ impl PageRequest {
         match &self.after {
             None => Ok(None),
             Some(Position::TimeAndId(time, id)) => Ok(Some((*time, id))),
-            Some(Position::Id(_)) => Err(foreign_cursor()),
+            Some(_) => Err(foreign_cursor()),
         }
+    }
+
+    /// The page of a list ranked in memory.
+    pub fn page_of_ranked<T>(&self, ranked: Vec<T>) -> Result<Page<T>, ApiError> {
+        let seen = match &self.after {
+            None => 0,
+            Some(Position::Rank(seen)) => *seen,
+            Some(_) => return Err(foreign_cursor()),
+        };
+        let end = seen.saturating_add(self.limit as usize);
+        let next_cursor = (ranked.len() > end).then(|| encode_cursor(&format!("rank:{end}")));
+        Ok(Page {
+            data: ranked
+                .into_iter()
+                .skip(seen)
+                .take(self.limit as usize)
+                .collect(),
+            next_cursor,
+        })
     }
 
     /// Rows to fetch: one more than the page, to learn whether another page follows.
@@ -129,6 +151,12 @@ fn decode_cursor(cursor: &str) -> Result<Position, ApiError> {
             .map(|_| id.to_owned())
             .map_err(|_| foreign_cursor())
     };
+    if let Some(seen) = position.strip_prefix("rank:") {
+        return seen
+            .parse()
+            .map(Position::Rank)
+            .map_err(|_| foreign_cursor());
+    }
     match position.split_once(',') {
         None => Ok(Position::Id(id_of(position)?)),
         Some((micros, id)) => {
@@ -178,6 +206,26 @@ mod tests {
         assert!(
             PageRequest::parse(None, Some(&URL_SAFE_NO_PAD.encode("v1:'; drop table"))).is_err()
         );
+    }
+
+    #[test]
+    fn a_ranked_list_pages_by_rank() {
+        let first = PageRequest::parse(Some(2), None).unwrap();
+        let page = first.page_of_ranked(vec![1, 2, 3, 4, 5]).unwrap();
+        assert_eq!(page.data, [1, 2]);
+        let second = PageRequest::parse(Some(2), page.next_cursor.as_deref()).unwrap();
+        assert!(second.after_id().is_err(), "a rank is not an id");
+        let page = second.page_of_ranked(vec![1, 2, 3, 4, 5]).unwrap();
+        assert_eq!(page.data, [3, 4]);
+        let third = PageRequest::parse(Some(2), page.next_cursor.as_deref()).unwrap();
+        let page = third.page_of_ranked(vec![1, 2, 3, 4, 5]).unwrap();
+        assert_eq!((page.data, page.next_cursor), (vec![5], None));
+        let by_id = PageRequest::parse(
+            None,
+            Some(&encode_cursor(&uuid::Uuid::now_v7().to_string())),
+        )
+        .unwrap();
+        assert!(by_id.page_of_ranked(vec![1]).is_err());
     }
 
     #[test]

@@ -326,8 +326,8 @@ fn unlink(conn: &mut DbConn, interaction_id: &str) -> Result<Vec<String>, ApiErr
 }
 
 /// Recomputes `last_interaction_at` of `contact_ids` from their live, unplanned
-/// interactions, then their schedule: logging, editing and deleting all end here, so
-/// neither can drift.
+/// interactions, then their schedule, and lifts the snoozes a newer interaction makes
+/// stale: logging, editing and deleting all end here, so neither can drift.
 fn refresh_last_interaction(
     conn: &mut DbConn,
     workspace_id: &str,
@@ -342,6 +342,9 @@ fn refresh_last_interaction(
         diesel::update(contacts::table.find(contact_id))
             .set(contacts::last_interaction_at.eq(last))
             .execute(conn)?;
+        if let Some(last) = last {
+            crate::nurture::snoozes::lift(conn, contact_id, last)?;
+        }
     }
     let ids: Vec<String> = contact_ids.iter().cloned().collect();
     crate::nurture::schedule::refresh(conn, workspace_id, &ids)

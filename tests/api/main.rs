@@ -3,6 +3,7 @@
 
 mod helpers;
 
+mod agenda;
 mod auth;
 mod contacts;
 mod conventions;

@@ -1,0 +1,521 @@
+//! The daily agenda's rules, pure: which relationships want a touch today, how urgently,
+//! why, and what kind of touch to make. No HTTP, no SQL; "now" is passed in.
+//!
+//! Priority is one number so that touches and occasions rank in one list:
+//! - a touch: `weight × ln(1 + days since the last touch ÷ cadence)`, so the more overdue
+//!   relative to its own cadence ranks first, with diminishing returns; reviving a dormant
+//!   relationship counts half, as if silent exactly a year (so that cold relationships do
+//!   not crowd out live ones running late), a first touch three quarters;
+//! - an occasion: `weight × 3` on the day, falling linearly to `weight × 0.5` at the
+//!   horizon, so a birthday today outranks all but the most neglected relationships;
+//! - `weight` = trust weight (0.8 at trust 1 to 1.6 at trust 5; 1.0 when unknown) × kind
+//!   weight (clients and referral partners first, acquaintances last).
+//!
+//! Every suggested touch is a give: the agenda never suggests asking (seed 000: earn the
+//! right first).
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::cadence::{NurtureStatus, Schedule, DORMANT_AFTER_DAYS};
+use super::calendar::OccasionKind;
+use crate::contacts::domain::RelationshipKind;
+use crate::interactions::domain::InteractionKind;
+
+/// What an action asks of the user. An open set: clients must ignore types they do not
+/// know, since new ones arrive with new features.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionType {
+    /// A contact never interacted with: make the first touch.
+    FirstTouch,
+    /// The cadence has passed.
+    TouchDue,
+    /// The cadence and half as much again have passed.
+    TouchOverdue,
+    /// No touch for over a year, and the relationship is worth reviving.
+    Revive,
+    Birthday,
+    ImportantDate,
+}
+
+/// Names an action for as long as it stands, so that it can be snoozed: a contact's touch
+/// (whichever of first touch, due, overdue or revive it currently is), or a contact's
+/// occasions on one day.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ActionId {
+    Touch(uuid::Uuid),
+    Occasion(uuid::Uuid, NaiveDate),
+}
+
+impl ActionId {
+    pub fn contact_id(&self) -> uuid::Uuid {
+        match self {
+            Self::Touch(contact_id) | Self::Occasion(contact_id, _) => *contact_id,
+        }
+    }
+}
+
+impl std::fmt::Display for ActionId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Touch(contact_id) => write!(f, "touch:{contact_id}"),
+            Self::Occasion(contact_id, date) => write!(f, "occasion:{contact_id}:{date}"),
+        }
+    }
+}
+
+impl std::str::FromStr for ActionId {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        let refused = || format!("`{text}` is not the id of an agenda action");
+        let contact = |id: &str| uuid::Uuid::parse_str(id).map_err(|_| refused());
+        match text.split(':').collect::<Vec<_>>()[..] {
+            ["touch", id] => Ok(Self::Touch(contact(id)?)),
+            ["occasion", id, date] => Ok(Self::Occasion(
+                contact(id)?,
+                date.parse().map_err(|_| refused())?,
+            )),
+            _ => Err(refused()),
+        }
+    }
+}
+
+impl Serialize for ActionId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ActionId {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl utoipa::PartialSchema for ActionId {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        const UUID: &str =
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+        utoipa::openapi::schema::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .pattern(Some(format!(
+                "^(touch:{UUID}|occasion:{UUID}:[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}})$"
+            )))
+            .description(Some(
+                "An agenda action's id: `touch:<contact id>` or `occasion:<contact id>:<date>`.",
+            ))
+            .examples([serde_json::json!(
+                "touch:0193a5c2-7c1e-7d5a-9f3e-2b4c6d8e0f12"
+            )])
+            .into()
+    }
+}
+
+impl ToSchema for ActionId {}
+
+/// What the agenda knows about a relationship.
+#[derive(Debug, Clone)]
+pub struct Relationship {
+    pub kind: RelationshipKind,
+    pub trust: Option<i32>,
+    pub cadence_days: i32,
+    pub last_interaction_at: Option<DateTime<Utc>>,
+    pub added_at: DateTime<Utc>,
+    pub schedule: Schedule,
+}
+
+/// An action before it is attached to its contact.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suggestion {
+    pub action_type: ActionType,
+    pub reason: String,
+    pub due_on: NaiveDate,
+    pub suggested_touch: InteractionKind,
+    pub priority: f64,
+}
+
+/// How much a relationship counts when ranking.
+pub fn weight(kind: RelationshipKind, trust: Option<i32>) -> f64 {
+    use RelationshipKind::*;
+    let by_trust = trust.map_or(1.0, |trust| 0.6 + 0.2 * f64::from(trust));
+    let by_kind = match kind {
+        Client | ReferralPartner => 1.3,
+        FormerClient => 1.2,
+        Prospect | Colleague => 1.0,
+        Friend | Neighbor => 0.9,
+        Family => 0.8,
+        Other => 0.7,
+    };
+    by_trust * by_kind
+}
+
+/// A dormant relationship is worth reviving when we trust it, or, trust unknown, when it
+/// is a business relationship.
+pub fn worth_reviving(kind: RelationshipKind, trust: Option<i32>) -> bool {
+    use RelationshipKind::*;
+    match trust {
+        Some(trust) => trust >= 3,
+        None => matches!(kind, Client | FormerClient | ReferralPartner | Colleague),
+    }
+}
+
+fn in_holiday_season(today: NaiveDate) -> bool {
+    matches!((today.month(), today.day()), (12, 10..) | (1, ..=6))
+}
+
+/// The give that suits the action and the relationship.
+pub fn suggested_touch(
+    action_type: ActionType,
+    kind: RelationshipKind,
+    today: NaiveDate,
+) -> InteractionKind {
+    use InteractionKind::*;
+    use RelationshipKind as Kind;
+    match action_type {
+        ActionType::Birthday => BirthdayWish,
+        ActionType::ImportantDate | ActionType::Revive => HandwrittenNote,
+        ActionType::FirstTouch => OfferedHelp,
+        ActionType::TouchDue | ActionType::TouchOverdue if in_holiday_season(today) => HolidayWish,
+        ActionType::TouchDue | ActionType::TouchOverdue => match kind {
+            Kind::ReferralPartner => ReferralGiven,
+            Kind::Client | Kind::Prospect | Kind::Other => SharedContent,
+            Kind::FormerClient | Kind::Family => HandwrittenNote,
+            Kind::Colleague | Kind::Friend | Kind::Neighbor => OfferedHelp,
+        },
+    }
+}
+
+fn days_between(earlier: DateTime<Utc>, later: DateTime<Utc>) -> i64 {
+    (later - earlier).num_days().max(0)
+}
+
+/// The touch a relationship wants now, if any (none while it is `ok`, nor for a dormant
+/// one not worth reviving).
+pub fn touch(relationship: &Relationship, now: DateTime<Utc>) -> Option<Suggestion> {
+    let status =
+        super::cadence::status(relationship.last_interaction_at, relationship.schedule, now);
+    let cadence = relationship.cadence_days;
+    let (action_type, days, damping, reason) = match (status, relationship.last_interaction_at) {
+        (NurtureStatus::Ok, _) => return None,
+        (NurtureStatus::Dormant, _) if !worth_reviving(relationship.kind, relationship.trust) => {
+            return None
+        }
+        (NurtureStatus::NeverContacted, _) | (_, None) => {
+            let days = days_between(relationship.added_at, now);
+            let reason = match days {
+                0 => "added today and never contacted".to_owned(),
+                1 => "added yesterday and never contacted".to_owned(),
+                days => format!("added {days} days ago and never contacted"),
+            };
+            (
+                ActionType::FirstTouch,
+                days + i64::from(cadence),
+                0.75,
+                reason,
+            )
+        }
+        (NurtureStatus::Dormant, Some(last)) => {
+            let days = days_between(last, now);
+            let reason = format!(
+                "last spoke {days} days ago; a {} worth reviving",
+                relationship.kind.as_str().replace('_', " ")
+            );
+            // Past a year, more silence adds no urgency: dormant is dormant.
+            (
+                ActionType::Revive,
+                days.min(DORMANT_AFTER_DAYS),
+                0.5,
+                reason,
+            )
+        }
+        (due_or_overdue, Some(last)) => {
+            let days = days_between(last, now);
+            let action_type = if due_or_overdue == NurtureStatus::Overdue {
+                ActionType::TouchOverdue
+            } else {
+                ActionType::TouchDue
+            };
+            let reason = format!("last spoke {days} days ago; you aim for every {cadence}");
+            (action_type, days, 1.0, reason)
+        }
+    };
+    let lateness = days as f64 / f64::from(cadence.max(1));
+    Some(Suggestion {
+        action_type,
+        reason,
+        due_on: relationship.schedule.next_touch_due_at.date_naive(),
+        suggested_touch: suggested_touch(action_type, relationship.kind, now.date_naive()),
+        priority: weight(relationship.kind, relationship.trust) * damping * lateness.ln_1p(),
+    })
+}
+
+/// A birthday or another date that matters, `date` within `today..=today + horizon_days`.
+pub struct Upcoming<'a> {
+    pub kind: OccasionKind,
+    /// The important date's label; none for a birthday.
+    pub label: Option<&'a str>,
+    pub date: NaiveDate,
+    /// The age or anniversary reached, when the year is known.
+    pub years: Option<i32>,
+}
+
+/// Whether the occasion was already marked: a touch from the day before it counts.
+pub fn occasion_marked(date: NaiveDate, last_interaction_at: Option<DateTime<Utc>>) -> bool {
+    last_interaction_at.is_some_and(|last| last.date_naive() >= date - chrono::Days::new(1))
+}
+
+pub fn occasion(
+    upcoming: &Upcoming,
+    kind: RelationshipKind,
+    trust: Option<i32>,
+    today: NaiveDate,
+    horizon_days: i64,
+) -> Suggestion {
+    let days = (upcoming.date - today).num_days().max(0);
+    let when = match days {
+        0 => "today".to_owned(),
+        1 => "tomorrow".to_owned(),
+        days => format!("in {days} days, on {}", upcoming.date.format("%B %-d")),
+    };
+    let (action_type, reason) = match upcoming.kind {
+        OccasionKind::Birthday => (
+            ActionType::Birthday,
+            match upcoming.years {
+                Some(age) => format!("birthday {when} (turns {age})"),
+                None => format!("birthday {when}"),
+            },
+        ),
+        OccasionKind::ImportantDate => {
+            let label = upcoming.label.unwrap_or("an important date");
+            (
+                ActionType::ImportantDate,
+                match upcoming.years {
+                    Some(years) => format!("{label} {when} ({years} years)"),
+                    None => format!("{label} {when}"),
+                },
+            )
+        }
+    };
+    let nearness = 1.0 - days as f64 / horizon_days.max(1) as f64;
+    Suggestion {
+        action_type,
+        reason,
+        due_on: upcoming.date,
+        suggested_touch: suggested_touch(action_type, kind, today),
+        priority: weight(kind, trust) * (0.5 + 2.5 * nearness.max(0.0)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{Duration, TimeZone};
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap()
+    }
+
+    fn last_spoke(
+        days_ago: Option<i64>,
+        kind: RelationshipKind,
+        trust: Option<i32>,
+    ) -> Relationship {
+        let cadence_days = super::super::cadence::default_cadence_days(kind);
+        let last = days_ago.map(|days| now() - Duration::days(days));
+        let added_at = now() - Duration::days(1000);
+        Relationship {
+            kind,
+            trust,
+            cadence_days,
+            last_interaction_at: last,
+            added_at,
+            schedule: super::super::cadence::schedule(last, added_at, cadence_days),
+        }
+    }
+
+    fn client(days_ago: i64) -> Relationship {
+        last_spoke(Some(days_ago), RelationshipKind::Client, Some(3))
+    }
+
+    #[test]
+    fn action_ids_round_trip_and_strangers_are_refused() {
+        let contact = uuid::Uuid::now_v7();
+        let date = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        for id in [ActionId::Touch(contact), ActionId::Occasion(contact, date)] {
+            assert_eq!(id.to_string().parse::<ActionId>(), Ok(id.clone()));
+            assert_eq!(id.contact_id(), contact);
+        }
+        for text in [
+            "touch:",
+            "touch:42",
+            &format!("call:{contact}"),
+            &format!("occasion:{contact}:2026-02-30"),
+            &format!("touch:{contact}:x"),
+        ] {
+            assert!(text.parse::<ActionId>().is_err(), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_reason_says_how_long_and_how_often() {
+        let late = touch(&client(94), now()).unwrap();
+        assert_eq!(late.action_type, ActionType::TouchOverdue);
+        assert_eq!(late.reason, "last spoke 94 days ago; you aim for every 30");
+        assert_eq!(late.due_on, (now() - Duration::days(64)).date_naive());
+        assert_eq!(
+            touch(&client(31), now()).unwrap().action_type,
+            ActionType::TouchDue
+        );
+        assert_eq!(
+            touch(&client(29), now()),
+            None,
+            "within its cadence: nothing to do"
+        );
+    }
+
+    #[test]
+    fn the_more_overdue_relative_to_cadence_ranks_first() {
+        let priority = |r: &Relationship| touch(r, now()).unwrap().priority;
+        assert!(priority(&client(90)) > priority(&client(60)));
+        // 100 days late on a 120-day cadence is less urgent than 50 days on a 30-day one.
+        let other = last_spoke(Some(130), RelationshipKind::Other, Some(3));
+        let colleague = last_spoke(Some(130), RelationshipKind::Colleague, Some(3));
+        assert!(priority(&client(80)) > priority(&other));
+        assert!(priority(&colleague) > priority(&other));
+    }
+
+    #[test]
+    fn trust_and_kind_weigh_on_equal_lateness() {
+        let priority = |r: &Relationship| touch(r, now()).unwrap().priority;
+        let trusted = last_spoke(Some(60), RelationshipKind::Client, Some(5));
+        let doubtful = last_spoke(Some(60), RelationshipKind::Client, Some(1));
+        assert!(priority(&trusted) > priority(&doubtful));
+        let partner = last_spoke(Some(60), RelationshipKind::ReferralPartner, None);
+        let prospect = last_spoke(Some(90), RelationshipKind::Prospect, None);
+        assert!(
+            priority(&partner) > priority(&prospect),
+            "both two cadences late"
+        );
+    }
+
+    #[test]
+    fn dormant_relationships_are_revived_only_when_worth_it() {
+        let cold_client = touch(&client(800), now()).unwrap();
+        assert_eq!(cold_client.action_type, ActionType::Revive);
+        assert_eq!(
+            cold_client.reason,
+            "last spoke 800 days ago; a client worth reviving"
+        );
+        let distrusted = last_spoke(Some(800), RelationshipKind::Client, Some(2));
+        assert_eq!(touch(&distrusted, now()), None);
+        let acquaintance = last_spoke(Some(800), RelationshipKind::Other, None);
+        assert_eq!(touch(&acquaintance, now()), None);
+        // Two years cold does not drown a client three months late.
+        assert!(touch(&client(94), now()).unwrap().priority > cold_client.priority);
+    }
+
+    #[test]
+    fn a_never_contacted_contact_wants_a_first_touch_now() {
+        let mut new = last_spoke(None, RelationshipKind::Prospect, None);
+        new.added_at = now() - Duration::days(3);
+        new.schedule = super::super::cadence::schedule(None, new.added_at, 45);
+        let first = touch(&new, now()).unwrap();
+        assert_eq!(first.action_type, ActionType::FirstTouch);
+        assert_eq!(first.reason, "added 3 days ago and never contacted");
+        assert_eq!(first.due_on, new.added_at.date_naive());
+        assert!(first.priority > 0.0);
+    }
+
+    #[test]
+    fn every_suggested_touch_is_a_give() {
+        use crate::interactions::domain::KindGroup;
+        let types = [
+            ActionType::FirstTouch,
+            ActionType::TouchDue,
+            ActionType::TouchOverdue,
+            ActionType::Revive,
+            ActionType::Birthday,
+            ActionType::ImportantDate,
+        ];
+        let mut day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        while day.year() == 2026 {
+            for action_type in types {
+                for &kind in RelationshipKind::ALL {
+                    let touch = suggested_touch(action_type, kind, day);
+                    assert_eq!(
+                        touch.group(),
+                        KindGroup::Give,
+                        "{action_type:?} {kind:?} {day}"
+                    );
+                }
+            }
+            day = day.succ_opt().unwrap();
+        }
+    }
+
+    #[test]
+    fn touches_around_new_year_are_holiday_wishes() {
+        let december = NaiveDate::from_ymd_opt(2026, 12, 20).unwrap();
+        let june = NaiveDate::from_ymd_opt(2026, 6, 20).unwrap();
+        let kind = RelationshipKind::Client;
+        assert_eq!(
+            suggested_touch(ActionType::TouchDue, kind, december),
+            InteractionKind::HolidayWish
+        );
+        assert_eq!(
+            suggested_touch(ActionType::TouchDue, kind, june),
+            InteractionKind::SharedContent
+        );
+        assert_eq!(
+            suggested_touch(
+                ActionType::TouchDue,
+                RelationshipKind::ReferralPartner,
+                june
+            ),
+            InteractionKind::ReferralGiven,
+            "serve referrers by referring them"
+        );
+    }
+
+    #[test]
+    fn an_occasion_is_more_pressing_the_nearer_it_is() {
+        let today = now().date_naive();
+        let on = |days: u64, years| Upcoming {
+            kind: OccasionKind::Birthday,
+            label: None,
+            date: today + chrono::Days::new(days),
+            years,
+        };
+        let kind = RelationshipKind::Friend;
+        let today_wish = occasion(&on(0, Some(41)), kind, None, today, 14);
+        assert_eq!(today_wish.reason, "birthday today (turns 41)");
+        assert_eq!(today_wish.suggested_touch, InteractionKind::BirthdayWish);
+        let later = occasion(&on(10, None), kind, None, today, 14);
+        assert_eq!(later.reason, "birthday in 10 days, on December 3");
+        assert!(today_wish.priority > later.priority);
+        let anniversary = Upcoming {
+            kind: OccasionKind::ImportantDate,
+            label: Some("work anniversary"),
+            date: today + chrono::Days::new(1),
+            years: Some(5),
+        };
+        assert_eq!(
+            occasion(&anniversary, kind, None, today, 14).reason,
+            "work anniversary tomorrow (5 years)"
+        );
+    }
+
+    #[test]
+    fn a_touch_from_the_day_before_marks_an_occasion() {
+        let date = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        let at = |y, m, d| Some(Utc.with_ymd_and_hms(y, m, d, 9, 0, 0).unwrap());
+        assert!(occasion_marked(date, at(2026, 12, 2)));
+        assert!(occasion_marked(date, at(2026, 12, 3)));
+        assert!(!occasion_marked(date, at(2026, 11, 30)));
+        assert!(!occasion_marked(date, None));
+    }
+}

@@ -1,0 +1,277 @@
+//! Snoozes: an agenda action put aside until a given time, or dismissed until the next
+//! interaction with the contact. Either way a newer interaction lifts it, since the
+//! relationship has moved on and the agenda should judge it afresh.
+
+use std::collections::HashSet;
+
+use actix_web::http::StatusCode;
+use actix_web::{delete, get, post, web, HttpResponse};
+use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use super::agenda::ActionId;
+use crate::auth::Principal;
+use crate::db::schema::{contacts, snoozes};
+use crate::db::{Db, DbConn};
+use crate::error::ApiError;
+use crate::http::extract::{Json, Query};
+use crate::http::pagination::{Page, PageRequest};
+use crate::time::{db_now, from_db, now, to_db};
+
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(snooze_action)
+        .service(list_snoozes)
+        .service(delete_snooze);
+}
+
+/// The longest snooze; past that, dismiss.
+const MAX_SNOOZE_DAYS: i64 = 366;
+
+/// An action to put aside.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"action_id": "touch:0193a5c2-7c1e-7d5a-9f3e-2b4c6d8e0f12", "until": "2026-12-01T09:00:00Z"}))]
+pub struct NewSnooze {
+    /// The `id` of an action from `GET /v1/nurture/actions`.
+    pub action_id: ActionId,
+    /// Hide the action until then (at most 366 days ahead). Omit it, or send null, to
+    /// dismiss the action until the next interaction with the contact.
+    pub until: Option<DateTime<Utc>>,
+}
+
+/// An action put aside.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Snooze {
+    pub id: uuid::Uuid,
+    pub action_id: ActionId,
+    pub contact_id: uuid::Uuid,
+    /// Hidden until then; null when dismissed (until the next interaction).
+    pub until: Option<DateTime<Utc>>,
+    /// The member who put it aside.
+    pub created_by: uuid::Uuid,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Queryable, Selectable, Insertable)]
+#[diesel(table_name = snoozes)]
+struct SnoozeRow {
+    id: String,
+    workspace_id: String,
+    action_id: String,
+    contact_id: String,
+    hidden_until: Option<NaiveDateTime>,
+    seen_last_interaction_at: Option<NaiveDateTime>,
+    created_by: String,
+    created_at: NaiveDateTime,
+}
+
+impl SnoozeRow {
+    fn view(self) -> Result<Snooze, ApiError> {
+        let uuid = |text: &str| text.parse::<uuid::Uuid>().map_err(ApiError::internal);
+        Ok(Snooze {
+            id: uuid(&self.id)?,
+            action_id: self
+                .action_id
+                .parse()
+                .map_err(|e: String| ApiError::internal(anyhow::anyhow!(e)))?,
+            contact_id: uuid(&self.contact_id)?,
+            until: self.hidden_until.map(from_db),
+            created_by: uuid(&self.created_by)?,
+            created_at: from_db(self.created_at),
+        })
+    }
+}
+
+/// Snoozes in force: not expired (and not lifted, which deletes them).
+fn in_force(
+    workspace_id: &str,
+    at: NaiveDateTime,
+) -> snoozes::BoxedQuery<'static, crate::db::MultiBackend> {
+    snoozes::table
+        .filter(snoozes::workspace_id.eq(workspace_id.to_owned()))
+        .filter(
+            snoozes::hidden_until
+                .is_null()
+                .or(snoozes::hidden_until.gt(at)),
+        )
+        .into_boxed()
+}
+
+/// The ids of the workspace's actions put aside right now.
+pub fn hidden_actions(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    at: DateTime<Utc>,
+) -> Result<HashSet<String>, ApiError> {
+    Ok(in_force(workspace_id, to_db(at))
+        .select(snoozes::action_id)
+        .load::<String>(conn)?
+        .into_iter()
+        .collect())
+}
+
+/// A contact's last interaction moved to `last`: its snoozes taken before that lapse.
+pub fn lift(conn: &mut DbConn, contact_id: &str, last: NaiveDateTime) -> Result<(), ApiError> {
+    diesel::delete(
+        snoozes::table
+            .filter(snoozes::contact_id.eq(contact_id))
+            .filter(
+                snoozes::seen_last_interaction_at
+                    .is_null()
+                    .or(snoozes::seen_last_interaction_at.lt(last)),
+            ),
+    )
+    .execute(conn)?;
+    Ok(())
+}
+
+fn create(conn: &mut DbConn, principal: &Principal, snooze: NewSnooze) -> Result<Snooze, ApiError> {
+    let workspace_id = principal.workspace_id.as_str();
+    let now = now();
+    if let Some(until) = snooze.until {
+        if until <= now {
+            return Err(ApiError::invalid_field("/until", "must lie in the future"));
+        }
+        if until > now + Duration::days(MAX_SNOOZE_DAYS) {
+            return Err(ApiError::invalid_field(
+                "/until",
+                format!("must be at most {MAX_SNOOZE_DAYS} days ahead; to put an action aside for longer, dismiss it (omit `until`)"),
+            ));
+        }
+    }
+    let contact_id = snooze.action_id.contact_id().to_string();
+    let last_interaction_at = contacts::table
+        .filter(contacts::workspace_id.eq(workspace_id))
+        .filter(contacts::deleted_at.is_null())
+        .filter(contacts::id.eq(&contact_id))
+        .select(contacts::last_interaction_at)
+        .first::<Option<NaiveDateTime>>(conn)
+        .optional()?
+        .ok_or_else(|| {
+            ApiError::invalid_field("/action_id", "names no contact of this workspace")
+        })?;
+    let action_id = snooze.action_id.to_string();
+    // Snoozing again replaces the earlier snooze; expired ones go at the same time.
+    diesel::delete(
+        snoozes::table
+            .filter(snoozes::workspace_id.eq(workspace_id))
+            .filter(
+                snoozes::action_id
+                    .eq(&action_id)
+                    .or(snoozes::hidden_until.le(to_db(now))),
+            ),
+    )
+    .execute(conn)?;
+    let row = SnoozeRow {
+        id: uuid::Uuid::now_v7().to_string(),
+        workspace_id: workspace_id.to_owned(),
+        action_id,
+        contact_id,
+        hidden_until: snooze.until.map(to_db),
+        seen_last_interaction_at: last_interaction_at,
+        created_by: principal.member_id.clone(),
+        created_at: db_now(),
+    };
+    diesel::insert_into(snoozes::table)
+        .values(&row)
+        .execute(conn)?;
+    row.view()
+}
+
+/// Put an agenda action aside: until a time, or (without `until`) until the next
+/// interaction with the contact. Snoozing an action again replaces its snooze.
+#[utoipa::path(
+    tag = "nurture", operation_id = "snoozeAction", request_body = NewSnooze,
+    responses((status = 201, body = Snooze))
+)]
+#[post("/nurture/snoozes")]
+async fn snooze_action(
+    principal: Principal,
+    db: web::Data<Db>,
+    body: Json<NewSnooze>,
+) -> Result<HttpResponse, ApiError> {
+    principal.require_write()?;
+    let snooze = body.into_inner();
+    let created = db
+        .transaction(move |conn| create(conn, &principal, snooze))
+        .await?;
+    Ok(HttpResponse::build(StatusCode::CREATED).json(created))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+struct ListSnoozesQuery {
+    /// Page size, 1 to 200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
+    limit: Option<i64>,
+    /// The `next_cursor` of the previous page.
+    cursor: Option<String>,
+}
+
+/// The snoozes in force, oldest first.
+#[utoipa::path(tag = "nurture", operation_id = "listSnoozes", params(ListSnoozesQuery), responses((status = 200, body = Page<Snooze>)))]
+#[get("/nurture/snoozes")]
+async fn list_snoozes(
+    principal: Principal,
+    db: web::Data<Db>,
+    query: Query<ListSnoozesQuery>,
+) -> Result<web::Json<Page<Snooze>>, ApiError> {
+    let query = query.into_inner();
+    let page = PageRequest::parse(query.limit, query.cursor.as_deref())?;
+    let rows = db
+        .run(move |conn| {
+            let mut rows = in_force(&principal.workspace_id, db_now())
+                .select(SnoozeRow::as_select())
+                .order(snoozes::id.asc())
+                .limit(page.fetch_limit());
+            if let Some(after) = page.after_id()? {
+                rows = rows.filter(snoozes::id.gt(after.to_owned()));
+            }
+            let rows = rows.load::<SnoozeRow>(conn)?;
+            Ok::<_, ApiError>(page.page(rows, |row| row.id.clone()))
+        })
+        .await?;
+    let Page { data, next_cursor } = rows;
+    Ok(web::Json(Page {
+        data: data
+            .into_iter()
+            .map(SnoozeRow::view)
+            .collect::<Result<_, _>>()?,
+        next_cursor,
+    }))
+}
+
+/// Wake a snoozed action now.
+#[utoipa::path(
+    tag = "nurture", operation_id = "deleteSnooze",
+    params(("id" = uuid::Uuid, Path, description = "Snooze id")),
+    responses((status = 204, description = "The action is back on the agenda"))
+)]
+#[delete("/nurture/snoozes/{id}")]
+async fn delete_snooze(
+    principal: Principal,
+    db: web::Data<Db>,
+    id: web::Path<uuid::Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    principal.require_write()?;
+    let id = id.into_inner().to_string();
+    let deleted = db
+        .run(move |conn| {
+            Ok::<_, ApiError>(
+                diesel::delete(
+                    snoozes::table
+                        .filter(snoozes::workspace_id.eq(&principal.workspace_id))
+                        .filter(snoozes::id.eq(&id)),
+                )
+                .execute(conn)?,
+            )
+        })
+        .await?;
+    if deleted == 0 {
+        return Err(ApiError::not_found("no such snooze in this workspace"));
+    }
+    Ok(HttpResponse::NoContent().finish())
+}
