@@ -24,6 +24,9 @@ enum Command {
     Migrate,
     /// Print the OpenAPI document.
     Openapi,
+    /// Create a demo account whose workspace holds a synthetic network with three years of
+    /// history, and print how to log in.
+    SeedDemo(crate::demo::DemoOptions),
 }
 
 pub async fn run() -> anyhow::Result<()> {
@@ -43,6 +46,29 @@ pub async fn run() -> anyhow::Result<()> {
             tracing::info!(?applied, backend = db.backend(), "database is up to date");
         }
         Command::Openapi => println!("{}", openapi().to_pretty_json()?),
+        Command::SeedDemo(options) => {
+            telemetry::init(cli.settings.log_format);
+            let db = Db::connect(&cli.settings.database_url, 1)?;
+            db.migrate()?;
+            let seeded = crate::demo::seed(&db, options).await?;
+            let base = format!("http://{}:{}", cli.settings.host, cli.settings.port);
+            println!(
+                "Seeded workspace {} with {} contacts and {} interactions in {:.1} s.\n\
+                 Log in as {} with password {}:\n\n  \
+                 curl -s {base}/v1/auth/login -H 'content-type: application/json' \\\n    \
+                 -d '{{\"email\": \"{}\", \"password\": \"{}\"}}'\n\n\
+                 then send the access_token as `Authorization: Bearer <token>`, e.g. to\n  \
+                 {base}/v1/nurture/actions (your agenda for today).",
+                seeded.workspace_id,
+                seeded.contacts,
+                seeded.interactions,
+                seeded.seconds,
+                seeded.email,
+                seeded.password,
+                seeded.email,
+                seeded.password,
+            );
+        }
     }
     Ok(())
 }

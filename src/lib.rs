@@ -1,14 +1,15 @@
 //! Rapport: a REST/JSON API for referral selling.
 //!
 //! Shared plumbing (`config`, `db`, `error`, `http`, `startup`) sits beside one module per
-//! resource (`auth`, `workspaces`, `contacts`, `interactions`), each holding its types, rules, queries and
-//! handlers.
+//! resource (`auth`, `workspaces`, `contacts`, `interactions`, `nurture`), each holding its types,
+//! rules, queries and handlers; `demo` seeds a synthetic network.
 
 pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod contacts;
 pub mod db;
+pub mod demo;
 pub mod error;
 pub mod http;
 pub mod interactions;

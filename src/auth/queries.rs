@@ -24,6 +24,17 @@ pub struct Membership {
     pub member: MemberRow,
 }
 
+/// Creates a user (without a workspace: someone's team will add them).
+pub fn create_user(conn: &mut DbConn, user: &UserRow) -> Result<(), ApiError> {
+    match diesel::insert_into(users::table).values(user).execute(conn) {
+        Err(e) if is_unique_violation(&e) => Err(ApiError::conflict(
+            "email_taken",
+            "an account with this email already exists; log in instead",
+        )),
+        other => Ok(other.map(|_| ())?),
+    }
+}
+
 /// Creates a user and their first workspace, of which they are the owner.
 pub fn create_account(
     conn: &mut DbConn,
@@ -31,18 +42,7 @@ pub fn create_account(
     workspace_name: &str,
 ) -> Result<Membership, ApiError> {
     let now = user.created_at;
-    match diesel::insert_into(users::table)
-        .values(&user)
-        .execute(conn)
-    {
-        Err(e) if is_unique_violation(&e) => {
-            return Err(ApiError::conflict(
-                "email_taken",
-                "an account with this email already exists; log in instead",
-            ))
-        }
-        other => other.map(|_| ())?,
-    }
+    create_user(conn, &user)?;
     let workspace = WorkspaceRow {
         id: uuid::Uuid::now_v7().to_string(),
         name: workspace_name.to_owned(),

@@ -424,6 +424,18 @@ impl NewContact {
         self.normalised()
     }
 
+    /// The months holding a birthday or another date that matters, as a bitmask (bit 0:
+    /// January), stored so that the occasions of a few weeks read only the contacts that
+    /// have some.
+    pub fn occasion_months(&self) -> i32 {
+        let months = self
+            .birthday
+            .map(|b| b.month)
+            .into_iter()
+            .chain(self.important_dates.items().iter().map(|d| d.month));
+        months.fold(0, |mask, month| mask | 1 << (month - 1))
+    }
+
     /// What `q` searches: names, emails and company, lower-cased in Rust so that both
     /// backends match the same way (SQLite's `lower` only folds ASCII).
     pub fn search_text(&self) -> String {
@@ -442,6 +454,23 @@ pub fn company_key(company: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn occasion_months_mark_every_dated_month() {
+        let contact: super::NewContact = serde_json::from_value(serde_json::json!({
+            "first_name": "A",
+            "birthday": {"month": 1, "day": 5},
+            "important_dates": [
+                {"label": "Start", "month": 12, "day": 1},
+                {"label": "Wedding", "month": 12, "day": 20}
+            ]
+        }))
+        .unwrap();
+        assert_eq!(contact.occasion_months(), 1 | 1 << 11);
+        let undated: super::NewContact =
+            serde_json::from_value(serde_json::json!({"first_name": "B"})).unwrap();
+        assert_eq!(undated.occasion_months(), 0);
+    }
+
     use super::*;
     use chrono::TimeZone;
 

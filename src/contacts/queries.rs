@@ -5,7 +5,7 @@ use utoipa::ToSchema;
 
 use super::domain::{company_key, Birthday, ImportantDate, NewContact, RelationshipKind};
 use crate::db::schema::contacts;
-use crate::db::DbConn;
+use crate::db::{insert_rows, DbConn};
 use crate::error::ApiError;
 use crate::http::pagination::{Page, PageRequest};
 use crate::http::precondition::IfMatch;
@@ -41,6 +41,7 @@ pub struct ContactRow {
     pub cadence_days: Option<i32>,
     pub notes: Option<String>,
     pub search_text: String,
+    pub occasion_months: i32,
     pub version: i64,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
@@ -145,6 +146,7 @@ impl ContactRow {
             cadence_days: fields.cadence_days.map(|c| c.get()),
             notes: fields.notes.as_ref().map(|v| v.as_str().to_owned()),
             search_text: fields.search_text(),
+            occasion_months: fields.occasion_months(),
             version,
             created_at,
             updated_at,
@@ -418,6 +420,32 @@ pub fn create(
         .values(&row)
         .execute(conn)?;
     row.view(Reciprocity::default())
+}
+
+/// Rows per INSERT in bulk loads: well under both backends' limits on bound parameters.
+pub const BATCH_ROWS: usize = 500;
+
+/// Adds many contacts at once, each owned by a member and added at a time of the
+/// caller's choosing (a network loaded with its history). The caller vouches that the
+/// owners are members and that no contact refers to another; the contacts' schedules are
+/// computed by `nurture::schedule::refresh_workspace` once the history is in.
+pub fn insert_batch(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    contacts: Vec<(String, NewContact, NaiveDateTime)>,
+) -> Result<Vec<String>, ApiError> {
+    let rows = contacts
+        .into_iter()
+        .map(|(owner_id, fields, added_at)| {
+            let fields = fields.normalised();
+            let id = uuid::Uuid::now_v7().to_string();
+            ContactRow::new(id, workspace_id, owner_id, &fields, 1, added_at, added_at)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    for batch in rows.chunks(BATCH_ROWS) {
+        insert_rows!(conn, contacts::table, batch)?;
+    }
+    Ok(rows.into_iter().map(|row| row.id).collect())
 }
 
 pub fn update(

@@ -21,6 +21,26 @@ pub enum DbConn {
     Sqlite(SqliteConnection),
 }
 
+// `a & b` on integers, which both backends spell the same way.
+diesel::infix_operator!(BitAnd, " & ", diesel::sql_types::Integer);
+
+/// Inserts many rows in one statement: `insert_rows!(conn, table, &rows)`. Diesel builds
+/// multi-row INSERTs per backend (SQLite has no DEFAULT keyword), so a MultiConnection
+/// cannot; this dispatches to the backend's own connection.
+macro_rules! insert_rows {
+    ($conn:expr, $table:expr, $rows:expr) => {
+        match $conn {
+            $crate::db::DbConn::Postgres(conn) => {
+                diesel::insert_into($table).values($rows).execute(conn)
+            }
+            $crate::db::DbConn::Sqlite(conn) => {
+                diesel::insert_into($table).values($rows).execute(conn)
+            }
+        }
+    };
+}
+pub(crate) use insert_rows;
+
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
 

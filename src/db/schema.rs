@@ -77,6 +77,7 @@ diesel::table! {
         cadence_days -> Nullable<Integer>,
         notes -> Nullable<Text>,
         search_text -> Text,
+        occasion_months -> Integer,
         version -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,

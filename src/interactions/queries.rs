@@ -8,8 +8,9 @@ use utoipa::ToSchema;
 use super::domain::{
     check_timing, Channel, InteractionKind, InteractionPatch, KindGroup, NewInteraction,
 };
+use crate::contacts::queries::BATCH_ROWS;
 use crate::db::schema::{contacts, interaction_contacts, interactions};
-use crate::db::DbConn;
+use crate::db::{insert_rows, DbConn};
 use crate::error::ApiError;
 use crate::http::pagination::{Page, PageRequest};
 use crate::http::precondition::IfMatch;
@@ -305,11 +306,7 @@ fn link(
             )
         })
         .collect();
-    for values in links {
-        diesel::insert_into(interaction_contacts::table)
-            .values(values)
-            .execute(conn)?;
-    }
+    insert_rows!(conn, interaction_contacts::table, &links)?;
     Ok(())
 }
 
@@ -380,6 +377,60 @@ pub fn create(
         &contact_ids.iter().map(ToString::to_string).collect(),
     )?;
     row.view(contact_ids)
+}
+
+/// Logs many past interactions of one member at once (a network loaded with its
+/// history): rows and links in batches, then each contact's clock once. The caller vouches
+/// that the member and the contacts belong to the workspace and that nothing lies in the
+/// future.
+pub fn insert_history(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    member_id: &str,
+    history: Vec<NewInteraction>,
+) -> Result<(), ApiError> {
+    let now = db_now();
+    let mut touched = BTreeSet::new();
+    for batch in history.chunks(BATCH_ROWS) {
+        let rows: Vec<InteractionRow> = batch
+            .iter()
+            .map(|fields| {
+                let id = uuid::Uuid::now_v7().to_string();
+                InteractionRow::new(id, workspace_id, member_id.to_owned(), fields, 1, now)
+            })
+            .collect();
+        insert_rows!(conn, interactions::table, &rows)?;
+        let links: Vec<_> = rows
+            .iter()
+            .zip(batch)
+            .flat_map(|(row, fields)| {
+                fields
+                    .contact_ids
+                    .uuids()
+                    .into_iter()
+                    .map(move |contact_id| {
+                        (
+                            interaction_contacts::interaction_id.eq(row.id.clone()),
+                            interaction_contacts::contact_id.eq(contact_id.to_string()),
+                            interaction_contacts::workspace_id.eq(row.workspace_id.clone()),
+                            interaction_contacts::occurred_at.eq(row.occurred_at),
+                            interaction_contacts::kind_group.eq(row.kind_group.clone()),
+                            interaction_contacts::planned.eq(row.planned),
+                        )
+                    })
+            })
+            .collect();
+        for links in links.chunks(BATCH_ROWS) {
+            insert_rows!(conn, interaction_contacts::table, links)?;
+        }
+        touched.extend(
+            batch
+                .iter()
+                .flat_map(|fields| fields.contact_ids.uuids())
+                .map(|id| id.to_string()),
+        );
+    }
+    refresh_last_interaction(conn, workspace_id, &touched)
 }
 
 pub fn update(

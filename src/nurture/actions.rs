@@ -2,7 +2,7 @@
 //! schedules (one index range: contacts due by now), occasions from their dates; no
 //! interaction is read, so the agenda costs the same with three years of history.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use actix_web::{get, web};
 use chrono::{DateTime, Days, NaiveDate, NaiveDateTime, Utc};
@@ -11,14 +11,15 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::agenda::{self, ActionId, ActionType, Relationship, Upcoming};
-use super::cadence::{cadences, Schedule};
+use super::agenda::{self, ActionId, ActionType, Relationship, Suggestion, Upcoming};
+use super::cadence::{cadences, schedule};
 use super::calendar::{occasions_between, Holder};
-use super::{schedule, snoozes};
+use super::schedule::overrides;
+use super::snoozes;
 use crate::auth::Principal;
 use crate::contacts::domain::RelationshipKind;
 use crate::db::schema::contacts;
-use crate::db::{Db, DbConn};
+use crate::db::{Db, DbConn, MultiBackend};
 use crate::error::ApiError;
 use crate::http::extract::Query;
 use crate::http::pagination::{Page, PageRequest};
@@ -95,65 +96,42 @@ struct ActionsQuery {
     cursor: Option<String>,
 }
 
+/// What ranking needs of a contact: read from the agenda index alone.
 #[derive(Debug, Queryable, Selectable)]
 #[diesel(table_name = contacts)]
-struct AgendaRow {
+struct Standing {
     id: String,
-    owner_id: String,
-    first_name: String,
-    last_name: Option<String>,
-    company: Option<String>,
     relationship_kind: String,
     trust: Option<i32>,
     cadence_days: Option<i32>,
     last_interaction_at: Option<NaiveDateTime>,
     created_at: NaiveDateTime,
-    next_touch_due_at: Option<NaiveDateTime>,
-    overdue_at: Option<NaiveDateTime>,
 }
 
 fn corrupt(what: &str) -> ApiError {
     ApiError::internal(anyhow::anyhow!("stored contact has an invalid {what}"))
 }
 
-/// A contact as the agenda sees it.
-struct Subject {
-    contact: ActionContact,
-    relationship: Relationship,
-}
-
-impl AgendaRow {
-    fn subject(
-        self,
-        cadence_by_kind: &std::collections::BTreeMap<RelationshipKind, i32>,
-    ) -> Result<Subject, ApiError> {
+impl Standing {
+    /// The relationship, its schedule computed by the same rule that stored it.
+    fn relationship(
+        &self,
+        cadence_by_kind: &BTreeMap<RelationshipKind, i32>,
+    ) -> Result<Relationship, ApiError> {
         let kind: RelationshipKind = self
             .relationship_kind
             .parse()
             .map_err(|_| corrupt("relationship kind"))?;
-        let uuid = |text: &str| text.parse::<uuid::Uuid>().map_err(|_| corrupt("id"));
+        let cadence_days = self.cadence_days.unwrap_or(cadence_by_kind[&kind]);
+        let last_interaction_at = self.last_interaction_at.map(from_db);
         let added_at = from_db(self.created_at);
-        Ok(Subject {
-            contact: ActionContact {
-                id: uuid(&self.id)?,
-                owner_id: uuid(&self.owner_id)?,
-                first_name: self.first_name,
-                last_name: self.last_name,
-                company: self.company,
-                relationship_kind: kind,
-                trust: self.trust,
-            },
-            relationship: Relationship {
-                kind,
-                trust: self.trust,
-                cadence_days: self.cadence_days.unwrap_or(cadence_by_kind[&kind]),
-                last_interaction_at: self.last_interaction_at.map(from_db),
-                added_at,
-                schedule: Schedule {
-                    next_touch_due_at: self.next_touch_due_at.map_or(added_at, from_db),
-                    overdue_at: self.overdue_at.map_or(added_at, from_db),
-                },
-            },
+        Ok(Relationship {
+            kind,
+            trust: self.trust,
+            cadence_days,
+            last_interaction_at,
+            added_at,
+            schedule: schedule(last_interaction_at, added_at, cadence_days),
         })
     }
 }
@@ -161,15 +139,11 @@ impl AgendaRow {
 fn held_by(
     holder: &Holder,
     workspace_id: &str,
-) -> contacts::BoxedQuery<
-    'static,
-    crate::db::MultiBackend,
-    diesel::dsl::AsSelect<AgendaRow, crate::db::MultiBackend>,
-> {
+) -> contacts::BoxedQuery<'static, MultiBackend, diesel::dsl::AsSelect<Standing, MultiBackend>> {
     let mut query = contacts::table
         .filter(contacts::workspace_id.eq(workspace_id.to_owned()))
         .filter(contacts::deleted_at.is_null())
-        .select(AgendaRow::as_select())
+        .select(Standing::as_select())
         .into_boxed();
     if let Holder::Member(member_id) = holder {
         query = query.filter(contacts::owner_id.eq(member_id.clone()));
@@ -177,94 +151,149 @@ fn held_by(
     query
 }
 
+/// An action before it is worded: the agenda ranks them all, then words one page.
+struct Candidate {
+    id: ActionId,
+    suggestion: Suggestion,
+}
+
 /// Every action standing for the holder's contacts, best first, snoozed ones left out.
-fn agenda(
+fn candidates(
     conn: &mut DbConn,
     workspace_id: &str,
     holder: &Holder,
     now: DateTime<Utc>,
     horizon_days: i64,
-) -> Result<Vec<Action>, ApiError> {
-    let cadence_by_kind = cadences(&schedule::overrides(conn, workspace_id)?);
+) -> Result<Vec<Candidate>, ApiError> {
+    let cadence_by_kind = cadences(&overrides(conn, workspace_id)?);
     let today = now.date_naive();
-    let mut subjects: HashMap<uuid::Uuid, Subject> = HashMap::new();
-    for row in held_by(holder, workspace_id)
+    let mut relationships: HashMap<uuid::Uuid, Relationship> = HashMap::new();
+    let mut ranked = Vec::new();
+    for standing in held_by(holder, workspace_id)
         .filter(contacts::next_touch_due_at.le(to_db(now)))
-        .load::<AgendaRow>(conn)?
+        .load::<Standing>(conn)?
     {
-        let subject = row.subject(&cadence_by_kind)?;
-        subjects.insert(subject.contact.id, subject);
-    }
-    let mut actions = Vec::new();
-    for (id, subject) in &subjects {
-        if let Some(touch) = agenda::touch(&subject.relationship, now) {
-            actions.push(action(ActionId::Touch(*id), touch, &subject.contact));
+        let contact_id: uuid::Uuid = standing.id.parse().map_err(|_| corrupt("id"))?;
+        let relationship = standing.relationship(&cadence_by_kind)?;
+        if let Some(suggestion) = agenda::touch(&relationship, now) {
+            ranked.push(Candidate {
+                id: ActionId::Touch(contact_id),
+                suggestion,
+            });
         }
+        relationships.insert(contact_id, relationship);
     }
 
     let horizon_end = today + Days::new(horizon_days as u64);
     let occasions = occasions_between(conn, workspace_id, holder, today, horizon_end)?;
-    let missing: Vec<String> = occasions
+    let not_due: Vec<String> = occasions
         .iter()
-        .filter(|o| !subjects.contains_key(&o.contact_id))
+        .filter(|o| !relationships.contains_key(&o.contact_id))
         .map(|o| o.contact_id.to_string())
         .collect();
-    for row in held_by(holder, workspace_id)
-        .filter(contacts::id.eq_any(missing))
-        .load::<AgendaRow>(conn)?
+    for standing in held_by(holder, workspace_id)
+        .filter(contacts::id.eq_any(not_due))
+        .load::<Standing>(conn)?
     {
-        let subject = row.subject(&cadence_by_kind)?;
-        subjects.insert(subject.contact.id, subject);
+        let contact_id: uuid::Uuid = standing.id.parse().map_err(|_| corrupt("id"))?;
+        relationships.insert(contact_id, standing.relationship(&cadence_by_kind)?);
     }
-    for occasion in &occasions {
-        let Some(subject) = subjects.get(&occasion.contact_id) else {
+    for occasion in occasions {
+        let Some(relationship) = relationships.get(&occasion.contact_id) else {
             continue;
         };
-        let relationship = &subject.relationship;
         if agenda::occasion_marked(occasion.date, relationship.last_interaction_at) {
             continue;
         }
+        let id = ActionId::Occasion(occasion.contact_id, occasion.date);
         let upcoming = Upcoming {
             kind: occasion.kind,
-            label: occasion.label.as_deref(),
+            label: occasion.label,
             date: occasion.date,
             years: occasion.years,
         };
         let suggestion = agenda::occasion(
-            &upcoming,
+            upcoming,
             relationship.kind,
             relationship.trust,
             today,
             horizon_days,
         );
-        actions.push(action(
-            ActionId::Occasion(occasion.contact_id, occasion.date),
-            suggestion,
-            &subject.contact,
-        ));
+        ranked.push(Candidate { id, suggestion });
     }
 
     let hidden = snoozes::hidden_actions(conn, workspace_id, now)?;
-    actions.retain(|action| !hidden.contains(&action.id.to_string()));
-    actions.sort_by(|a, b| {
-        b.priority
-            .total_cmp(&a.priority)
-            .then(a.due_on.cmp(&b.due_on))
+    ranked.retain(|candidate| !hidden.contains(&candidate.id.to_string()));
+    ranked.sort_by(|a, b| {
+        b.suggestion
+            .priority
+            .total_cmp(&a.suggestion.priority)
+            .then(a.suggestion.due_on.cmp(&b.suggestion.due_on))
             .then_with(|| a.id.to_string().cmp(&b.id.to_string()))
     });
-    Ok(actions)
+    Ok(ranked)
 }
 
-fn action(id: ActionId, suggestion: agenda::Suggestion, contact: &ActionContact) -> Action {
-    Action {
-        id,
-        action_type: suggestion.action_type,
-        contact: contact.clone(),
-        reason: suggestion.reason,
-        due_on: suggestion.due_on,
-        suggested_touch: suggestion.suggested_touch,
-        priority: (suggestion.priority * 1000.0).round() / 1000.0,
-    }
+/// The page's candidates as actions, with their contacts.
+fn worded(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    page: Vec<Candidate>,
+) -> Result<Vec<Action>, ApiError> {
+    let ids: Vec<String> = page.iter().map(|c| c.id.contact_id().to_string()).collect();
+    let contacts: HashMap<String, ActionContact> = contacts::table
+        .filter(contacts::workspace_id.eq(workspace_id))
+        .filter(contacts::id.eq_any(&ids))
+        .select((
+            contacts::id,
+            contacts::owner_id,
+            contacts::first_name,
+            contacts::last_name,
+            contacts::company,
+            contacts::relationship_kind,
+            contacts::trust,
+        ))
+        .load::<(
+            String,
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+            String,
+            Option<i32>,
+        )>(conn)?
+        .into_iter()
+        .map(
+            |(id, owner_id, first_name, last_name, company, kind, trust)| {
+                let contact = ActionContact {
+                    id: id.parse().map_err(|_| corrupt("id"))?,
+                    owner_id: owner_id.parse().map_err(|_| corrupt("owner"))?,
+                    first_name,
+                    last_name,
+                    company,
+                    relationship_kind: kind.parse().map_err(|_| corrupt("relationship kind"))?,
+                    trust,
+                };
+                Ok((id, contact))
+            },
+        )
+        .collect::<Result<_, ApiError>>()?;
+    // A contact deleted since the ranking read leaves the page one action short.
+    Ok(page
+        .into_iter()
+        .filter_map(|Candidate { id, suggestion }| {
+            let contact = contacts.get(&id.contact_id().to_string())?.clone();
+            Some(Action {
+                id,
+                action_type: suggestion.action_type,
+                contact,
+                reason: suggestion.reason.to_string(),
+                due_on: suggestion.due_on,
+                suggested_touch: suggestion.suggested_touch,
+                priority: (suggestion.priority * 1000.0).round() / 1000.0,
+            })
+        })
+        .collect())
 }
 
 /// What to do today: touches due or overdue (most overdue relative to cadence first,
@@ -292,7 +321,15 @@ async fn list_actions(
         }
     };
     let actions = db
-        .run(move |conn| agenda(conn, &principal.workspace_id, &holder, now(), horizon_days))
+        .run(move |conn| {
+            let workspace_id = &principal.workspace_id;
+            let ranked = candidates(conn, workspace_id, &holder, now(), horizon_days)?;
+            let Page { data, next_cursor } = page.page_of_ranked(ranked)?;
+            Ok(Page {
+                data: worded(conn, workspace_id, data)?,
+                next_cursor,
+            })
+        })
         .await?;
-    Ok(web::Json(page.page_of_ranked(actions)?))
+    Ok(web::Json(actions))
 }

@@ -5,7 +5,8 @@
 //! - a touch: `weight × ln(1 + days since the last touch ÷ cadence)`, so the more overdue
 //!   relative to its own cadence ranks first, with diminishing returns; reviving a dormant
 //!   relationship counts half, as if silent exactly a year (so that cold relationships do
-//!   not crowd out live ones running late), a first touch three quarters;
+//!   not crowd out live ones running late), a first touch three quarters (counted from
+//!   when the contact was added plus one cadence, also at most a year);
 //! - an occasion: `weight × 3` on the day, falling linearly to `weight × 0.5` at the
 //!   horizon, so a birthday today outranks all but the most neglected relationships;
 //! - `weight` = trust weight (0.8 at trust 1 to 1.6 at trust 5; 1.0 when unknown) × kind
@@ -132,7 +133,7 @@ pub struct Relationship {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Suggestion {
     pub action_type: ActionType,
-    pub reason: String,
+    pub reason: Reason,
     pub due_on: NaiveDate,
     pub suggested_touch: InteractionKind,
     pub priority: f64,
@@ -193,44 +194,104 @@ fn days_between(earlier: DateTime<Utc>, later: DateTime<Utc>) -> i64 {
     (later - earlier).num_days().max(0)
 }
 
+/// Why an action stands, as data: the agenda ranks thousands of candidates and words only
+/// the page it returns (`Display`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    NeverContacted {
+        days_since_added: i64,
+    },
+    LastSpoke {
+        days: i64,
+        cadence_days: i32,
+    },
+    Dormant {
+        days: i64,
+        kind: RelationshipKind,
+    },
+    Occasion {
+        kind: OccasionKind,
+        /// The important date's label; none for a birthday.
+        label: Option<String>,
+        date: NaiveDate,
+        days_until: i64,
+        years: Option<i32>,
+    },
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NeverContacted { days_since_added } => match days_since_added {
+                0 => write!(f, "added today and never contacted"),
+                1 => write!(f, "added yesterday and never contacted"),
+                days => write!(f, "added {days} days ago and never contacted"),
+            },
+            Self::LastSpoke { days, cadence_days } => {
+                write!(
+                    f,
+                    "last spoke {days} days ago; you aim for every {cadence_days}"
+                )
+            }
+            Self::Dormant { days, kind } => write!(
+                f,
+                "last spoke {days} days ago; a {} worth reviving",
+                kind.as_str().replace('_', " ")
+            ),
+            Self::Occasion {
+                kind,
+                label,
+                date,
+                days_until,
+                years,
+            } => {
+                match kind {
+                    OccasionKind::Birthday => write!(f, "birthday")?,
+                    OccasionKind::ImportantDate => {
+                        write!(f, "{}", label.as_deref().unwrap_or("an important date"))?
+                    }
+                }
+                match days_until {
+                    0 => write!(f, " today")?,
+                    1 => write!(f, " tomorrow")?,
+                    days => write!(f, " in {days} days, on {}", date.format("%B %-d"))?,
+                }
+                match (kind, years) {
+                    (_, None) => Ok(()),
+                    (OccasionKind::Birthday, Some(age)) => write!(f, " (turns {age})"),
+                    (OccasionKind::ImportantDate, Some(years)) => write!(f, " ({years} years)"),
+                }
+            }
+        }
+    }
+}
+
 /// The touch a relationship wants now, if any (none while it is `ok`, nor for a dormant
 /// one not worth reviving).
 pub fn touch(relationship: &Relationship, now: DateTime<Utc>) -> Option<Suggestion> {
     let status =
         super::cadence::status(relationship.last_interaction_at, relationship.schedule, now);
-    let cadence = relationship.cadence_days;
+    let cadence_days = relationship.cadence_days;
     let (action_type, days, damping, reason) = match (status, relationship.last_interaction_at) {
         (NurtureStatus::Ok, _) => return None,
         (NurtureStatus::Dormant, _) if !worth_reviving(relationship.kind, relationship.trust) => {
             return None
         }
         (NurtureStatus::NeverContacted, _) | (_, None) => {
-            let days = days_between(relationship.added_at, now);
-            let reason = match days {
-                0 => "added today and never contacted".to_owned(),
-                1 => "added yesterday and never contacted".to_owned(),
-                days => format!("added {days} days ago and never contacted"),
-            };
-            (
-                ActionType::FirstTouch,
-                days + i64::from(cadence),
-                0.75,
-                reason,
-            )
+            let days_since_added = days_between(relationship.added_at, now);
+            let waited = days_since_added.min(DORMANT_AFTER_DAYS) + i64::from(cadence_days);
+            let reason = Reason::NeverContacted { days_since_added };
+            (ActionType::FirstTouch, waited, 0.75, reason)
         }
         (NurtureStatus::Dormant, Some(last)) => {
             let days = days_between(last, now);
-            let reason = format!(
-                "last spoke {days} days ago; a {} worth reviving",
-                relationship.kind.as_str().replace('_', " ")
-            );
+            let reason = Reason::Dormant {
+                days,
+                kind: relationship.kind,
+            };
             // Past a year, more silence adds no urgency: dormant is dormant.
-            (
-                ActionType::Revive,
-                days.min(DORMANT_AFTER_DAYS),
-                0.5,
-                reason,
-            )
+            let counted = days.min(DORMANT_AFTER_DAYS);
+            (ActionType::Revive, counted, 0.5, reason)
         }
         (due_or_overdue, Some(last)) => {
             let days = days_between(last, now);
@@ -239,11 +300,11 @@ pub fn touch(relationship: &Relationship, now: DateTime<Utc>) -> Option<Suggesti
             } else {
                 ActionType::TouchDue
             };
-            let reason = format!("last spoke {days} days ago; you aim for every {cadence}");
+            let reason = Reason::LastSpoke { days, cadence_days };
             (action_type, days, 1.0, reason)
         }
     };
-    let lateness = days as f64 / f64::from(cadence.max(1));
+    let lateness = days as f64 / f64::from(cadence_days.max(1));
     Some(Suggestion {
         action_type,
         reason,
@@ -254,10 +315,10 @@ pub fn touch(relationship: &Relationship, now: DateTime<Utc>) -> Option<Suggesti
 }
 
 /// A birthday or another date that matters, `date` within `today..=today + horizon_days`.
-pub struct Upcoming<'a> {
+pub struct Upcoming {
     pub kind: OccasionKind,
     /// The important date's label; none for a birthday.
-    pub label: Option<&'a str>,
+    pub label: Option<String>,
     pub date: NaiveDate,
     /// The age or anniversary reached, when the year is known.
     pub years: Option<i32>,
@@ -269,44 +330,30 @@ pub fn occasion_marked(date: NaiveDate, last_interaction_at: Option<DateTime<Utc
 }
 
 pub fn occasion(
-    upcoming: &Upcoming,
+    upcoming: Upcoming,
     kind: RelationshipKind,
     trust: Option<i32>,
     today: NaiveDate,
     horizon_days: i64,
 ) -> Suggestion {
-    let days = (upcoming.date - today).num_days().max(0);
-    let when = match days {
-        0 => "today".to_owned(),
-        1 => "tomorrow".to_owned(),
-        days => format!("in {days} days, on {}", upcoming.date.format("%B %-d")),
+    let days_until = (upcoming.date - today).num_days().max(0);
+    let action_type = match upcoming.kind {
+        OccasionKind::Birthday => ActionType::Birthday,
+        OccasionKind::ImportantDate => ActionType::ImportantDate,
     };
-    let (action_type, reason) = match upcoming.kind {
-        OccasionKind::Birthday => (
-            ActionType::Birthday,
-            match upcoming.years {
-                Some(age) => format!("birthday {when} (turns {age})"),
-                None => format!("birthday {when}"),
-            },
-        ),
-        OccasionKind::ImportantDate => {
-            let label = upcoming.label.unwrap_or("an important date");
-            (
-                ActionType::ImportantDate,
-                match upcoming.years {
-                    Some(years) => format!("{label} {when} ({years} years)"),
-                    None => format!("{label} {when}"),
-                },
-            )
-        }
-    };
-    let nearness = 1.0 - days as f64 / horizon_days.max(1) as f64;
+    let nearness = 1.0 - days_until as f64 / horizon_days.max(1) as f64;
     Suggestion {
         action_type,
-        reason,
         due_on: upcoming.date,
         suggested_touch: suggested_touch(action_type, kind, today),
         priority: weight(kind, trust) * (0.5 + 2.5 * nearness.max(0.0)),
+        reason: Reason::Occasion {
+            kind: upcoming.kind,
+            label: upcoming.label,
+            date: upcoming.date,
+            days_until,
+            years: upcoming.years,
+        },
     }
 }
 
@@ -364,7 +411,10 @@ mod tests {
     fn the_reason_says_how_long_and_how_often() {
         let late = touch(&client(94), now()).unwrap();
         assert_eq!(late.action_type, ActionType::TouchOverdue);
-        assert_eq!(late.reason, "last spoke 94 days ago; you aim for every 30");
+        assert_eq!(
+            late.reason.to_string(),
+            "last spoke 94 days ago; you aim for every 30"
+        );
         assert_eq!(late.due_on, (now() - Duration::days(64)).date_naive());
         assert_eq!(
             touch(&client(31), now()).unwrap().action_type,
@@ -407,7 +457,7 @@ mod tests {
         let cold_client = touch(&client(800), now()).unwrap();
         assert_eq!(cold_client.action_type, ActionType::Revive);
         assert_eq!(
-            cold_client.reason,
+            cold_client.reason.to_string(),
             "last spoke 800 days ago; a client worth reviving"
         );
         let distrusted = last_spoke(Some(800), RelationshipKind::Client, Some(2));
@@ -425,7 +475,10 @@ mod tests {
         new.schedule = super::super::cadence::schedule(None, new.added_at, 45);
         let first = touch(&new, now()).unwrap();
         assert_eq!(first.action_type, ActionType::FirstTouch);
-        assert_eq!(first.reason, "added 3 days ago and never contacted");
+        assert_eq!(
+            first.reason.to_string(),
+            "added 3 days ago and never contacted"
+        );
         assert_eq!(first.due_on, new.added_at.date_naive());
         assert!(first.priority > 0.0);
     }
@@ -491,20 +544,25 @@ mod tests {
             years,
         };
         let kind = RelationshipKind::Friend;
-        let today_wish = occasion(&on(0, Some(41)), kind, None, today, 14);
-        assert_eq!(today_wish.reason, "birthday today (turns 41)");
+        let today_wish = occasion(on(0, Some(41)), kind, None, today, 14);
+        assert_eq!(today_wish.reason.to_string(), "birthday today (turns 41)");
         assert_eq!(today_wish.suggested_touch, InteractionKind::BirthdayWish);
-        let later = occasion(&on(10, None), kind, None, today, 14);
-        assert_eq!(later.reason, "birthday in 10 days, on December 3");
+        let later = occasion(on(10, None), kind, None, today, 14);
+        assert_eq!(
+            later.reason.to_string(),
+            "birthday in 10 days, on December 3"
+        );
         assert!(today_wish.priority > later.priority);
         let anniversary = Upcoming {
             kind: OccasionKind::ImportantDate,
-            label: Some("work anniversary"),
+            label: Some("work anniversary".to_owned()),
             date: today + chrono::Days::new(1),
             years: Some(5),
         };
         assert_eq!(
-            occasion(&anniversary, kind, None, today, 14).reason,
+            occasion(anniversary, kind, None, today, 14)
+                .reason
+                .to_string(),
             "work anniversary tomorrow (5 years)"
         );
     }

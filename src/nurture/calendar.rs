@@ -7,11 +7,11 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::occasions::{occurrences, years_since, MAX_RANGE_DAYS};
+use super::occasions::{months_mask, occurrences, years_since, MAX_RANGE_DAYS};
 use crate::auth::Principal;
 use crate::contacts::domain::ImportantDate;
 use crate::db::schema::contacts;
-use crate::db::{Db, DbConn};
+use crate::db::{BitAnd, Db, DbConn};
 use crate::error::ApiError;
 use crate::http::extract::Query;
 use crate::time::now;
@@ -104,9 +104,11 @@ pub fn occasions_between(
         .filter(contacts::workspace_id.eq(workspace_id))
         .filter(contacts::deleted_at.is_null())
         .filter(
-            contacts::birthday_month
-                .is_not_null()
-                .or(contacts::important_dates.ne("[]")),
+            BitAnd::new(
+                contacts::occasion_months,
+                months_mask(from, to).into_sql::<diesel::sql_types::Integer>(),
+            )
+            .ne(0),
         )
         .select((
             contacts::id,

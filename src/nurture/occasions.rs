@@ -20,6 +20,21 @@ pub fn occurrences(month: u32, day: u32, from: NaiveDate, to: NaiveDate) -> Vec<
         .collect()
 }
 
+/// The months `from..=to` touches, as a bitmask (bit 0: January), to match a contact's
+/// `occasion_months`.
+pub fn months_mask(from: NaiveDate, to: NaiveDate) -> i32 {
+    if (to - from).num_days() >= 365 {
+        return (1 << 12) - 1;
+    }
+    let (first, last) = (from.month0(), to.month0());
+    let months: Vec<u32> = if to.year() > from.year() {
+        (first..12).chain(0..=last).collect()
+    } else {
+        (first..=last).collect()
+    };
+    months.into_iter().fold(0, |mask, month| mask | 1 << month)
+}
+
 /// Years since the first occurrence (an age, an anniversary), when its year is known.
 pub fn years_since(first_year: Option<i32>, on: NaiveDate) -> Option<i32> {
     first_year
@@ -61,6 +76,21 @@ mod tests {
             occurrences(3, 1, date(2026, 3, 1), date(2027, 3, 1)).len(),
             2
         );
+    }
+
+    #[test]
+    fn the_months_of_a_range_wrap_the_new_year() {
+        assert_eq!(
+            months_mask(date(2026, 11, 25), date(2026, 12, 9)),
+            0b1100_0000_0000
+        );
+        assert_eq!(
+            months_mask(date(2026, 12, 20), date(2027, 1, 10)),
+            0b1000_0000_0001
+        );
+        assert_eq!(months_mask(date(2026, 3, 1), date(2026, 3, 1)), 0b100);
+        assert_eq!(months_mask(date(2026, 3, 1), date(2027, 3, 1)), 0xfff);
+        assert_eq!(months_mask(date(2026, 6, 1), date(2027, 5, 31)), 0xfff);
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod agenda;
 mod auth;
 mod contacts;
 mod conventions;
+mod demo;
 mod idempotency;
 mod interactions;
 mod isolation;

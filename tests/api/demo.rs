@@ -1,0 +1,44 @@
+use serde_json::{json, Value};
+
+use crate::helpers::{on_every_backend, text};
+
+on_every_backend! {
+    async fn the_demo_network_has_an_agenda_from_the_first_login(app) {
+        let db = rapport::db::Db::connect(&app.database.url, 1).unwrap();
+        let options = rapport::demo::DemoOptions { contacts: 120, interactions: 900, seed: Some(5) };
+        let seeded = rapport::demo::seed(&db, options).await.unwrap();
+        assert_eq!((seeded.contacts, seeded.interactions), (120, 900));
+
+        let response = app.post_public("/v1/auth/login", json!({"email": seeded.email, "password": seeded.password})).await;
+        assert_eq!(response.status(), 200);
+        let session: Value = response.json().await.unwrap();
+        assert_eq!(session["workspace"]["id"], json!(seeded.workspace_id));
+        let token = text(&session["access_token"]);
+
+        let members: Value = app.get("/v1/members", &token).await.json().await.unwrap();
+        assert_eq!(members["data"].as_array().unwrap().len(), 2, "you and a colleague");
+        let contacts: Value = app.get("/v1/contacts?limit=200", &token).await.json().await.unwrap();
+        assert_eq!(contacts["data"].as_array().unwrap().len(), 120);
+        let interactions: Value = app.get("/v1/interactions?limit=200", &token).await.json().await.unwrap();
+        assert_eq!(interactions["data"].as_array().unwrap().len(), 200);
+        assert!(interactions["next_cursor"].is_string());
+
+        let mine: Value = app.get("/v1/nurture/actions?limit=200", &token).await.json().await.unwrap();
+        let team: Value = app.get("/v1/nurture/actions?limit=200&member_id=all", &token).await.json().await.unwrap();
+        let (mine, team) = (mine["data"].as_array().unwrap(), team["data"].as_array().unwrap());
+        assert!(!mine.is_empty() && team.len() > mine.len(), "the colleague's relationships join the team view");
+        let types: std::collections::BTreeSet<String> = team.iter().map(|a| text(&a["type"])).collect();
+        for expected in ["touch_overdue", "revive"] {
+            assert!(types.contains(expected), "{expected} in {types:?}");
+        }
+        // The stored schedules agree with the history: an overdue contact's last touch
+        // is older than its cadence and a half.
+        let overdue: Value = app.get("/v1/contacts?nurture_status=overdue&limit=5", &token).await.json().await.unwrap();
+        assert!(!overdue["data"].as_array().unwrap().is_empty());
+        for contact in overdue["data"].as_array().unwrap() {
+            let path = format!("/v1/contacts/{}/interactions?limit=1", text(&contact["id"]));
+            let latest: Value = app.get(&path, &token).await.json().await.unwrap();
+            assert_eq!(latest["data"][0]["occurred_at"], contact["last_interaction_at"]);
+        }
+    }
+}
