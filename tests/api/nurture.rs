@@ -271,7 +271,16 @@ on_every_backend! {
         let contact = app.create_contact(t, json!({"first_name": "A", "important_dates": [{"label": "Start", "month": 2, "day": 29, "year": 2028}]})).await;
         assert_eq!(contact["important_dates"], json!([{"label": "Start", "month": 2, "day": 29, "year": 2028}]));
         let path = format!("/v1/contacts/{}", text(&contact["id"]));
+        let app = &app;
+        let occasions = |query: &'static str| async move {
+            let page: Value = app.get(&format!("/v1/nurture/occasions?{query}"), t).await.json().await.unwrap();
+            page["data"].as_array().unwrap().iter().map(|o| text(&o["date"])).collect::<Vec<_>>()
+        };
+        assert_eq!(occasions("from=2028-02-01&to=2028-03-01").await, ["2028-02-29"]);
         let patched: Value = app.patch(&path, t, json!({"important_dates": []})).await.json().await.unwrap();
         assert_eq!(patched["important_dates"], json!([]));
+        assert!(occasions("from=2028-02-01&to=2028-03-01").await.is_empty(), "the edit moved the contact's occasions");
+        app.patch(&path, t, json!({"birthday": {"month": 7, "day": 4}})).await;
+        assert_eq!(occasions("from=2028-06-20&to=2028-07-10").await, ["2028-07-04"]);
     }
 }
