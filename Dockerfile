@@ -2,7 +2,7 @@
 # runtime image needs no libpq, libssl or libsqlite3.
 FROM rust:1-bookworm AS build
 WORKDIR /src
-COPY Cargo.toml Cargo.lock ./
+COPY Cargo.toml Cargo.lock build.rs ./
 COPY src src
 COPY migrations migrations
 RUN cargo build --release --locked && strip target/release/rapport
