@@ -1,8 +1,8 @@
 //! Rapport: a REST/JSON API for referral selling.
 //!
 //! Shared plumbing (`config`, `db`, `error`, `http`, `startup`) sits beside one module per
-//! resource (`auth`, `workspaces`, `contacts`, `interactions`, `nurture`), each holding its types,
-//! rules, queries and handlers; `demo` seeds a synthetic network.
+//! feature (`auth`, `workspaces`, `contacts`, `interactions`, `nurture`, `referrals`), each
+//! holding its types, rules, queries and handlers; `demo` seeds a synthetic network.
 
 pub mod auth;
 pub mod cli;
@@ -16,6 +16,7 @@ pub mod interactions;
 pub mod nurture;
 pub mod openapi;
 pub mod ops;
+pub mod referrals;
 pub mod startup;
 pub mod telemetry;
 pub mod time;

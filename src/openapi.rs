@@ -27,6 +27,7 @@ use crate::error::{FieldError, Problem};
         (name = "contacts", description = "The people in the network"),
         (name = "interactions", description = "Every touch with the network"),
         (name = "nurture", description = "Whom to touch, and when"),
+        (name = "referrals", description = "Asking for referrals the right way"),
         (name = "insights", description = "What the network's history says"),
         (name = "operations", description = "Health, readiness and metrics"),
     )

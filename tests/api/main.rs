@@ -15,3 +15,4 @@ mod members;
 mod nurture;
 mod openapi;
 mod rate_limits;
+mod referrals;

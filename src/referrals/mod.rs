@@ -1,0 +1,6 @@
+//! Referrals: asking for them the right way (seed 000) — whether a contact is ready to
+//! be asked, and (next) the requests and introductions that follow.
+
+pub mod handlers;
+pub mod queries;
+pub mod readiness;

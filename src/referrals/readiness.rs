@@ -1,0 +1,280 @@
+//! Referral readiness (DESIGN R3), pure: has the caller earned the right to ask this
+//! contact for a referral? Seed 000: ask those you have nurtured, who trust you, to whom
+//! you have given more than you asked.
+//!
+//! The weights live here and only here. A score out of 100:
+//! - in touch: within the cadence 35, due 15, overdue or dormant 0;
+//! - gave value (any give interaction) in the last six months: 25;
+//! - they thanked us (`thanks_received`) in the last six months: 15;
+//! - trust 1–5: 0, 6, 12, 19, 25 (unknown: 10).
+//!
+//! Ready means a score of at least 60 and nothing blocking: a contact never contacted,
+//! or one we asked more than we gave to over the last twelve months, is never ready.
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::nurture::cadence::NurtureStatus;
+use crate::nurture::reciprocity::Reciprocity;
+
+pub const READY_AT: i32 = 60;
+const IN_CADENCE: i32 = 35;
+const DUE: i32 = 15;
+const GAVE_VALUE: i32 = 25;
+const THANKED_US: i32 = 15;
+const TRUST: [i32; 5] = [0, 6, 12, 19, 25];
+const TRUST_UNKNOWN: i32 = 10;
+/// How recent a give or a thank-you must be to count.
+pub const RECENT_DAYS: i64 = 182;
+
+/// What readiness is judged on.
+#[derive(Debug, Clone)]
+pub struct Facts {
+    pub status: NurtureStatus,
+    pub days_since_last_touch: Option<i64>,
+    pub cadence_days: i32,
+    pub days_since_last_give: Option<i64>,
+    pub days_since_thanks_received: Option<i64>,
+    pub trust: Option<i32>,
+    pub reciprocity: Reciprocity,
+}
+
+/// What a factor does to readiness.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Effect {
+    /// Counts toward readiness.
+    For,
+    /// Missing or weak: earns no points.
+    Against,
+    /// Makes the contact not ready whatever the score.
+    Blocks,
+}
+
+/// One factor of the judgement, in plain words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct Factor {
+    /// `in_touch`, `gave_value`, `thanked_us`, `trust` or `reciprocity`. An open set:
+    /// more factors may come.
+    #[schema(example = "in_touch")]
+    pub factor: &'static str,
+    pub effect: Effect,
+    /// Points added to the score.
+    pub points: i32,
+    #[schema(example = "last spoke 12 days ago, within your 30-day cadence")]
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assessment {
+    pub ready: bool,
+    pub score: i32,
+    pub factors: Vec<Factor>,
+}
+
+fn factor(factor: &'static str, effect: Effect, points: i32, detail: String) -> Factor {
+    Factor {
+        factor,
+        effect,
+        points,
+        detail,
+    }
+}
+
+fn in_touch(facts: &Facts) -> Factor {
+    let cadence = facts.cadence_days;
+    let days = facts.days_since_last_touch.unwrap_or_default();
+    match facts.status {
+        NurtureStatus::NeverContacted => factor(
+            "in_touch",
+            Effect::Blocks,
+            0,
+            "never contacted: build the relationship before asking for anything".to_owned(),
+        ),
+        NurtureStatus::Ok => factor(
+            "in_touch",
+            Effect::For,
+            IN_CADENCE,
+            format!("last spoke {days} days ago, within your {cadence}-day cadence"),
+        ),
+        NurtureStatus::Due => factor(
+            "in_touch",
+            Effect::For,
+            DUE,
+            format!("last spoke {days} days ago; a touch is due (every {cadence} days)"),
+        ),
+        NurtureStatus::Overdue | NurtureStatus::Dormant => factor(
+            "in_touch",
+            Effect::Against,
+            0,
+            format!(
+                "last spoke {days} days ago, well past your {cadence}-day cadence: reconnect first"
+            ),
+        ),
+    }
+}
+
+fn recent(days: Option<i64>) -> Option<i64> {
+    days.filter(|days| *days <= RECENT_DAYS)
+}
+
+pub fn assess(facts: &Facts) -> Assessment {
+    let mut factors = vec![in_touch(facts)];
+    factors.push(match recent(facts.days_since_last_give) {
+        Some(days) => factor(
+            "gave_value",
+            Effect::For,
+            GAVE_VALUE,
+            format!("you gave them something of value {days} days ago"),
+        ),
+        None => factor(
+            "gave_value",
+            Effect::Against,
+            0,
+            "nothing given in the last six months: share, help or refer first".to_owned(),
+        ),
+    });
+    factors.push(match recent(facts.days_since_thanks_received) {
+        Some(days) => factor(
+            "thanked_us",
+            Effect::For,
+            THANKED_US,
+            format!("they thanked you {days} days ago"),
+        ),
+        None => factor(
+            "thanked_us",
+            Effect::Against,
+            0,
+            "no thanks from them in the last six months".to_owned(),
+        ),
+    });
+    factors.push(match facts.trust {
+        Some(trust @ 1..=5) => {
+            let effect = if trust >= 3 {
+                Effect::For
+            } else {
+                Effect::Against
+            };
+            let points = TRUST[(trust - 1) as usize];
+            factor("trust", effect, points, format!("trust {trust} of 5"))
+        }
+        _ => factor(
+            "trust",
+            Effect::Against,
+            TRUST_UNKNOWN,
+            "trust not recorded".to_owned(),
+        ),
+    });
+    let balance = facts.reciprocity;
+    factors.push(if balance.taker_pattern {
+        factor(
+            "reciprocity",
+            Effect::Blocks,
+            0,
+            format!(
+                "you asked {} times and gave {} times in twelve months: give before asking again",
+                balance.asks_12m, balance.gives_12m
+            ),
+        )
+    } else {
+        factor(
+            "reciprocity",
+            Effect::For,
+            0,
+            format!(
+                "you gave {} times and asked {} times in twelve months",
+                balance.gives_12m, balance.asks_12m
+            ),
+        )
+    });
+    let score = factors.iter().map(|f| f.points).sum::<i32>().clamp(0, 100);
+    let blocked = factors.iter().any(|f| f.effect == Effect::Blocks);
+    Assessment {
+        ready: score >= READY_AT && !blocked,
+        score,
+        factors,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nurtured() -> Facts {
+        Facts {
+            status: NurtureStatus::Ok,
+            days_since_last_touch: Some(12),
+            cadence_days: 30,
+            days_since_last_give: Some(40),
+            days_since_thanks_received: None,
+            trust: Some(4),
+            reciprocity: Reciprocity::new(3, 1),
+        }
+    }
+
+    #[test]
+    fn a_nurtured_contact_is_ready_and_says_why() {
+        let assessment = assess(&nurtured());
+        assert!(assessment.ready);
+        assert_eq!(assessment.score, 35 + 25 + 19);
+        assert_eq!(
+            assessment.factors[0].detail,
+            "last spoke 12 days ago, within your 30-day cadence"
+        );
+    }
+
+    #[test]
+    fn never_contacted_is_never_ready() {
+        let facts = Facts {
+            status: NurtureStatus::NeverContacted,
+            days_since_last_touch: None,
+            days_since_last_give: None,
+            trust: Some(5),
+            ..nurtured()
+        };
+        let assessment = assess(&facts);
+        assert!(!assessment.ready);
+        assert_eq!(assessment.factors[0].effect, Effect::Blocks);
+    }
+
+    #[test]
+    fn asking_more_than_giving_blocks_whatever_the_score() {
+        let facts = Facts {
+            days_since_thanks_received: Some(3),
+            trust: Some(5),
+            reciprocity: Reciprocity::new(1, 2),
+            ..nurtured()
+        };
+        let assessment = assess(&facts);
+        assert_eq!(assessment.score, 100);
+        assert!(!assessment.ready);
+    }
+
+    #[test]
+    fn lapsed_or_ungiving_relationships_fall_short() {
+        let overdue = Facts {
+            status: NurtureStatus::Overdue,
+            days_since_last_touch: Some(70),
+            ..nurtured()
+        };
+        assert_eq!(assess(&overdue).score, 25 + 19);
+        assert!(!assess(&overdue).ready);
+        let old_give = Facts {
+            days_since_last_give: Some(RECENT_DAYS + 1),
+            trust: None,
+            ..nurtured()
+        };
+        assert_eq!(assess(&old_give).score, 35 + 10);
+        assert!(!assess(&old_give).ready);
+    }
+
+    #[test]
+    fn the_score_never_exceeds_a_hundred() {
+        let best = Facts {
+            days_since_thanks_received: Some(1),
+            trust: Some(5),
+            ..nurtured()
+        };
+        assert_eq!(assess(&best).score, 100);
+    }
+}
