@@ -1,4 +1,3 @@
-use actix_web::http::header;
 use actix_web::{delete, get, patch, post, web, HttpResponse};
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
@@ -12,7 +11,7 @@ use crate::db::Db;
 use crate::error::{ApiError, Problem};
 use crate::http::extract::{Json, Query};
 use crate::http::pagination::{Page, PageRequest};
-use crate::http::precondition::{etag, IfMatch};
+use crate::http::precondition::{with_etag, IfMatch};
 use crate::nurture::cadence::NurtureStatus;
 
 pub fn routes(cfg: &mut ServiceConfig) {
@@ -21,12 +20,6 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(get_contact)
         .service(update_contact)
         .service(delete_contact);
-}
-
-fn with_etag(status: actix_web::http::StatusCode, contact: Contact) -> HttpResponse {
-    HttpResponse::build(status)
-        .insert_header(header::ETag(etag(contact.version)))
-        .json(contact)
 }
 
 /// Add a contact to the network.
@@ -47,7 +40,11 @@ async fn create_contact(
             queries::create(conn, &principal.workspace_id, &principal.member_id, fields)
         })
         .await?;
-    Ok(with_etag(actix_web::http::StatusCode::CREATED, contact))
+    Ok(with_etag(
+        actix_web::http::StatusCode::CREATED,
+        contact.version,
+        contact,
+    ))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -131,7 +128,11 @@ async fn get_contact(
     let contact = db
         .run(move |conn| queries::get(conn, &principal.workspace_id, &id))
         .await?;
-    Ok(with_etag(actix_web::http::StatusCode::OK, contact))
+    Ok(with_etag(
+        actix_web::http::StatusCode::OK,
+        contact.version,
+        contact,
+    ))
 }
 
 /// Change a contact: absent fields stay, `null` clears. Send `If-Match` with the ETag you
@@ -163,7 +164,11 @@ async fn update_contact(
             queries::update(conn, &principal.workspace_id, &id, &if_match, patch)
         })
         .await?;
-    Ok(with_etag(actix_web::http::StatusCode::OK, contact))
+    Ok(with_etag(
+        actix_web::http::StatusCode::OK,
+        contact.version,
+        contact,
+    ))
 }
 
 /// Delete a contact. The deletion is soft: lists with `include_deleted=true` still show it,

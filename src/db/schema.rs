@@ -152,6 +152,40 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    referral_requests (id) {
+        id -> Text,
+        workspace_id -> Text,
+        referrer_id -> Text,
+        member_id -> Text,
+        target_contact_id -> Nullable<Text>,
+        target_name -> Nullable<Text>,
+        target_company -> Nullable<Text>,
+        target_title -> Nullable<Text>,
+        business_reason -> Nullable<Text>,
+        ideal_introduction -> Nullable<Text>,
+        notes -> Nullable<Text>,
+        status -> Text,
+        ask_channel -> Nullable<Text>,
+        asked_at -> Nullable<Timestamp>,
+        ask_interaction_id -> Nullable<Text>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        deleted_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    referral_request_events (id) {
+        id -> Text,
+        request_id -> Text,
+        status -> Text,
+        member_id -> Text,
+        at -> Timestamp,
+    }
+}
+
 diesel::joinable!(members -> users (user_id));
 diesel::joinable!(members -> workspaces (workspace_id));
 diesel::allow_tables_to_appear_in_same_query!(
@@ -165,5 +199,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     interactions,
     interaction_contacts,
     workspace_settings,
-    snoozes
+    snoozes,
+    referral_requests,
+    referral_request_events
 );

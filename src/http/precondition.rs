@@ -4,12 +4,19 @@
 use actix_web::dev::Payload;
 use actix_web::http::header::{self, Header};
 use actix_web::http::StatusCode;
-use actix_web::{FromRequest, HttpRequest};
+use actix_web::{FromRequest, HttpRequest, HttpResponse};
 
 use crate::error::ApiError;
 
 pub fn etag(version: i64) -> header::EntityTag {
     header::EntityTag::new_strong(version.to_string())
+}
+
+/// A single resource as JSON, with its version as the `ETag`.
+pub fn with_etag(status: StatusCode, version: i64, body: impl serde::Serialize) -> HttpResponse {
+    HttpResponse::build(status)
+        .insert_header(header::ETag(etag(version)))
+        .json(body)
 }
 
 /// The `If-Match` header of a request, if any.

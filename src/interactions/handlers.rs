@@ -1,4 +1,4 @@
-use actix_web::http::{header, StatusCode};
+use actix_web::http::StatusCode;
 use actix_web::{delete, get, patch, post, web, HttpResponse};
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
@@ -12,7 +12,7 @@ use crate::db::Db;
 use crate::error::{ApiError, Problem};
 use crate::http::extract::{Json, Query};
 use crate::http::pagination::{Page, PageRequest};
-use crate::http::precondition::{etag, IfMatch};
+use crate::http::precondition::{with_etag, IfMatch};
 
 pub fn routes(cfg: &mut ServiceConfig) {
     cfg.service(log_interaction)
@@ -21,12 +21,6 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(get_interaction)
         .service(update_interaction)
         .service(delete_interaction);
-}
-
-fn with_etag(status: StatusCode, interaction: Interaction) -> HttpResponse {
-    HttpResponse::build(status)
-        .insert_header(header::ETag(etag(interaction.version)))
-        .json(interaction)
 }
 
 /// Log a touch with one or more contacts; their `last_interaction_at` moves with it.
@@ -47,7 +41,11 @@ async fn log_interaction(
             queries::create(conn, &principal.workspace_id, &principal.member_id, fields)
         })
         .await?;
-    Ok(with_etag(StatusCode::CREATED, interaction))
+    Ok(with_etag(
+        StatusCode::CREATED,
+        interaction.version,
+        interaction,
+    ))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -150,7 +148,7 @@ async fn get_interaction(
     let interaction = db
         .run(move |conn| queries::get(conn, &principal.workspace_id, &id))
         .await?;
-    Ok(with_etag(StatusCode::OK, interaction))
+    Ok(with_etag(StatusCode::OK, interaction.version, interaction))
 }
 
 /// Change an interaction; the contacts' clocks follow (including contacts removed from it).
@@ -181,7 +179,7 @@ async fn update_interaction(
             queries::update(conn, &principal.workspace_id, &id, &if_match, patch)
         })
         .await?;
-    Ok(with_etag(StatusCode::OK, interaction))
+    Ok(with_etag(StatusCode::OK, interaction.version, interaction))
 }
 
 /// Delete an interaction (soft); each contact's clock goes back to its previous interaction.

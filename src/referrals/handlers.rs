@@ -1,34 +1,32 @@
-use actix_web::{get, web};
-use serde::Serialize;
-use utoipa::ToSchema;
+use actix_web::http::StatusCode;
+use actix_web::{delete, get, patch, post, web, HttpResponse};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::queries;
-use super::readiness::{assess, Factor, READY_AT};
+use super::domain::{NewReferralRequest, ReferralRequestPatch, RequestStatus};
+use super::queries::{readiness, ReferralReadiness};
+use super::requests::{self, ReferralRequest, RequestFilter};
 use crate::auth::Principal;
 use crate::db::Db;
-use crate::error::ApiError;
+use crate::error::{ApiError, Problem};
+use crate::http::extract::{Json, Query};
+use crate::http::pagination::{Page, PageRequest};
+use crate::http::precondition::{with_etag, IfMatch};
 
 pub fn routes(cfg: &mut ServiceConfig) {
-    cfg.service(referral_readiness);
-}
-
-/// Whether you have earned the right to ask a contact for a referral.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ReferralReadiness {
-    pub contact_id: uuid::Uuid,
-    /// A score of at least `ready_at` and no factor that blocks.
-    pub ready: bool,
-    /// 0 to 100.
-    pub score: i32,
-    pub ready_at: i32,
-    /// Each factor for or against, in plain words.
-    pub reasons: Vec<Factor>,
+    cfg.service(referral_readiness)
+        .service(create_request)
+        .service(list_requests)
+        .service(get_request)
+        .service(update_request)
+        .service(delete_request);
 }
 
 /// Has the caller earned the right to ask this contact for a referral? In touch within
-/// the cadence, gave value recently, thanked by them, trusted; never contacted, or asked
-/// more than given to, is never ready.
+/// the cadence, gave value recently, thanked by them, trusted; never contacted, asked more
+/// than given to, or with an ask already waiting, is never ready.
 #[utoipa::path(
     tag = "referrals", operation_id = "referralReadiness",
     params(("id" = uuid::Uuid, Path, description = "Contact id")),
@@ -40,16 +38,192 @@ async fn referral_readiness(
     db: web::Data<Db>,
     id: web::Path<uuid::Uuid>,
 ) -> Result<web::Json<ReferralReadiness>, ApiError> {
-    let contact_id = id.into_inner();
-    let facts = db
-        .run(move |conn| queries::facts(conn, &principal.workspace_id, &contact_id.to_string()))
+    let contact_id = id.into_inner().to_string();
+    Ok(web::Json(
+        db.run(move |conn| readiness(conn, &principal.workspace_id, &contact_id, None))
+            .await?,
+    ))
+}
+
+/// A request as written, with the referrer's readiness judged before the change: a
+/// request to a referrer who is not ready is recorded all the same, and the client
+/// decides what to make of the warnings.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RequestWithReadiness {
+    #[serde(flatten)]
+    pub request: ReferralRequest,
+    pub referrer_readiness: ReferralReadiness,
+}
+
+fn written(
+    status: StatusCode,
+    (request, readiness): (ReferralRequest, ReferralReadiness),
+) -> HttpResponse {
+    let version = request.version;
+    with_etag(
+        status,
+        version,
+        RequestWithReadiness {
+            request,
+            referrer_readiness: readiness,
+        },
+    )
+}
+
+/// Record a referral request (planned, or already `asked` live). Asking logs a
+/// `referral_ask` interaction with the referrer in the same transaction.
+#[utoipa::path(
+    tag = "referrals", operation_id = "createReferralRequest", request_body = NewReferralRequest,
+    responses(
+        (status = 201, body = RequestWithReadiness, headers(("ETag" = String, description = "The request's version"))),
+        (status = 422, description = "Invalid field, `business_reason_required` (R2), `ask_channel_required` or `ask_channel_not_personal` (R1)", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/referral-requests")]
+async fn create_request(
+    principal: Principal,
+    db: web::Data<Db>,
+    body: Json<NewReferralRequest>,
+) -> Result<HttpResponse, ApiError> {
+    principal.require_write()?;
+    let fields = body.into_inner();
+    let created = db
+        .transaction(move |conn| {
+            requests::create(conn, &principal.workspace_id, &principal.member_id, fields)
+        })
         .await?;
-    let assessment = assess(&facts);
-    Ok(web::Json(ReferralReadiness {
-        contact_id,
-        ready: assessment.ready,
-        score: assessment.score,
-        ready_at: READY_AT,
-        reasons: assessment.factors,
-    }))
+    Ok(written(StatusCode::CREATED, created))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+struct ListRequestsQuery {
+    /// Page size, 1 to 200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
+    limit: Option<i64>,
+    /// The `next_cursor` of the previous page.
+    cursor: Option<String>,
+    status: Option<RequestStatus>,
+    /// Only requests to this referrer.
+    referrer_id: Option<uuid::Uuid>,
+    /// Only requests by this member.
+    member_id: Option<uuid::Uuid>,
+    /// Only requests changed (or deleted) at or after this time, for incremental sync.
+    updated_since: Option<DateTime<Utc>>,
+    /// Include deleted requests (tombstones with `deleted_at` set), for sync.
+    #[param(default = false)]
+    include_deleted: Option<bool>,
+}
+
+/// List referral requests, oldest first, with filters; cursor-paginated.
+#[utoipa::path(tag = "referrals", operation_id = "listReferralRequests", params(ListRequestsQuery), responses((status = 200, body = Page<ReferralRequest>)))]
+#[get("/referral-requests")]
+async fn list_requests(
+    principal: Principal,
+    db: web::Data<Db>,
+    query: Query<ListRequestsQuery>,
+) -> Result<web::Json<Page<ReferralRequest>>, ApiError> {
+    let query = query.into_inner();
+    let page = PageRequest::parse(query.limit, query.cursor.as_deref())?;
+    let filter = RequestFilter {
+        status: query.status,
+        referrer_id: query.referrer_id.map(|id| id.to_string()),
+        member_id: query.member_id.map(|id| id.to_string()),
+        updated_since: query.updated_since,
+        include_deleted: query.include_deleted.unwrap_or(false),
+    };
+    Ok(web::Json(
+        db.run(move |conn| requests::list(conn, &principal.workspace_id, &filter, &page))
+            .await?,
+    ))
+}
+
+/// A referral request with its status history.
+#[utoipa::path(
+    tag = "referrals", operation_id = "getReferralRequest",
+    params(("id" = uuid::Uuid, Path, description = "Referral request id")),
+    responses((status = 200, body = ReferralRequest, headers(("ETag" = String, description = "The request's version"))))
+)]
+#[get("/referral-requests/{id}")]
+async fn get_request(
+    principal: Principal,
+    db: web::Data<Db>,
+    id: web::Path<uuid::Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.to_string();
+    let request = db
+        .run(move |conn| requests::get(conn, &principal.workspace_id, &id))
+        .await?;
+    Ok(with_etag(StatusCode::OK, request.version, request))
+}
+
+/// Edit a request or move it along the pipeline (`status`). Only legal moves are
+/// accepted (409 `invalid_transition` names the allowed ones); moving to `asked` needs
+/// the business reason and ideal introduction (R2) and `ask_channel` `in_person`,
+/// `phone` or `video` (R1), and logs the `referral_ask` interaction.
+#[utoipa::path(
+    tag = "referrals", operation_id = "updateReferralRequest", request_body = ReferralRequestPatch,
+    params(
+        ("id" = uuid::Uuid, Path, description = "Referral request id"),
+        ("If-Match" = Option<String>, Header, description = "The ETag you read; the update fails with 412 if the request changed since"),
+    ),
+    responses(
+        (status = 200, body = RequestWithReadiness, headers(("ETag" = String, description = "The request's new version"))),
+        (status = 409, description = "`invalid_transition`, or a concurrent update won", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "The request changed since the ETag in If-Match", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid field, `business_reason_required` (R2), `ask_channel_required` or `ask_channel_not_personal` (R1)", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[patch("/referral-requests/{id}")]
+async fn update_request(
+    principal: Principal,
+    db: web::Data<Db>,
+    id: web::Path<uuid::Uuid>,
+    if_match: IfMatch,
+    body: Json<ReferralRequestPatch>,
+) -> Result<HttpResponse, ApiError> {
+    principal.require_write()?;
+    let id = id.to_string();
+    let patch = body.into_inner();
+    let updated = db
+        .transaction(move |conn| {
+            requests::update(
+                conn,
+                &principal.workspace_id,
+                &principal.member_id,
+                &id,
+                &if_match,
+                patch,
+            )
+        })
+        .await?;
+    Ok(written(StatusCode::OK, updated))
+}
+
+/// Delete a request (soft: lists with `include_deleted=true` still show it). The ask
+/// interaction it logged stays: the ask happened.
+#[utoipa::path(
+    tag = "referrals", operation_id = "deleteReferralRequest",
+    params(
+        ("id" = uuid::Uuid, Path, description = "Referral request id"),
+        ("If-Match" = Option<String>, Header, description = "The ETag you read; the delete fails with 412 if the request changed since"),
+    ),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 409, description = "A concurrent update won", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "The request changed since the ETag in If-Match", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/referral-requests/{id}")]
+async fn delete_request(
+    principal: Principal,
+    db: web::Data<Db>,
+    id: web::Path<uuid::Uuid>,
+    if_match: IfMatch,
+) -> Result<HttpResponse, ApiError> {
+    principal.require_write()?;
+    let id = id.to_string();
+    db.transaction(move |conn| requests::delete(conn, &principal.workspace_id, &id, &if_match))
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
 }

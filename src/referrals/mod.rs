@@ -1,6 +1,8 @@
 //! Referrals: asking for them the right way (seed 000) — whether a contact is ready to
 //! be asked, and (next) the requests and introductions that follow.
 
+pub mod domain;
 pub mod handlers;
 pub mod queries;
 pub mod readiness;
+pub mod requests;

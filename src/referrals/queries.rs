@@ -1,7 +1,10 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::readiness::Facts;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::readiness::{assess, Factor, Facts, READY_AT};
 use crate::db::schema::{interaction_contacts, interactions};
 use crate::db::DbConn;
 use crate::error::ApiError;
@@ -10,8 +13,43 @@ use crate::nurture::cadence::cadences;
 use crate::nurture::schedule::overrides;
 use crate::time::{from_db, now};
 
-/// What readiness is judged on, for a live contact of the workspace (404 otherwise).
-pub fn facts(conn: &mut DbConn, workspace_id: &str, contact_id: &str) -> Result<Facts, ApiError> {
+/// Whether you have earned the right to ask a contact for a referral.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReferralReadiness {
+    pub contact_id: uuid::Uuid,
+    /// A score of at least `ready_at` and no factor that blocks.
+    pub ready: bool,
+    /// 0 to 100.
+    pub score: i32,
+    pub ready_at: i32,
+    /// Each factor for or against, in plain words.
+    pub reasons: Vec<Factor>,
+}
+
+/// The readiness of a live contact of the workspace (404 otherwise); `except` is a request
+/// not to count among the open asks (the one being judged).
+pub fn readiness(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    contact_id: &str,
+    except: Option<&str>,
+) -> Result<ReferralReadiness, ApiError> {
+    let assessment = assess(&facts(conn, workspace_id, contact_id, except)?);
+    Ok(ReferralReadiness {
+        contact_id: contact_id.parse().map_err(ApiError::internal)?,
+        ready: assessment.ready,
+        score: assessment.score,
+        ready_at: READY_AT,
+        reasons: assessment.factors,
+    })
+}
+
+fn facts(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    contact_id: &str,
+    except: Option<&str>,
+) -> Result<Facts, ApiError> {
     let contact = crate::contacts::queries::get(conn, workspace_id, contact_id)?;
     let cadence_days = match contact.cadence_days {
         Some(own) => own,
@@ -47,5 +85,6 @@ pub fn facts(conn: &mut DbConn, workspace_id: &str, contact_id: &str) -> Result<
         days_since_thanks_received: days_since(last_thanks),
         trust: contact.trust,
         reciprocity: contact.reciprocity,
+        open_asks: super::requests::open_asks(conn, contact_id, except)?,
     })
 }

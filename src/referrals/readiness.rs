@@ -9,7 +9,8 @@
 //! - trust 1–5: 0, 6, 12, 19, 25 (unknown: 10).
 //!
 //! Ready means a score of at least 60 and nothing blocking: a contact never contacted,
-//! or one we asked more than we gave to over the last twelve months, is never ready.
+//! one we asked more than we gave to over the last twelve months, or one with an ask
+//! already waiting on them, is never ready.
 
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -37,6 +38,8 @@ pub struct Facts {
     pub days_since_thanks_received: Option<i64>,
     pub trust: Option<i32>,
     pub reciprocity: Reciprocity,
+    /// Asks already waiting on them (`asked` or `agreed`).
+    pub open_asks: i64,
 }
 
 /// What a factor does to readiness.
@@ -54,7 +57,7 @@ pub enum Effect {
 /// One factor of the judgement, in plain words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
 pub struct Factor {
-    /// `in_touch`, `gave_value`, `thanked_us`, `trust` or `reciprocity`. An open set:
+    /// `in_touch`, `gave_value`, `thanked_us`, `trust`, `reciprocity` or `open_ask`. An open set:
     /// more factors may come.
     #[schema(example = "in_touch")]
     pub factor: &'static str,
@@ -187,6 +190,14 @@ pub fn assess(facts: &Facts) -> Assessment {
             ),
         )
     });
+    if facts.open_asks > 0 {
+        factors.push(factor(
+            "open_ask",
+            Effect::Blocks,
+            0,
+            "you already have an ask waiting on them: follow it up before asking again".to_owned(),
+        ));
+    }
     let score = factors.iter().map(|f| f.points).sum::<i32>().clamp(0, 100);
     let blocked = factors.iter().any(|f| f.effect == Effect::Blocks);
     Assessment {
@@ -209,7 +220,19 @@ mod tests {
             days_since_thanks_received: None,
             trust: Some(4),
             reciprocity: Reciprocity::new(3, 1),
+            open_asks: 0,
         }
+    }
+
+    #[test]
+    fn an_open_ask_blocks_another() {
+        let facts = Facts {
+            open_asks: 1,
+            ..nurtured()
+        };
+        let assessment = assess(&facts);
+        assert!(!assessment.ready);
+        assert_eq!(assessment.factors.last().unwrap().factor, "open_ask");
     }
 
     #[test]

@@ -87,3 +87,254 @@ on_every_backend! {
         assert_problem(app.get("/v1/contacts/not-an-id/referral-readiness", &alice.token).await, 404, "not_found").await;
     }
 }
+
+/// A client nurtured enough to be asked: in touch, given to, trusted.
+async fn nurtured_referrer(app: &TestApp, token: &str) -> Value {
+    let referrer = app
+        .create_contact(
+            token,
+            json!({"first_name": "Priya", "relationship_kind": "client", "trust": 4}),
+        )
+        .await;
+    log(app, token, &referrer, "shared_content", 20).await;
+    referrer
+}
+
+fn request_body(referrer: &Value) -> Value {
+    json!({
+        "referrer_id": referrer["id"],
+        "target": {"name": "Ana Costa", "company": "Fabrikam", "title": "CFO"},
+        "business_reason": "Fabrikam is consolidating warehouses; we cut a similar client's costs 18%",
+        "ideal_introduction": "Ana, who owns the budget, over coffee"
+    })
+}
+
+async fn create_request(app: &TestApp, token: &str, body: Value) -> Value {
+    let response = app.post("/v1/referral-requests", token, body).await;
+    let status = response.status();
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(status, 201, "create request: {body}");
+    body
+}
+
+async fn move_to(app: &TestApp, token: &str, request: &Value, body: Value) -> reqwest::Response {
+    app.patch(
+        &format!("/v1/referral-requests/{}", text(&request["id"])),
+        token,
+        body,
+    )
+    .await
+}
+
+async fn asks_logged(app: &TestApp, token: &str, referrer: &Value) -> Vec<Value> {
+    let page: Value = app
+        .get(
+            &format!(
+                "/v1/interactions?contact_id={}&kind=referral_ask",
+                text(&referrer["id"])
+            ),
+            token,
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    page["data"].as_array().unwrap().clone()
+}
+
+const STATUSES: [&str; 9] = [
+    "planned",
+    "asked",
+    "agreed",
+    "introduced",
+    "meeting_held",
+    "won",
+    "lost",
+    "declined",
+    "withdrawn",
+];
+
+/// The legal moves of DESIGN.md §3, written out independently of the code.
+fn legal(from: &str, to: &str) -> bool {
+    matches!(
+        (from, to),
+        ("planned", "asked" | "withdrawn")
+            | ("asked", "agreed" | "declined" | "withdrawn")
+            | ("agreed", "introduced" | "declined" | "withdrawn")
+            | ("introduced", "meeting_held" | "lost")
+            | ("meeting_held", "won" | "lost")
+    )
+}
+
+/// A path of legal moves from `planned` to `status`.
+fn path_to(status: &str) -> Vec<&'static str> {
+    match status {
+        "planned" => vec![],
+        "asked" => vec!["asked"],
+        "agreed" => vec!["asked", "agreed"],
+        "introduced" => vec!["asked", "agreed", "introduced"],
+        "meeting_held" => vec!["asked", "agreed", "introduced", "meeting_held"],
+        "won" => vec!["asked", "agreed", "introduced", "meeting_held", "won"],
+        "lost" => vec!["asked", "agreed", "introduced", "lost"],
+        "declined" => vec!["asked", "declined"],
+        "withdrawn" => vec!["withdrawn"],
+        other => panic!("{other}"),
+    }
+}
+
+async fn request_at(app: &TestApp, token: &str, referrer: &Value, status: &str) -> Value {
+    let request = create_request(app, token, request_body(referrer)).await;
+    for step in path_to(status) {
+        let mut body = json!({"status": step});
+        if step == "asked" {
+            body["ask_channel"] = json!("phone");
+        }
+        let response = move_to(app, token, &request, body).await;
+        assert_eq!(response.status(), 200, "{status} via {step}");
+    }
+    request
+}
+
+on_every_backend! {
+    async fn every_legal_move_is_accepted_and_every_other_refused(app) {
+        let account = app.signup().await;
+        let t = &account.token;
+        let referrer = nurtured_referrer(&app, t).await;
+        for from in STATUSES {
+            for to in STATUSES {
+                let request = request_at(&app, t, &referrer, from).await;
+                let mut body = json!({"status": to});
+                if to == "asked" {
+                    body["ask_channel"] = json!("in_person");
+                }
+                let response = move_to(&app, t, &request, body).await;
+                if legal(from, to) {
+                    assert_eq!(response.status(), 200, "{from} -> {to}");
+                    let moved: Value = response.json().await.unwrap();
+                    assert_eq!(moved["status"], to);
+                    assert_eq!(moved["history"].as_array().unwrap().last().unwrap()["status"], to);
+                } else {
+                    let problem = assert_problem(response, 409, "invalid_transition").await;
+                    let allowed: Vec<String> = STATUSES.iter().filter(|s| legal(from, s)).map(|s| format!("`{s}`")).collect();
+                    for name in &allowed {
+                        assert!(text(&problem["detail"]).contains(name.as_str()), "{from} -> {to}: {problem}");
+                    }
+                }
+            }
+        }
+    }
+
+    async fn asking_is_live_and_needs_a_business_reason(app) {
+        let account = app.signup().await;
+        let t = &account.token;
+        let referrer = nurtured_referrer(&app, t).await;
+        let request = create_request(&app, t, request_body(&referrer)).await;
+        for channel in ["email", "social", "letter", "text", "event"] {
+            let problem = assert_problem(move_to(&app, t, &request, json!({"status": "asked", "ask_channel": channel})).await, 422, "ask_channel_not_personal").await;
+            assert!(text(&problem["detail"]).contains("live"), "{problem}");
+            assert_eq!(crate::helpers::pointers(&problem), ["/ask_channel"]);
+        }
+        assert_problem(move_to(&app, t, &request, json!({"status": "asked"})).await, 422, "ask_channel_required").await;
+        assert!(asks_logged(&app, t, &referrer).await.is_empty(), "a refused ask logs nothing");
+
+        let mut bare = request_body(&referrer);
+        bare["business_reason"] = Value::Null;
+        let unreasoned = create_request(&app, t, bare).await;
+        let problem = assert_problem(move_to(&app, t, &unreasoned, json!({"status": "asked", "ask_channel": "phone"})).await, 422, "business_reason_required").await;
+        assert_eq!(crate::helpers::pointers(&problem), ["/business_reason"]);
+        assert!(asks_logged(&app, t, &referrer).await.is_empty(), "the ask and its interaction go together or not at all");
+        let withdrawn = move_to(&app, t, &unreasoned, json!({"status": "withdrawn"})).await;
+        assert_eq!(withdrawn.status(), 200, "dropping a plan needs no reason");
+
+        let response = move_to(&app, t, &request, json!({"status": "asked", "ask_channel": "video"})).await;
+        assert_eq!(response.status(), 200);
+        let asked: Value = response.json().await.unwrap();
+        assert_eq!(asked["ask_channel"], "video");
+        let logged = asks_logged(&app, t, &referrer).await;
+        assert_eq!(logged.len(), 1);
+        assert_eq!(asked["ask_interaction_id"], logged[0]["id"]);
+        assert_eq!(logged[0]["channel"], "video");
+        assert_eq!(logged[0]["contact_ids"], json!([referrer["id"]]));
+
+        // Recording an ask already made, in one call.
+        let mut made = request_body(&referrer);
+        made["status"] = json!("asked");
+        made["ask_channel"] = json!("email");
+        assert_problem(app.post("/v1/referral-requests", t, made.clone()).await, 422, "ask_channel_not_personal").await;
+        made["ask_channel"] = json!("in_person");
+        let recorded = create_request(&app, t, made).await;
+        assert_eq!(recorded["status"], "asked");
+        assert_eq!(recorded["history"].as_array().unwrap().len(), 2);
+        assert_eq!(asks_logged(&app, t, &referrer).await.len(), 2);
+    }
+
+    async fn a_request_carries_its_referrers_readiness(app) {
+        let account = app.signup().await;
+        let t = &account.token;
+        let stranger = app.create_contact(t, json!({"first_name": "Stranger"})).await;
+        let created = create_request(&app, t, request_body(&stranger)).await;
+        assert_eq!(created["referrer_readiness"]["ready"], false, "recorded all the same: {created}");
+        assert_eq!(created["referrer_readiness"]["contact_id"], stranger["id"]);
+
+        let referrer = nurtured_referrer(&app, t).await;
+        log(&app, t, &referrer, "gift", 15).await;
+        log(&app, t, &referrer, "thanks_received", 10).await;
+        let first = create_request(&app, t, request_body(&referrer)).await;
+        assert_eq!(first["referrer_readiness"]["ready"], true, "{first}");
+        let asked: Value = move_to(&app, t, &first, json!({"status": "asked", "ask_channel": "phone"})).await.json().await.unwrap();
+        assert_eq!(asked["referrer_readiness"]["ready"], true, "judged before the ask, not counting itself: {asked}");
+        let second = create_request(&app, t, request_body(&referrer)).await;
+        assert_eq!(second["referrer_readiness"]["ready"], false, "an ask is already waiting on them");
+        let judged = readiness(&app, t, &referrer).await;
+        assert_eq!(effect_of(&judged, "open_ask"), "blocks");
+    }
+
+    async fn requests_are_listed_filtered_and_isolated(app) {
+        let owner = app.signup().await;
+        let mallory = app.signup().await;
+        let viewer = app.signup().await;
+        let (viewer_token, _) = app.join(&owner, &viewer, "viewer").await;
+        let t = &owner.token;
+        let referrer = nurtured_referrer(&app, t).await;
+        let other = nurtured_referrer(&app, t).await;
+        let planned = create_request(&app, t, request_body(&referrer)).await;
+        let asked = request_at(&app, t, &other, "asked").await;
+
+        let ids = |page: Value| page["data"].as_array().unwrap().iter().map(|r| text(&r["id"])).collect::<Vec<_>>();
+        let all: Value = app.get("/v1/referral-requests", t).await.json().await.unwrap();
+        assert_eq!(ids(all), [text(&planned["id"]), text(&asked["id"])]);
+        let by_status: Value = app.get("/v1/referral-requests?status=asked", t).await.json().await.unwrap();
+        assert_eq!(ids(by_status), [text(&asked["id"])]);
+        let by_referrer: Value = app.get(&format!("/v1/referral-requests?referrer_id={}", text(&referrer["id"])), t).await.json().await.unwrap();
+        assert_eq!(ids(by_referrer), [text(&planned["id"])]);
+
+        let path = format!("/v1/referral-requests/{}", text(&planned["id"]));
+        let fetched = app.get(&path, t).await;
+        assert_eq!(fetched.headers()["etag"], "\"1\"");
+        assert_problem(app.get(&path, &mallory.token).await, 404, "not_found").await;
+        assert_problem(app.patch(&path, &mallory.token, json!({"status": "withdrawn"})).await, 404, "not_found").await;
+        assert_problem(app.delete(&path, &mallory.token).await, 404, "not_found").await;
+        let theirs: Value = app.get("/v1/referral-requests", &mallory.token).await.json().await.unwrap();
+        assert!(theirs["data"].as_array().unwrap().is_empty());
+        let problem = assert_problem(app.post("/v1/referral-requests", &mallory.token, request_body(&referrer)).await, 422, "validation_failed").await;
+        assert_eq!(crate::helpers::pointers(&problem), ["/referrer_id"]);
+        assert_problem(app.post("/v1/referral-requests", &viewer_token, request_body(&referrer)).await, 403, "forbidden").await;
+
+        let stale = app.request(reqwest::Method::PATCH, &path, Some(t)).header("if-match", "\"7\"").json(&json!({"notes": "x"})).send().await.unwrap();
+        assert_problem(stale, 412, "precondition_failed").await;
+        assert_eq!(app.delete(&path, t).await.status(), 204);
+        assert_problem(app.get(&path, t).await, 404, "not_found").await;
+        let tombstones: Value = app.get("/v1/referral-requests?include_deleted=true", t).await.json().await.unwrap();
+        assert_eq!(tombstones["data"].as_array().unwrap().len(), 2);
+
+        for (body, pointer) in [
+            (json!({"referrer_id": referrer["id"], "target": {}}), "/target"),
+            (json!({"referrer_id": referrer["id"], "target": {"contact_id": referrer["id"]}}), "/target/contact_id"),
+            (json!({"referrer_id": referrer["id"], "target": {"name": "A"}, "status": "won"}), "/status"),
+            (json!({"referrer_id": referrer["id"], "target": {"name": "A"}, "ask_channel": "phone"}), "/ask_channel"),
+        ] {
+            let problem = assert_problem(app.post("/v1/referral-requests", t, body.clone()).await, 422, "validation_failed").await;
+            assert!(crate::helpers::pointers(&problem)[0].starts_with(pointer), "{body}: {problem}");
+        }
+    }
+}

@@ -1,0 +1,2 @@
+DROP TABLE referral_request_events;
+DROP TABLE referral_requests;

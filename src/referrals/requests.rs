@@ -1,0 +1,550 @@
+//! Referral requests in storage: create, list, read, move along the pipeline, delete.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::prelude::*;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::domain::{
+    check_ask_channel, check_transition, NewReferralRequest, ReferralRequestPatch, RequestStatus,
+    Target,
+};
+use super::queries::{readiness, ReferralReadiness};
+use crate::db::schema::{referral_request_events, referral_requests};
+use crate::db::DbConn;
+use crate::error::ApiError;
+use crate::http::pagination::{Page, PageRequest};
+use crate::http::precondition::IfMatch;
+use crate::interactions::domain::{Channel, NewInteraction};
+use crate::time::{db_now, from_db, to_db};
+use crate::values::{Label, LongText};
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = referral_requests, treat_none_as_null = true)]
+struct RequestRow {
+    id: String,
+    workspace_id: String,
+    referrer_id: String,
+    member_id: String,
+    target_contact_id: Option<String>,
+    target_name: Option<String>,
+    target_company: Option<String>,
+    target_title: Option<String>,
+    business_reason: Option<String>,
+    ideal_introduction: Option<String>,
+    notes: Option<String>,
+    status: String,
+    ask_channel: Option<String>,
+    asked_at: Option<NaiveDateTime>,
+    ask_interaction_id: Option<String>,
+    version: i64,
+    created_at: NaiveDateTime,
+    updated_at: NaiveDateTime,
+    deleted_at: Option<NaiveDateTime>,
+}
+
+/// Who the request is for, as stored.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TargetView {
+    /// Set when the person is in the network.
+    pub contact_id: Option<uuid::Uuid>,
+    pub name: Option<String>,
+    pub company: Option<String>,
+    pub title: Option<String>,
+}
+
+/// One status a request took.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StatusChange {
+    pub status: RequestStatus,
+    pub at: DateTime<Utc>,
+    /// The member who moved it.
+    pub member_id: uuid::Uuid,
+}
+
+/// An ask for a referral and where it stands.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReferralRequest {
+    pub id: uuid::Uuid,
+    /// The contact asked for the introduction.
+    pub referrer_id: uuid::Uuid,
+    /// The member asking.
+    pub member_id: uuid::Uuid,
+    pub target: TargetView,
+    pub business_reason: Option<String>,
+    pub ideal_introduction: Option<String>,
+    pub notes: Option<String>,
+    pub status: RequestStatus,
+    /// How the ask was made (set on moving to `asked`).
+    pub ask_channel: Option<Channel>,
+    pub asked_at: Option<DateTime<Utc>>,
+    /// The `referral_ask` interaction logged with the referrer when asking.
+    pub ask_interaction_id: Option<uuid::Uuid>,
+    /// Every status, oldest first.
+    pub history: Vec<StatusChange>,
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub deleted_at: Option<DateTime<Utc>>,
+}
+
+fn corrupt(what: &str) -> ApiError {
+    ApiError::internal(anyhow::anyhow!(
+        "stored referral request has an invalid {what}"
+    ))
+}
+
+fn uuid(text: &str) -> Result<uuid::Uuid, ApiError> {
+    text.parse().map_err(|_| corrupt("id"))
+}
+
+type EventRow = (String, String, String, NaiveDateTime);
+
+impl RequestRow {
+    fn status(&self) -> Result<RequestStatus, ApiError> {
+        self.status.parse().map_err(|_| corrupt("status"))
+    }
+
+    fn set_target(&mut self, target: &Target) {
+        let text = |value: &Option<Label>| value.as_ref().map(|v| v.as_str().to_owned());
+        (
+            self.target_contact_id,
+            self.target_name,
+            self.target_company,
+            self.target_title,
+        ) = match target {
+            Target::Contact(id) => (Some(id.to_string()), None, None, None),
+            Target::Person {
+                name,
+                company,
+                title,
+            } => (
+                None,
+                Some(name.as_str().to_owned()),
+                text(company),
+                text(title),
+            ),
+        };
+    }
+
+    fn view(self, events: Vec<EventRow>) -> Result<ReferralRequest, ApiError> {
+        let history = events
+            .into_iter()
+            .map(|(_, status, member_id, at)| {
+                Ok(StatusChange {
+                    status: status.parse().map_err(|_| corrupt("status"))?,
+                    at: from_db(at),
+                    member_id: uuid(&member_id)?,
+                })
+            })
+            .collect::<Result<_, ApiError>>()?;
+        Ok(ReferralRequest {
+            id: uuid(&self.id)?,
+            referrer_id: uuid(&self.referrer_id)?,
+            member_id: uuid(&self.member_id)?,
+            target: TargetView {
+                contact_id: self.target_contact_id.as_deref().map(uuid).transpose()?,
+                name: self.target_name,
+                company: self.target_company,
+                title: self.target_title,
+            },
+            business_reason: self.business_reason,
+            ideal_introduction: self.ideal_introduction,
+            notes: self.notes,
+            status: self.status.parse().map_err(|_| corrupt("status"))?,
+            ask_channel: self
+                .ask_channel
+                .as_deref()
+                .map(|c| c.parse().map_err(|_| corrupt("ask channel")))
+                .transpose()?,
+            asked_at: self.asked_at.map(from_db),
+            ask_interaction_id: self.ask_interaction_id.as_deref().map(uuid).transpose()?,
+            history,
+            version: self.version,
+            created_at: from_db(self.created_at),
+            updated_at: from_db(self.updated_at),
+            deleted_at: self.deleted_at.map(from_db),
+        })
+    }
+}
+
+fn events_of(conn: &mut DbConn, ids: &[String]) -> Result<Vec<EventRow>, ApiError> {
+    Ok(referral_request_events::table
+        .filter(referral_request_events::request_id.eq_any(ids))
+        .order((
+            referral_request_events::at.asc(),
+            referral_request_events::id.asc(),
+        ))
+        .select((
+            referral_request_events::request_id,
+            referral_request_events::status,
+            referral_request_events::member_id,
+            referral_request_events::at,
+        ))
+        .load(conn)?)
+}
+
+fn views(conn: &mut DbConn, rows: Vec<RequestRow>) -> Result<Vec<ReferralRequest>, ApiError> {
+    let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+    let mut events = events_of(conn, &ids)?;
+    rows.into_iter()
+        .map(|row| {
+            let (mine, rest): (Vec<_>, Vec<_>) = events.drain(..).partition(|e| e.0 == row.id);
+            events = rest;
+            row.view(mine)
+        })
+        .collect()
+}
+
+fn record(
+    conn: &mut DbConn,
+    request_id: &str,
+    status: RequestStatus,
+    member_id: &str,
+) -> Result<(), ApiError> {
+    diesel::insert_into(referral_request_events::table)
+        .values((
+            referral_request_events::id.eq(uuid::Uuid::now_v7().to_string()),
+            referral_request_events::request_id.eq(request_id),
+            referral_request_events::status.eq(status.as_str()),
+            referral_request_events::member_id.eq(member_id),
+            referral_request_events::at.eq(db_now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+fn live_row(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<RequestRow, ApiError> {
+    referral_requests::table
+        .filter(referral_requests::workspace_id.eq(workspace_id))
+        .filter(referral_requests::id.eq(id))
+        .filter(referral_requests::deleted_at.is_null())
+        .select(RequestRow::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| ApiError::not_found(format!("no referral request {id} in this workspace")))
+}
+
+pub fn get(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<ReferralRequest, ApiError> {
+    let row = live_row(conn, workspace_id, id)?;
+    let events = events_of(conn, std::slice::from_ref(&row.id))?;
+    row.view(events)
+}
+
+/// Asks still waiting on this referrer, other than `except`.
+pub fn open_asks(
+    conn: &mut DbConn,
+    referrer_id: &str,
+    except: Option<&str>,
+) -> Result<i64, ApiError> {
+    let open: Vec<&str> = RequestStatus::ALL
+        .iter()
+        .filter(|s| s.is_open_ask())
+        .map(|s| s.as_str())
+        .collect();
+    let mut query = referral_requests::table
+        .filter(referral_requests::referrer_id.eq(referrer_id))
+        .filter(referral_requests::status.eq_any(open))
+        .filter(referral_requests::deleted_at.is_null())
+        .into_boxed();
+    if let Some(except) = except {
+        query = query.filter(referral_requests::id.ne(except.to_owned()));
+    }
+    Ok(query.count().get_result(conn)?)
+}
+
+/// Checks what a request refers to: a live referrer and target contact of the workspace,
+/// a member of it.
+fn check_references(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    row: &RequestRow,
+) -> Result<(), ApiError> {
+    if !crate::contacts::queries::exists(conn, workspace_id, &row.referrer_id)? {
+        return Err(ApiError::invalid_field(
+            "/referrer_id",
+            "is not a contact of this workspace",
+        ));
+    }
+    if let Some(target) = &row.target_contact_id {
+        if target == &row.referrer_id {
+            return Err(ApiError::invalid_field(
+                "/target/contact_id",
+                "is the referrer; ask them for someone else",
+            ));
+        }
+        if !crate::contacts::queries::exists(conn, workspace_id, target)? {
+            return Err(ApiError::invalid_field(
+                "/target/contact_id",
+                "is not a contact of this workspace",
+            ));
+        }
+    }
+    if !crate::workspaces::queries::is_member(conn, workspace_id, &row.member_id)? {
+        return Err(ApiError::invalid_field(
+            "/member_id",
+            "is not a member of this workspace",
+        ));
+    }
+    Ok(())
+}
+
+/// R2 and R1, then the ask itself: the `referral_ask` interaction with the referrer, in
+/// the caller's transaction.
+fn ask(conn: &mut DbConn, row: &mut RequestRow, channel: Option<Channel>) -> Result<(), ApiError> {
+    let missing: Vec<&str> = [
+        ("/business_reason", row.business_reason.is_none()),
+        ("/ideal_introduction", row.ideal_introduction.is_none()),
+    ]
+    .into_iter()
+    .filter_map(|(pointer, missing)| missing.then_some(pointer))
+    .collect();
+    if let Some(pointer) = missing.first() {
+        return Err(ApiError::rule(
+            "business_reason_required",
+            *pointer,
+            "before asking, say why the introduction is worth their while (`business_reason`) and who exactly you want to meet and how (`ideal_introduction`)",
+        ));
+    }
+    let channel = channel.ok_or_else(|| {
+        ApiError::rule(
+            "ask_channel_required",
+            "/ask_channel",
+            "say how you asked: `in_person`, `phone` or `video`",
+        )
+    })?;
+    check_ask_channel(channel)
+        .map_err(|reason| ApiError::rule("ask_channel_not_personal", "/ask_channel", reason))?;
+    let whom = row
+        .target_name
+        .clone()
+        .map(|name| format!(" to {name}"))
+        .unwrap_or_default();
+    let fields: NewInteraction = serde_json::from_value(serde_json::json!({
+        "contact_ids": [row.referrer_id],
+        "member_id": row.member_id,
+        "occurred_at": crate::time::now(),
+        "channel": channel,
+        "kind": "referral_ask",
+        "summary": format!("Asked for an introduction{whom}").chars().take(500).collect::<String>(),
+    }))
+    .map_err(ApiError::internal)?;
+    let interaction =
+        crate::interactions::queries::create(conn, &row.workspace_id, &row.member_id, fields)?;
+    row.ask_channel = Some(channel.as_str().to_owned());
+    row.asked_at = Some(to_db(interaction.occurred_at));
+    row.ask_interaction_id = Some(interaction.id.to_string());
+    Ok(())
+}
+
+/// Moves `row` to `to`, with what the move needs; the caller stores the row.
+fn transition(
+    conn: &mut DbConn,
+    row: &mut RequestRow,
+    to: RequestStatus,
+    channel: Option<Channel>,
+    actor: &str,
+) -> Result<(), ApiError> {
+    check_transition(row.status()?, to)
+        .map_err(|reason| ApiError::conflict("invalid_transition", reason))?;
+    if to == RequestStatus::Asked {
+        ask(conn, row, channel)?;
+    }
+    row.status = to.as_str().to_owned();
+    record(conn, &row.id, to, actor)
+}
+
+fn text(value: &Option<LongText>) -> Option<String> {
+    value.as_ref().map(|v| v.as_str().to_owned())
+}
+
+/// Records a request; its referrer's readiness is judged before anything is asked.
+pub fn create(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    caller_member_id: &str,
+    fields: NewReferralRequest,
+) -> Result<(ReferralRequest, ReferralReadiness), ApiError> {
+    let now = db_now();
+    let mut row = RequestRow {
+        id: uuid::Uuid::now_v7().to_string(),
+        workspace_id: workspace_id.to_owned(),
+        referrer_id: fields.referrer_id.to_string(),
+        member_id: fields
+            .member_id
+            .map(|m| m.to_string())
+            .unwrap_or_else(|| caller_member_id.to_owned()),
+        target_contact_id: None,
+        target_name: None,
+        target_company: None,
+        target_title: None,
+        business_reason: text(&fields.business_reason),
+        ideal_introduction: text(&fields.ideal_introduction),
+        notes: text(&fields.notes),
+        status: RequestStatus::Planned.as_str().to_owned(),
+        ask_channel: None,
+        asked_at: None,
+        ask_interaction_id: None,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+        deleted_at: None,
+    };
+    row.set_target(&fields.target);
+    check_references(conn, workspace_id, &row)?;
+    let readiness = readiness(conn, workspace_id, &row.referrer_id, None)?;
+    diesel::insert_into(referral_requests::table)
+        .values(&row)
+        .execute(conn)?;
+    record(conn, &row.id, RequestStatus::Planned, caller_member_id)?;
+    match fields.status {
+        None | Some(RequestStatus::Planned) => {
+            if fields.ask_channel.is_some() {
+                return Err(ApiError::invalid_field(
+                    "/ask_channel",
+                    "is given only with `status: \"asked\"`",
+                ));
+            }
+        }
+        Some(RequestStatus::Asked) => {
+            transition(
+                conn,
+                &mut row,
+                RequestStatus::Asked,
+                fields.ask_channel,
+                caller_member_id,
+            )?;
+            diesel::update(referral_requests::table.find(&row.id))
+                .set(&row)
+                .execute(conn)?;
+        }
+        Some(_) => {
+            return Err(ApiError::invalid_field(
+                "/status",
+                "a new request is `planned` or `asked`; move it on with PATCH",
+            ))
+        }
+    }
+    Ok((get(conn, workspace_id, &row.id)?, readiness))
+}
+
+/// Edits a request and moves it along; the referrer's readiness is judged before the move.
+pub fn update(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    actor: &str,
+    id: &str,
+    if_match: &IfMatch,
+    patch: ReferralRequestPatch,
+) -> Result<(ReferralRequest, ReferralReadiness), ApiError> {
+    let current = live_row(conn, workspace_id, id)?;
+    if_match.check(current.version)?;
+    let mut row = current.clone();
+    if let Some(target) = &patch.target {
+        row.set_target(target);
+    }
+    if let Some(value) = &patch.business_reason {
+        row.business_reason = text(value);
+    }
+    if let Some(value) = &patch.ideal_introduction {
+        row.ideal_introduction = text(value);
+    }
+    if let Some(value) = &patch.notes {
+        row.notes = text(value);
+    }
+    check_references(conn, workspace_id, &row)?;
+    if patch.ask_channel.is_some() && patch.status != Some(RequestStatus::Asked) {
+        return Err(ApiError::invalid_field(
+            "/ask_channel",
+            "is given only with `status: \"asked\"`",
+        ));
+    }
+    let readiness = readiness(conn, workspace_id, &row.referrer_id, Some(id))?;
+    if let Some(to) = patch.status {
+        transition(conn, &mut row, to, patch.ask_channel, actor)?;
+    }
+    row.version = current.version + 1;
+    row.updated_at = db_now();
+    let changed = diesel::update(
+        referral_requests::table
+            .filter(referral_requests::id.eq(id))
+            .filter(referral_requests::version.eq(current.version)),
+    )
+    .set(&row)
+    .execute(conn)?;
+    if changed == 0 {
+        return Err(ApiError::concurrent_update("referral request"));
+    }
+    Ok((get(conn, workspace_id, id)?, readiness))
+}
+
+pub fn delete(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    id: &str,
+    if_match: &IfMatch,
+) -> Result<(), ApiError> {
+    let current = live_row(conn, workspace_id, id)?;
+    if_match.check(current.version)?;
+    let now = db_now();
+    let changed = diesel::update(
+        referral_requests::table
+            .filter(referral_requests::id.eq(id))
+            .filter(referral_requests::version.eq(current.version)),
+    )
+    .set((
+        referral_requests::deleted_at.eq(now),
+        referral_requests::updated_at.eq(now),
+        referral_requests::version.eq(current.version + 1),
+    ))
+    .execute(conn)?;
+    if changed == 0 {
+        return Err(ApiError::concurrent_update("referral request"));
+    }
+    Ok(())
+}
+
+/// Filters of the request list; all optional, combined with AND.
+#[derive(Debug, Default)]
+pub struct RequestFilter {
+    pub status: Option<RequestStatus>,
+    pub referrer_id: Option<String>,
+    pub member_id: Option<String>,
+    pub updated_since: Option<DateTime<Utc>>,
+    pub include_deleted: bool,
+}
+
+pub fn list(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    filter: &RequestFilter,
+    page: &PageRequest,
+) -> Result<Page<ReferralRequest>, ApiError> {
+    let mut query = referral_requests::table
+        .filter(referral_requests::workspace_id.eq(workspace_id))
+        .select(RequestRow::as_select())
+        .order(referral_requests::id.asc())
+        .limit(page.fetch_limit())
+        .into_boxed();
+    if let Some(after) = page.after_id()? {
+        query = query.filter(referral_requests::id.gt(after.to_owned()));
+    }
+    if !filter.include_deleted {
+        query = query.filter(referral_requests::deleted_at.is_null());
+    }
+    if let Some(status) = filter.status {
+        query = query.filter(referral_requests::status.eq(status.as_str()));
+    }
+    if let Some(referrer) = &filter.referrer_id {
+        query = query.filter(referral_requests::referrer_id.eq(referrer.clone()));
+    }
+    if let Some(member) = &filter.member_id {
+        query = query.filter(referral_requests::member_id.eq(member.clone()));
+    }
+    if let Some(since) = filter.updated_since {
+        query = query.filter(referral_requests::updated_at.ge(to_db(since)));
+    }
+    let rows = query.load::<RequestRow>(conn)?;
+    let requests = views(conn, rows)?;
+    Ok(page.page(requests, |r| r.id.to_string()))
+}
