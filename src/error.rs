@@ -93,6 +93,21 @@ impl ApiError {
         }
     }
 
+    /// The same error about a document nested at `prefix` in the request (its field
+    /// pointers and detail name the nested place).
+    pub fn under(mut self, prefix: &str) -> Self {
+        for error in &mut self.errors {
+            error.pointer = format!("{prefix}{}", error.pointer);
+        }
+        match self.errors.as_slice() {
+            [only] if self.code == "validation_failed" => {
+                self.detail = format!("`{}` {}", only.pointer, only.detail);
+            }
+            _ => {}
+        }
+        self
+    }
+
     pub fn invalid_field(pointer: impl Into<String>, detail: impl Into<String>) -> Self {
         Self::validation(vec![FieldError::new(pointer, detail)])
     }

@@ -1,8 +1,9 @@
 //! Rapport: a REST/JSON API for referral selling.
 //!
 //! Shared plumbing (`config`, `db`, `error`, `http`, `startup`) sits beside one module per
-//! feature (`auth`, `workspaces`, `contacts`, `interactions`, `nurture`, `referrals`), each
-//! holding its types, rules, queries and handlers; `demo` seeds a synthetic network.
+//! feature (`auth`, `workspaces`, `contacts`, `interactions`, `nurture`, `referrals`,
+//! `introductions`), each holding its types, rules, queries and handlers; `demo` seeds a
+//! synthetic network.
 
 pub mod auth;
 pub mod cli;
@@ -13,6 +14,7 @@ pub mod demo;
 pub mod error;
 pub mod http;
 pub mod interactions;
+pub mod introductions;
 pub mod nurture;
 pub mod openapi;
 pub mod ops;

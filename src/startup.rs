@@ -18,7 +18,7 @@ use crate::http::idempotency::idempotency;
 use crate::http::observe::{observe, HttpMetrics};
 use crate::http::rate_limit::{rate_limit, RateLimits};
 use crate::openapi::{add_shared_conventions, ApiDoc};
-use crate::{auth, contacts, interactions, nurture, ops, referrals, workspaces};
+use crate::{auth, contacts, interactions, introductions, nurture, ops, referrals, workspaces};
 
 /// Every resource of the versioned API.
 fn v1(cfg: &mut ServiceConfig) {
@@ -32,6 +32,7 @@ fn v1(cfg: &mut ServiceConfig) {
     nurture::actions::routes(cfg);
     nurture::snoozes::routes(cfg);
     referrals::handlers::routes(cfg);
+    introductions::handlers::routes(cfg);
 }
 
 /// The OpenAPI document, as served at `/openapi.json` and committed in `openapi/`.

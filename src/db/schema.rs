@@ -186,6 +186,32 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    introductions (id) {
+        id -> Text,
+        workspace_id -> Text,
+        direction -> Text,
+        member_id -> Text,
+        referrer_id -> Nullable<Text>,
+        prospect_id -> Nullable<Text>,
+        request_id -> Nullable<Text>,
+        first_contact_id -> Nullable<Text>,
+        second_contact_id -> Nullable<Text>,
+        interaction_id -> Nullable<Text>,
+        status -> Text,
+        introduced_at -> Timestamp,
+        meeting_at -> Nullable<Timestamp>,
+        deal_value_cents -> Nullable<BigInt>,
+        currency -> Nullable<Text>,
+        closed_at -> Nullable<Timestamp>,
+        notes -> Nullable<Text>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        deleted_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(members -> users (user_id));
 diesel::joinable!(members -> workspaces (workspace_id));
 diesel::allow_tables_to_appear_in_same_query!(
@@ -201,5 +227,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     workspace_settings,
     snoozes,
     referral_requests,
-    referral_request_events
+    referral_request_events,
+    introductions
 );

@@ -48,24 +48,25 @@ pub fn check_transition(from: RequestStatus, to: RequestStatus) -> Result<(), St
     if from.next().contains(&to) {
         return Ok(());
     }
-    let allowed: Vec<String> = from
-        .next()
-        .iter()
-        .map(|s| format!("`{}`", s.as_str()))
-        .collect();
-    Err(match allowed.as_slice() {
-        [] => format!(
-            "a `{}` request is closed; it cannot move to `{}`",
-            from.as_str(),
-            to.as_str()
-        ),
-        _ => format!(
-            "a request cannot move from `{}` to `{}`; allowed: {}",
-            from.as_str(),
-            to.as_str(),
-            allowed.join(", ")
-        ),
-    })
+    let allowed: Vec<&str> = from.next().iter().map(|s| s.as_str()).collect();
+    Err(refuse_move(
+        "a request",
+        from.as_str(),
+        to.as_str(),
+        &allowed,
+    ))
+}
+
+/// The words of a refused move, shared by every pipeline.
+pub fn refuse_move(what: &str, from: &str, to: &str, allowed: &[&str]) -> String {
+    if allowed.is_empty() {
+        return format!("{what} that is `{from}` is closed; it cannot move to `{to}`");
+    }
+    let allowed: Vec<String> = allowed.iter().map(|s| format!("`{s}`")).collect();
+    format!(
+        "{what} cannot move from `{from}` to `{to}`; allowed: {}",
+        allowed.join(", ")
+    )
 }
 
 /// R1: a referral is asked live. Seed 000: "never ask for referrals in any digital

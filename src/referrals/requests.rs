@@ -504,6 +504,37 @@ pub fn delete(
     Ok(())
 }
 
+/// A received introduction answers this request: it moves to `introduced` (through
+/// `agreed` when the referrer went straight from the ask to the introduction).
+pub fn introduced(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    request_id: &str,
+    referrer_id: &str,
+    actor: &str,
+) -> Result<(), ApiError> {
+    let current = live_row(conn, workspace_id, request_id).map_err(|_| {
+        ApiError::invalid_field("/request_id", "is not a referral request of this workspace")
+    })?;
+    if current.referrer_id != referrer_id {
+        return Err(ApiError::invalid_field(
+            "/request_id",
+            "was made to another referrer",
+        ));
+    }
+    let mut row = current.clone();
+    if row.status()? == RequestStatus::Asked {
+        transition(conn, &mut row, RequestStatus::Agreed, None, actor)?;
+    }
+    transition(conn, &mut row, RequestStatus::Introduced, None, actor)?;
+    row.version = current.version + 1;
+    row.updated_at = db_now();
+    diesel::update(referral_requests::table.find(request_id))
+        .set(&row)
+        .execute(conn)?;
+    Ok(())
+}
+
 /// Filters of the request list; all optional, combined with AND.
 #[derive(Debug, Default)]
 pub struct RequestFilter {

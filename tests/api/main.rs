@@ -10,6 +10,7 @@ mod conventions;
 mod demo;
 mod idempotency;
 mod interactions;
+mod introductions;
 mod isolation;
 mod members;
 mod nurture;
