@@ -212,6 +212,7 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(interaction_contacts -> interactions (interaction_id));
 diesel::joinable!(members -> users (user_id));
 diesel::joinable!(members -> workspaces (workspace_id));
 diesel::allow_tables_to_appear_in_same_query!(

@@ -61,8 +61,10 @@ pub struct Action {
     /// Stable while the action stands; pass it to `POST /v1/nurture/snoozes`.
     pub id: ActionId,
     /// `first_touch` (never contacted), `touch_due`, `touch_overdue`, `revive` (a year or
-    /// more without contact), `birthday` or `important_date`. An open set: more types come
-    /// with new features, so ignore the ones you do not know.
+    /// more without contact), `birthday`, `important_date`, `thank_referrer` (an
+    /// introduction not yet thanked for), `share_outcome` (a won or lost introduction the
+    /// referrer has not heard about) or `follow_up_ask` (an ask unanswered for two weeks).
+    /// An open set: more types come with new features, so ignore the ones you do not know.
     #[serde(rename = "type")]
     #[schema(value_type = String, example = "touch_overdue")]
     pub action_type: ActionType,
@@ -99,8 +101,8 @@ struct ActionsQuery {
 /// What ranking needs of a contact: read from the agenda index alone.
 #[derive(Debug, Queryable, Selectable)]
 #[diesel(table_name = contacts)]
-struct Standing {
-    id: String,
+pub(super) struct Standing {
+    pub id: String,
     relationship_kind: String,
     trust: Option<i32>,
     cadence_days: Option<i32>,
@@ -108,13 +110,13 @@ struct Standing {
     created_at: NaiveDateTime,
 }
 
-fn corrupt(what: &str) -> ApiError {
+pub(super) fn corrupt(what: &str) -> ApiError {
     ApiError::internal(anyhow::anyhow!("stored contact has an invalid {what}"))
 }
 
 impl Standing {
     /// The relationship, its schedule computed by the same rule that stored it.
-    fn relationship(
+    pub(super) fn relationship(
         &self,
         cadence_by_kind: &BTreeMap<RelationshipKind, i32>,
     ) -> Result<Relationship, ApiError> {
@@ -152,9 +154,11 @@ fn held_by(
 }
 
 /// An action before it is worded: the agenda ranks them all, then words one page.
-struct Candidate {
-    id: ActionId,
-    suggestion: Suggestion,
+pub(super) struct Candidate {
+    pub id: ActionId,
+    /// The contact the action is with.
+    pub contact_id: uuid::Uuid,
+    pub suggestion: Suggestion,
 }
 
 /// Every action standing for the holder's contacts, best first, snoozed ones left out.
@@ -178,6 +182,7 @@ fn candidates(
         if let Some(suggestion) = agenda::touch(&relationship, now) {
             ranked.push(Candidate {
                 id: ActionId::Touch(contact_id),
+                contact_id,
                 suggestion,
             });
         }
@@ -205,7 +210,8 @@ fn candidates(
         if agenda::occasion_marked(occasion.date, relationship.last_interaction_at) {
             continue;
         }
-        let id = ActionId::Occasion(occasion.contact_id, occasion.date);
+        let contact_id = occasion.contact_id;
+        let id = ActionId::Occasion(contact_id, occasion.date);
         let upcoming = Upcoming {
             kind: occasion.kind,
             label: occasion.label,
@@ -219,8 +225,19 @@ fn candidates(
             today,
             horizon_days,
         );
-        ranked.push(Candidate { id, suggestion });
+        ranked.push(Candidate {
+            id,
+            contact_id,
+            suggestion,
+        });
     }
+    ranked.extend(super::loops::candidates(
+        conn,
+        workspace_id,
+        holder,
+        now,
+        &cadence_by_kind,
+    )?);
 
     let hidden = snoozes::hidden_actions(conn, workspace_id, now)?;
     ranked.retain(|candidate| !hidden.contains(&candidate.id.to_string()));
@@ -240,7 +257,7 @@ fn worded(
     workspace_id: &str,
     page: Vec<Candidate>,
 ) -> Result<Vec<Action>, ApiError> {
-    let ids: Vec<String> = page.iter().map(|c| c.id.contact_id().to_string()).collect();
+    let ids: Vec<String> = page.iter().map(|c| c.contact_id.to_string()).collect();
     let contacts: HashMap<String, ActionContact> = contacts::table
         .filter(contacts::workspace_id.eq(workspace_id))
         .filter(contacts::id.eq_any(&ids))
@@ -281,18 +298,24 @@ fn worded(
     // A contact deleted since the ranking read leaves the page one action short.
     Ok(page
         .into_iter()
-        .filter_map(|Candidate { id, suggestion }| {
-            let contact = contacts.get(&id.contact_id().to_string())?.clone();
-            Some(Action {
-                id,
-                action_type: suggestion.action_type,
-                contact,
-                reason: suggestion.reason.to_string(),
-                due_on: suggestion.due_on,
-                suggested_touch: suggestion.suggested_touch,
-                priority: (suggestion.priority * 1000.0).round() / 1000.0,
-            })
-        })
+        .filter_map(
+            |Candidate {
+                 id,
+                 contact_id,
+                 suggestion,
+             }| {
+                let contact = contacts.get(&contact_id.to_string())?.clone();
+                Some(Action {
+                    id,
+                    action_type: suggestion.action_type,
+                    contact,
+                    reason: suggestion.reason.to_string(),
+                    due_on: suggestion.due_on,
+                    suggested_touch: suggestion.suggested_touch,
+                    priority: (suggestion.priority * 1000.0).round() / 1000.0,
+                })
+            },
+        )
         .collect())
 }
 

@@ -39,23 +39,25 @@ pub enum ActionType {
     Revive,
     Birthday,
     ImportantDate,
+    /// A referrer introduced you and has not been thanked since (R6).
+    ThankReferrer,
+    /// An introduction was won or lost and the referrer has not heard how it went (R6).
+    ShareOutcome,
+    /// An ask has gone unanswered for two weeks since you last spoke (R7).
+    FollowUpAsk,
 }
 
 /// Names an action for as long as it stands, so that it can be snoozed: a contact's touch
-/// (whichever of first touch, due, overdue or revive it currently is), or a contact's
-/// occasions on one day.
+/// (whichever of first touch, due, overdue or revive it currently is), a contact's
+/// occasions on one day, the thanks or the news owed for an introduction, the follow-up
+/// of a referral request.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ActionId {
     Touch(uuid::Uuid),
     Occasion(uuid::Uuid, NaiveDate),
-}
-
-impl ActionId {
-    pub fn contact_id(&self) -> uuid::Uuid {
-        match self {
-            Self::Touch(contact_id) | Self::Occasion(contact_id, _) => *contact_id,
-        }
-    }
+    Thank(uuid::Uuid),
+    Outcome(uuid::Uuid),
+    FollowUp(uuid::Uuid),
 }
 
 impl std::fmt::Display for ActionId {
@@ -63,6 +65,9 @@ impl std::fmt::Display for ActionId {
         match self {
             Self::Touch(contact_id) => write!(f, "touch:{contact_id}"),
             Self::Occasion(contact_id, date) => write!(f, "occasion:{contact_id}:{date}"),
+            Self::Thank(introduction_id) => write!(f, "thank:{introduction_id}"),
+            Self::Outcome(introduction_id) => write!(f, "outcome:{introduction_id}"),
+            Self::FollowUp(request_id) => write!(f, "follow_up:{request_id}"),
         }
     }
 }
@@ -75,6 +80,9 @@ impl std::str::FromStr for ActionId {
         let contact = |id: &str| uuid::Uuid::parse_str(id).map_err(|_| refused());
         match text.split(':').collect::<Vec<_>>()[..] {
             ["touch", id] => Ok(Self::Touch(contact(id)?)),
+            ["thank", id] => Ok(Self::Thank(contact(id)?)),
+            ["outcome", id] => Ok(Self::Outcome(contact(id)?)),
+            ["follow_up", id] => Ok(Self::FollowUp(contact(id)?)),
             ["occasion", id, date] => Ok(Self::Occasion(
                 contact(id)?,
                 date.parse().map_err(|_| refused())?,
@@ -104,10 +112,10 @@ impl utoipa::PartialSchema for ActionId {
         utoipa::openapi::schema::ObjectBuilder::new()
             .schema_type(utoipa::openapi::schema::Type::String)
             .pattern(Some(format!(
-                "^(touch:{UUID}|occasion:{UUID}:[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}})$"
+                "^((touch|thank|outcome|follow_up):{UUID}|occasion:{UUID}:[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}})$"
             )))
             .description(Some(
-                "An agenda action's id: `touch:<contact id>` or `occasion:<contact id>:<date>`.",
+                "An agenda action's id: `touch:<contact id>`, `occasion:<contact id>:<date>`, `thank:<introduction id>`, `outcome:<introduction id>` or `follow_up:<referral request id>`.",
             ))
             .examples([serde_json::json!(
                 "touch:0193a5c2-7c1e-7d5a-9f3e-2b4c6d8e0f12"
@@ -179,7 +187,9 @@ pub fn suggested_touch(
     match action_type {
         ActionType::Birthday => BirthdayWish,
         ActionType::ImportantDate | ActionType::Revive => HandwrittenNote,
-        ActionType::FirstTouch => OfferedHelp,
+        ActionType::FirstTouch | ActionType::FollowUpAsk => OfferedHelp,
+        ActionType::ThankReferrer => ThanksSent,
+        ActionType::ShareOutcome => OutcomeShared,
         ActionType::TouchDue | ActionType::TouchOverdue if in_holiday_season(today) => HolidayWish,
         ActionType::TouchDue | ActionType::TouchOverdue => match kind {
             Kind::ReferralPartner => ReferralGiven,
@@ -208,6 +218,19 @@ pub enum Reason {
     Dormant {
         days: i64,
         kind: RelationshipKind,
+    },
+    ThankReferrer {
+        prospect: String,
+        days: i64,
+    },
+    ShareOutcome {
+        prospect: String,
+        won: bool,
+        days: i64,
+    },
+    FollowUp {
+        target: String,
+        days_since_ask: i64,
     },
     Occasion {
         kind: OccasionKind,
@@ -238,6 +261,34 @@ impl std::fmt::Display for Reason {
                 "last spoke {days} days ago; a {} worth reviving",
                 kind.as_str().replace('_', " ")
             ),
+            Self::ThankReferrer { prospect, days } if *days <= THANK_WITHIN_DAYS => write!(
+                f,
+                "introduced you to {prospect} {}; thank them within {THANK_WITHIN_DAYS} days",
+                ago(*days)
+            ),
+            Self::ThankReferrer { prospect, days } => write!(
+                f,
+                "introduced you to {prospect} {} and has not been thanked",
+                ago(*days)
+            ),
+            Self::ShareOutcome {
+                prospect,
+                won,
+                days,
+            } => write!(
+                f,
+                "the introduction to {prospect} was {} {}; tell them how it went",
+                if *won { "won" } else { "lost" },
+                ago(*days)
+            ),
+            Self::FollowUp {
+                target,
+                days_since_ask,
+            } => write!(
+                f,
+                "asked {} for an introduction to {target}; no answer yet",
+                ago(*days_since_ask)
+            ),
             Self::Occasion {
                 kind,
                 label,
@@ -263,6 +314,49 @@ impl std::fmt::Display for Reason {
                 }
             }
         }
+    }
+}
+
+/// How soon a referrer should be thanked for an introduction (R6).
+pub const THANK_WITHIN_DAYS: i64 = 7;
+/// How long an ask may wait for an answer before following up (R7).
+pub const FOLLOW_UP_AFTER_DAYS: i64 = 14;
+
+fn ago(days: i64) -> String {
+    match days {
+        0 => "today".to_owned(),
+        1 => "yesterday".to_owned(),
+        days => format!("{days} days ago"),
+    }
+}
+
+/// The loop to close or the ask to follow up, ranked with the touches: a referrer owed
+/// thanks comes first (3 × weight, 3.5 once the week is out), then news of an outcome
+/// (2.5 × weight), then a follow-up (2 × weight).
+pub fn loop_action(
+    action_type: ActionType,
+    reason: Reason,
+    due_on: NaiveDate,
+    kind: RelationshipKind,
+    trust: Option<i32>,
+    today: NaiveDate,
+) -> Suggestion {
+    let urgency = match (&action_type, &reason) {
+        (ActionType::ThankReferrer, Reason::ThankReferrer { days, .. })
+            if *days > THANK_WITHIN_DAYS =>
+        {
+            3.5
+        }
+        (ActionType::ThankReferrer, _) => 3.0,
+        (ActionType::ShareOutcome, _) => 2.5,
+        _ => 2.0,
+    };
+    Suggestion {
+        action_type,
+        reason,
+        due_on,
+        suggested_touch: suggested_touch(action_type, kind, today),
+        priority: weight(kind, trust) * urgency,
     }
 }
 
@@ -392,9 +486,14 @@ mod tests {
     fn action_ids_round_trip_and_strangers_are_refused() {
         let contact = uuid::Uuid::now_v7();
         let date = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
-        for id in [ActionId::Touch(contact), ActionId::Occasion(contact, date)] {
+        for id in [
+            ActionId::Touch(contact),
+            ActionId::Occasion(contact, date),
+            ActionId::Thank(contact),
+            ActionId::Outcome(contact),
+            ActionId::FollowUp(contact),
+        ] {
             assert_eq!(id.to_string().parse::<ActionId>(), Ok(id.clone()));
-            assert_eq!(id.contact_id(), contact);
         }
         for text in [
             "touch:",
@@ -493,6 +592,9 @@ mod tests {
             ActionType::Revive,
             ActionType::Birthday,
             ActionType::ImportantDate,
+            ActionType::ThankReferrer,
+            ActionType::ShareOutcome,
+            ActionType::FollowUpAsk,
         ];
         let mut day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
         while day.year() == 2026 {
@@ -564,6 +666,51 @@ mod tests {
                 .reason
                 .to_string(),
             "work anniversary tomorrow (5 years)"
+        );
+    }
+
+    #[test]
+    fn loops_to_close_are_worded_and_ranked_above_touches() {
+        let today = now().date_naive();
+        let kind = RelationshipKind::Client;
+        let thank = |days| {
+            loop_action(
+                ActionType::ThankReferrer,
+                Reason::ThankReferrer {
+                    prospect: "Ana Costa".to_owned(),
+                    days,
+                },
+                today,
+                kind,
+                Some(3),
+                today,
+            )
+        };
+        assert_eq!(
+            thank(2).reason.to_string(),
+            "introduced you to Ana Costa 2 days ago; thank them within 7 days"
+        );
+        assert_eq!(
+            thank(9).reason.to_string(),
+            "introduced you to Ana Costa 9 days ago and has not been thanked"
+        );
+        assert!(thank(9).priority > thank(2).priority);
+        assert_eq!(thank(2).suggested_touch, InteractionKind::ThanksSent);
+        assert!(thank(2).priority > touch(&client(94), now()).unwrap().priority);
+        let follow_up = loop_action(
+            ActionType::FollowUpAsk,
+            Reason::FollowUp {
+                target: "Ana Costa".to_owned(),
+                days_since_ask: 20,
+            },
+            today,
+            kind,
+            Some(3),
+            today,
+        );
+        assert_eq!(
+            follow_up.reason.to_string(),
+            "asked 20 days ago for an introduction to Ana Costa; no answer yet"
         );
     }
 

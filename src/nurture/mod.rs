@@ -6,6 +6,7 @@ pub mod agenda;
 pub mod balance;
 pub mod cadence;
 pub mod calendar;
+pub mod loops;
 pub mod occasions;
 pub mod reciprocity;
 pub mod schedule;

@@ -14,7 +14,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::agenda::ActionId;
 use crate::auth::Principal;
-use crate::db::schema::{contacts, snoozes};
+use crate::db::schema::{contacts, introductions, referral_requests, snoozes};
 use crate::db::{Db, DbConn};
 use crate::error::ApiError;
 use crate::http::extract::{Json, Query};
@@ -128,6 +128,35 @@ pub fn lift(conn: &mut DbConn, contact_id: &str, last: NaiveDateTime) -> Result<
     Ok(())
 }
 
+/// The contact an action is with: the contact it names, or the referrer of the
+/// introduction or request it names.
+fn subject(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    action_id: &ActionId,
+) -> Result<Option<String>, ApiError> {
+    Ok(match action_id {
+        ActionId::Touch(contact_id) | ActionId::Occasion(contact_id, _) => {
+            Some(contact_id.to_string())
+        }
+        ActionId::Thank(id) | ActionId::Outcome(id) => introductions::table
+            .filter(introductions::workspace_id.eq(workspace_id))
+            .filter(introductions::id.eq(id.to_string()))
+            .filter(introductions::deleted_at.is_null())
+            .select(introductions::referrer_id)
+            .first::<Option<String>>(conn)
+            .optional()?
+            .flatten(),
+        ActionId::FollowUp(id) => referral_requests::table
+            .filter(referral_requests::workspace_id.eq(workspace_id))
+            .filter(referral_requests::id.eq(id.to_string()))
+            .filter(referral_requests::deleted_at.is_null())
+            .select(referral_requests::referrer_id)
+            .first::<String>(conn)
+            .optional()?,
+    })
+}
+
 fn create(conn: &mut DbConn, principal: &Principal, snooze: NewSnooze) -> Result<Snooze, ApiError> {
     let workspace_id = principal.workspace_id.as_str();
     let now = now();
@@ -142,7 +171,8 @@ fn create(conn: &mut DbConn, principal: &Principal, snooze: NewSnooze) -> Result
             ));
         }
     }
-    let contact_id = snooze.action_id.contact_id().to_string();
+    let contact_id = subject(conn, workspace_id, &snooze.action_id)?
+        .ok_or_else(|| ApiError::invalid_field("/action_id", "names nothing of this workspace"))?;
     let last_interaction_at = contacts::table
         .filter(contacts::workspace_id.eq(workspace_id))
         .filter(contacts::deleted_at.is_null())

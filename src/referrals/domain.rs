@@ -1,6 +1,7 @@
 //! Referral requests, pure: their statuses and legal moves, who they are about, and the
 //! rules of asking (DESIGN R1, R2).
 
+use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
@@ -162,6 +163,8 @@ pub struct NewReferralRequest {
     pub status: Option<RequestStatus>,
     /// How the ask was made, when `status` is `asked`: `in_person`, `phone` or `video`.
     pub ask_channel: Option<Channel>,
+    /// When the ask was made, when `status` is `asked` (default: now).
+    pub asked_at: Option<DateTime<Utc>>,
 }
 
 /// Changes to a request: absent fields stay, `null` clears the text fields. A move to
@@ -176,6 +179,10 @@ pub struct ReferralRequestPatch {
     #[serde(default, deserialize_with = "not_null")]
     #[schema(nullable = false)]
     pub ask_channel: Option<Channel>,
+    /// When the ask was made, with `status: "asked"` (default: now).
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
+    pub asked_at: Option<DateTime<Utc>>,
     #[serde(default, deserialize_with = "not_null")]
     #[schema(nullable = false)]
     pub target: Option<Target>,

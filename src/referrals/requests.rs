@@ -291,7 +291,8 @@ fn check_references(
 
 /// R2 and R1, then the ask itself: the `referral_ask` interaction with the referrer, in
 /// the caller's transaction.
-fn ask(conn: &mut DbConn, row: &mut RequestRow, channel: Option<Channel>) -> Result<(), ApiError> {
+fn ask(conn: &mut DbConn, row: &mut RequestRow, how: Ask) -> Result<(), ApiError> {
+    let Ask { channel, at } = how;
     let missing: Vec<&str> = [
         ("/business_reason", row.business_reason.is_none()),
         ("/ideal_introduction", row.ideal_introduction.is_none()),
@@ -323,18 +324,44 @@ fn ask(conn: &mut DbConn, row: &mut RequestRow, channel: Option<Channel>) -> Res
     let fields: NewInteraction = serde_json::from_value(serde_json::json!({
         "contact_ids": [row.referrer_id],
         "member_id": row.member_id,
-        "occurred_at": crate::time::now(),
+        "occurred_at": at.unwrap_or_else(crate::time::now),
         "channel": channel,
         "kind": "referral_ask",
         "summary": format!("Asked for an introduction{whom}").chars().take(500).collect::<String>(),
     }))
     .map_err(ApiError::internal)?;
     let interaction =
-        crate::interactions::queries::create(conn, &row.workspace_id, &row.member_id, fields)?;
+        crate::interactions::queries::create(conn, &row.workspace_id, &row.member_id, fields)
+            .map_err(|e| match e.code() {
+                "interaction_in_future" => ApiError::invalid_field("/asked_at", "is in the future"),
+                _ => e,
+            })?;
     row.ask_channel = Some(channel.as_str().to_owned());
     row.asked_at = Some(to_db(interaction.occurred_at));
     row.ask_interaction_id = Some(interaction.id.to_string());
     Ok(())
+}
+
+/// How and when an ask was made, as the client said.
+#[derive(Debug, Default, Clone, Copy)]
+struct Ask {
+    channel: Option<Channel>,
+    at: Option<DateTime<Utc>>,
+}
+
+impl Ask {
+    /// Fails unless the move is to `asked`, when the client said something of the ask.
+    fn only_when_asking(&self, to: Option<RequestStatus>) -> Result<(), ApiError> {
+        if to == Some(RequestStatus::Asked) {
+            return Ok(());
+        }
+        let only = "is given only with `status: \"asked\"`";
+        match (self.channel, self.at) {
+            (Some(_), _) => Err(ApiError::invalid_field("/ask_channel", only)),
+            (_, Some(_)) => Err(ApiError::invalid_field("/asked_at", only)),
+            _ => Ok(()),
+        }
+    }
 }
 
 /// Moves `row` to `to`, with what the move needs; the caller stores the row.
@@ -342,13 +369,13 @@ fn transition(
     conn: &mut DbConn,
     row: &mut RequestRow,
     to: RequestStatus,
-    channel: Option<Channel>,
+    how: Ask,
     actor: &str,
 ) -> Result<(), ApiError> {
     check_transition(row.status()?, to)
         .map_err(|reason| ApiError::conflict("invalid_transition", reason))?;
     if to == RequestStatus::Asked {
-        ask(conn, row, channel)?;
+        ask(conn, row, how)?;
     }
     row.status = to.as_str().to_owned();
     record(conn, &row.id, to, actor)
@@ -397,23 +424,14 @@ pub fn create(
         .values(&row)
         .execute(conn)?;
     record(conn, &row.id, RequestStatus::Planned, caller_member_id)?;
+    let how = Ask {
+        channel: fields.ask_channel,
+        at: fields.asked_at,
+    };
     match fields.status {
-        None | Some(RequestStatus::Planned) => {
-            if fields.ask_channel.is_some() {
-                return Err(ApiError::invalid_field(
-                    "/ask_channel",
-                    "is given only with `status: \"asked\"`",
-                ));
-            }
-        }
+        None | Some(RequestStatus::Planned) => how.only_when_asking(fields.status)?,
         Some(RequestStatus::Asked) => {
-            transition(
-                conn,
-                &mut row,
-                RequestStatus::Asked,
-                fields.ask_channel,
-                caller_member_id,
-            )?;
+            transition(conn, &mut row, RequestStatus::Asked, how, caller_member_id)?;
             diesel::update(referral_requests::table.find(&row.id))
                 .set(&row)
                 .execute(conn)?;
@@ -453,15 +471,14 @@ pub fn update(
         row.notes = text(value);
     }
     check_references(conn, workspace_id, &row)?;
-    if patch.ask_channel.is_some() && patch.status != Some(RequestStatus::Asked) {
-        return Err(ApiError::invalid_field(
-            "/ask_channel",
-            "is given only with `status: \"asked\"`",
-        ));
-    }
+    let how = Ask {
+        channel: patch.ask_channel,
+        at: patch.asked_at,
+    };
+    how.only_when_asking(patch.status)?;
     let readiness = readiness(conn, workspace_id, &row.referrer_id, Some(id))?;
     if let Some(to) = patch.status {
-        transition(conn, &mut row, to, patch.ask_channel, actor)?;
+        transition(conn, &mut row, to, how, actor)?;
     }
     row.version = current.version + 1;
     row.updated_at = db_now();
@@ -524,9 +541,15 @@ pub fn introduced(
     }
     let mut row = current.clone();
     if row.status()? == RequestStatus::Asked {
-        transition(conn, &mut row, RequestStatus::Agreed, None, actor)?;
+        transition(conn, &mut row, RequestStatus::Agreed, Ask::default(), actor)?;
     }
-    transition(conn, &mut row, RequestStatus::Introduced, None, actor)?;
+    transition(
+        conn,
+        &mut row,
+        RequestStatus::Introduced,
+        Ask::default(),
+        actor,
+    )?;
     row.version = current.version + 1;
     row.updated_at = db_now();
     diesel::update(referral_requests::table.find(request_id))

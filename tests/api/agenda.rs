@@ -259,3 +259,82 @@ on_every_backend! {
         assert_eq!(summary(&actions(&app, &owner.token, "").await), [pair("birthday", "Mine")], "the snooze hides the touch, not the birthday");
     }
 }
+
+fn of_type<'a>(agenda: &'a [Value], action_type: &str) -> Vec<&'a Value> {
+    agenda.iter().filter(|a| a["type"] == action_type).collect()
+}
+
+on_every_backend! {
+    async fn referrers_are_thanked_and_told_how_it_went(app) {
+        let account = app.signup().await;
+        let t = &account.token;
+        let referrer = contact(&app, t, json!({"first_name": "Priya", "relationship_kind": "referral_partner", "trust": 4}), Some(3)).await;
+        let prospect = contact(&app, t, json!({"first_name": "Ana", "last_name": "Costa"}), None).await;
+        let response = app.post("/v1/introductions", t, json!({"direction": "received", "referrer_id": referrer["id"], "prospect_id": prospect["id"], "introduced_at": ago(2)})).await;
+        assert_eq!(response.status(), 201);
+        let introduction: Value = response.json().await.unwrap();
+
+        let agenda = actions(&app, t, "").await;
+        let thank = of_type(&agenda, "thank_referrer");
+        assert_eq!(thank.len(), 1, "{agenda:?}");
+        assert_eq!(thank[0]["contact"]["id"], referrer["id"]);
+        assert_eq!(thank[0]["reason"], "introduced you to Ana Costa 2 days ago; thank them within 7 days");
+        assert_eq!(thank[0]["suggested_touch"], "thanks_sent");
+        assert_eq!(thank[0]["id"], json!(format!("thank:{}", text(&introduction["id"]))));
+        assert_eq!(agenda[0]["type"], "thank_referrer", "closing the loop comes first");
+
+        log(&app, t, &referrer, "thanks_sent", 0).await;
+        assert!(of_type(&actions(&app, t, "").await, "thank_referrer").is_empty(), "thanked");
+
+        let path = format!("/v1/introductions/{}", text(&introduction["id"]));
+        for status in ["connected", "meeting_scheduled", "met", "won"] {
+            assert_eq!(app.patch(&path, t, json!({"status": status})).await.status(), 200);
+        }
+        let agenda = actions(&app, t, "").await;
+        let outcome = of_type(&agenda, "share_outcome");
+        assert_eq!(outcome.len(), 1, "{agenda:?}");
+        assert_eq!(outcome[0]["reason"], "the introduction to Ana Costa was won today; tell them how it went");
+        assert_eq!(outcome[0]["suggested_touch"], "outcome_shared");
+        // Snoozing works for it like for any action.
+        snooze(&app, t, json!({"action_id": outcome[0]["id"], "until": in_seconds(3600)})).await;
+        assert!(of_type(&actions(&app, t, "").await, "share_outcome").is_empty(), "snoozed");
+        log(&app, t, &referrer, "outcome_shared", 0).await;
+        let listed: Value = app.get("/v1/nurture/snoozes", t).await.json().await.unwrap();
+        assert!(listed["data"].as_array().unwrap().is_empty(), "the news lifted the snooze");
+        assert!(of_type(&actions(&app, t, "").await, "share_outcome").is_empty(), "told");
+    }
+
+    async fn an_unanswered_ask_is_followed_up_after_two_weeks(app) {
+        let account = app.signup().await;
+        let other = app.signup().await;
+        let t = &account.token;
+        let referrer = contact(&app, t, json!({"first_name": "Priya", "relationship_kind": "client", "trust": 4}), Some(40)).await;
+        log(&app, t, &referrer, "shared_content", 30).await;
+        let asked = |days: i64| json!({"referrer_id": referrer["id"], "target": {"name": "Ana Costa"}, "business_reason": "They are growing fast", "ideal_introduction": "Ana, the COO", "status": "asked", "ask_channel": "in_person", "asked_at": ago(days)});
+        let response = app.post("/v1/referral-requests", t, asked(20)).await;
+        assert_eq!(response.status(), 201);
+        let request: Value = response.json().await.unwrap();
+        assert_eq!(request["asked_at"].as_str().unwrap()[..10], ago(20)[..10]);
+
+        let agenda = actions(&app, t, "").await;
+        let follow_up = of_type(&agenda, "follow_up_ask");
+        assert_eq!(follow_up.len(), 1, "{agenda:?}");
+        assert_eq!(follow_up[0]["reason"], "asked 20 days ago for an introduction to Ana Costa; no answer yet");
+        assert_eq!(follow_up[0]["id"], json!(format!("follow_up:{}", text(&request["id"]))));
+        assert!(GIVES.contains(&follow_up[0]["suggested_touch"].as_str().unwrap()), "a follow-up is not another ask");
+        assert!(of_type(&actions(&app, &other.token, "?member_id=all").await, "follow_up_ask").is_empty(), "another workspace never sees it");
+
+        // A word with the referrer restarts the two weeks; an answer ends it.
+        log(&app, t, &referrer, "catch_up", 1).await;
+        assert!(of_type(&actions(&app, t, "").await, "follow_up_ask").is_empty());
+        let response = app.post("/v1/referral-requests", t, asked(16)).await;
+        assert_eq!(response.status(), 201, "a second ask, recorded after the fact");
+        assert!(of_type(&actions(&app, t, "").await, "follow_up_ask").is_empty(), "spoke yesterday");
+        let path = format!("/v1/referral-requests/{}", text(&request["id"]));
+        assert_eq!(app.patch(&path, t, json!({"status": "declined"})).await.status(), 200);
+        let mut future = asked(1);
+        future["asked_at"] = json!("2999-01-01T00:00:00Z");
+        let problem = assert_problem(app.post("/v1/referral-requests", t, future).await, 422, "validation_failed").await;
+        assert_eq!(pointers(&problem), ["/asked_at"]);
+    }
+}
