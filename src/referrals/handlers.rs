@@ -52,12 +52,13 @@ async fn referral_readiness(
 pub struct RequestWithReadiness {
     #[serde(flatten)]
     pub request: ReferralRequest,
-    pub referrer_readiness: ReferralReadiness,
+    /// Null when the referrer has been deleted.
+    pub referrer_readiness: Option<ReferralReadiness>,
 }
 
 fn written(
     status: StatusCode,
-    (request, readiness): (ReferralRequest, ReferralReadiness),
+    (request, readiness): (ReferralRequest, Option<ReferralReadiness>),
 ) -> HttpResponse {
     let version = request.version;
     with_etag(

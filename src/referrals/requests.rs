@@ -253,8 +253,8 @@ pub fn open_asks(
     Ok(query.count().get_result(conn)?)
 }
 
-/// Checks what a request refers to: a live referrer and target contact of the workspace,
-/// a member of it.
+/// Checks what a new request refers to: a live referrer and a member of the workspace,
+/// and its target.
 fn check_references(
     conn: &mut DbConn,
     workspace_id: &str,
@@ -266,6 +266,17 @@ fn check_references(
             "is not a contact of this workspace",
         ));
     }
+    if !crate::workspaces::queries::is_member(conn, workspace_id, &row.member_id)? {
+        return Err(ApiError::invalid_field(
+            "/member_id",
+            "is not a member of this workspace",
+        ));
+    }
+    check_target(conn, workspace_id, row)
+}
+
+/// A target in the network is a live contact of the workspace other than the referrer.
+fn check_target(conn: &mut DbConn, workspace_id: &str, row: &RequestRow) -> Result<(), ApiError> {
     if let Some(target) = &row.target_contact_id {
         if target == &row.referrer_id {
             return Err(ApiError::invalid_field(
@@ -279,12 +290,6 @@ fn check_references(
                 "is not a contact of this workspace",
             ));
         }
-    }
-    if !crate::workspaces::queries::is_member(conn, workspace_id, &row.member_id)? {
-        return Err(ApiError::invalid_field(
-            "/member_id",
-            "is not a member of this workspace",
-        ));
     }
     Ok(())
 }
@@ -391,7 +396,7 @@ pub fn create(
     workspace_id: &str,
     caller_member_id: &str,
     fields: NewReferralRequest,
-) -> Result<(ReferralRequest, ReferralReadiness), ApiError> {
+) -> Result<(ReferralRequest, Option<ReferralReadiness>), ApiError> {
     let now = db_now();
     let mut row = RequestRow {
         id: uuid::Uuid::now_v7().to_string(),
@@ -419,7 +424,7 @@ pub fn create(
     };
     row.set_target(&fields.target);
     check_references(conn, workspace_id, &row)?;
-    let readiness = readiness(conn, workspace_id, &row.referrer_id, None)?;
+    let readiness = Some(readiness(conn, workspace_id, &row.referrer_id, None)?);
     diesel::insert_into(referral_requests::table)
         .values(&row)
         .execute(conn)?;
@@ -454,7 +459,7 @@ pub fn update(
     id: &str,
     if_match: &IfMatch,
     patch: ReferralRequestPatch,
-) -> Result<(ReferralRequest, ReferralReadiness), ApiError> {
+) -> Result<(ReferralRequest, Option<ReferralReadiness>), ApiError> {
     let current = live_row(conn, workspace_id, id)?;
     if_match.check(current.version)?;
     let mut row = current.clone();
@@ -470,13 +475,20 @@ pub fn update(
     if let Some(value) = &patch.notes {
         row.notes = text(value);
     }
-    check_references(conn, workspace_id, &row)?;
+    if patch.target.is_some() {
+        check_target(conn, workspace_id, &row)?;
+    }
     let how = Ask {
         channel: patch.ask_channel,
         at: patch.asked_at,
     };
     how.only_when_asking(patch.status)?;
-    let readiness = readiness(conn, workspace_id, &row.referrer_id, Some(id))?;
+    // A referrer deleted since the ask has no readiness; the request stays closable.
+    let readiness = if crate::contacts::queries::exists(conn, workspace_id, &row.referrer_id)? {
+        Some(readiness(conn, workspace_id, &row.referrer_id, Some(id))?)
+    } else {
+        None
+    };
     if let Some(to) = patch.status {
         transition(conn, &mut row, to, how, actor)?;
     }
@@ -530,8 +542,11 @@ pub fn introduced(
     referrer_id: &str,
     actor: &str,
 ) -> Result<(), ApiError> {
-    let current = live_row(conn, workspace_id, request_id).map_err(|_| {
-        ApiError::invalid_field("/request_id", "is not a referral request of this workspace")
+    let current = live_row(conn, workspace_id, request_id).map_err(|e| match e.code() {
+        "not_found" => {
+            ApiError::invalid_field("/request_id", "is not a referral request of this workspace")
+        }
+        _ => e,
     })?;
     if current.referrer_id != referrer_id {
         return Err(ApiError::invalid_field(

@@ -338,3 +338,15 @@ on_every_backend! {
         }
     }
 }
+
+on_every_backend! {
+    async fn a_request_can_be_closed_after_its_referrer_is_deleted(app) {
+        let account = app.signup().await;
+        let t = &account.token;
+        let referrer = nurtured_referrer(&app, t).await;
+        let request = request_at(&app, t, &referrer, "asked").await;
+        assert_eq!(app.delete(&format!("/v1/contacts/{}", text(&referrer["id"])), t).await.status(), 204);
+        let response = move_to(&app, t, &request, json!({"status": "withdrawn"})).await;
+        assert_eq!(response.status(), 200, "the pipeline stays closable");
+    }
+}
