@@ -32,6 +32,7 @@ fn v1(cfg: &mut ServiceConfig) {
     nurture::actions::routes(cfg);
     nurture::snoozes::routes(cfg);
     referrals::handlers::routes(cfg);
+    referrals::insights::routes(cfg);
     introductions::handlers::routes(cfg);
 }
 

@@ -2,7 +2,9 @@
 //! be asked, and (next) the requests and introductions that follow.
 
 pub mod domain;
+pub mod funnel;
 pub mod handlers;
+pub mod insights;
 pub mod queries;
 pub mod readiness;
 pub mod requests;

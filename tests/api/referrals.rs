@@ -350,3 +350,71 @@ on_every_backend! {
         assert_eq!(response.status(), 200, "the pipeline stays closable");
     }
 }
+
+on_every_backend! {
+    async fn the_funnel_counts_a_hand_built_scenario(app) {
+        let owner = app.signup().await;
+        let mallory = app.signup().await;
+        let t = &owner.token;
+        let partner = app.create_contact(t, json!({"first_name": "Partner", "relationship_kind": "referral_partner"})).await;
+        let client = app.create_contact(t, json!({"first_name": "Client", "relationship_kind": "client"})).await;
+        let ago = |days: i64| (Utc::now() - Duration::days(days)).to_rfc3339_opts(SecondsFormat::Micros, true);
+        let asked = |referrer: &Value, days: i64| {
+            let mut body = request_body(referrer);
+            body["status"] = json!("asked");
+            body["ask_channel"] = json!("phone");
+            body["asked_at"] = json!(ago(days));
+            body
+        };
+        // R1 (partner): asked 10 days ago, introduced now, meeting held, won 48,000.50 EUR.
+        let r1 = create_request(&app, t, asked(&partner, 10)).await;
+        let prospect = app.create_contact(t, json!({"first_name": "Prospect"})).await;
+        let intro = app.post("/v1/introductions", t, json!({"direction": "received", "referrer_id": partner["id"], "prospect_id": prospect["id"], "request_id": r1["id"]})).await;
+        assert_eq!(intro.status(), 201);
+        let intro: Value = intro.json().await.unwrap();
+        let intro_path = format!("/v1/introductions/{}", text(&intro["id"]));
+        for status in ["connected", "meeting_scheduled", "met"] {
+            assert_eq!(app.patch(&intro_path, t, json!({"status": status})).await.status(), 200);
+        }
+        assert_eq!(app.patch(&intro_path, t, json!({"status": "won", "deal_value": 48000.5, "currency": "EUR"})).await.status(), 200);
+        for status in ["meeting_held", "won"] {
+            assert_eq!(move_to(&app, t, &r1, json!({"status": status})).await.status(), 200);
+        }
+        // R2 (client): asked 6 days ago, agreed, introduced, lost.
+        let r2 = create_request(&app, t, asked(&client, 6)).await;
+        for status in ["agreed", "introduced", "lost"] {
+            assert_eq!(move_to(&app, t, &r2, json!({"status": status})).await.status(), 200);
+        }
+        // R3: asked 4 days ago, declined. R4: asked 2 days ago, waiting. R5: planned only.
+        let r3 = create_request(&app, t, asked(&client, 4)).await;
+        assert_eq!(move_to(&app, t, &r3, json!({"status": "declined"})).await.status(), 200);
+        create_request(&app, t, asked(&partner, 2)).await;
+        create_request(&app, t, request_body(&partner)).await;
+        // Outside the period: asked 200 days ago.
+        create_request(&app, t, asked(&partner, 200)).await;
+
+        let funnel: Value = app.get("/v1/insights/funnel", t).await.json().await.unwrap();
+        let reached: Vec<i64> = funnel["stages"].as_array().unwrap().iter().map(|s| s["reached"].as_i64().unwrap()).collect();
+        assert_eq!(reached, [4, 2, 2, 1, 1], "{funnel}");
+        let conversions: Vec<Value> = funnel["stages"].as_array().unwrap().iter().map(|s| s["conversion"].clone()).collect();
+        assert_eq!(conversions, [Value::Null, json!(0.5), json!(1.0), json!(0.5), json!(1.0)]);
+        assert_eq!(funnel["ended_without_win"], json!({"declined": 1, "withdrawn": 0, "lost": 1}));
+        // Ask to introduction: 10 and 6 days (introduced moments ago); median 8.
+        assert_eq!(funnel["median_days_ask_to_introduction"], 8.0);
+        assert_eq!(funnel["median_days_introduction_to_meeting"], 0.0);
+        assert_eq!(funnel["won_value"], json!([{"currency": "EUR", "amount": 48000.5}]));
+
+        let partners: Value = app.get("/v1/insights/funnel?relationship_kind=referral_partner", t).await.json().await.unwrap();
+        assert_eq!(partners["stages"][0]["reached"], 2);
+        let one: Value = app.get(&format!("/v1/insights/funnel?referrer_id={}", text(&client["id"])), t).await.json().await.unwrap();
+        assert_eq!(one["stages"][0]["reached"], 2);
+        let long_ago = (Utc::now() - Duration::days(300)).date_naive();
+        let all: Value = app.get(&format!("/v1/insights/funnel?from={long_ago}"), t).await.json().await.unwrap();
+        assert_eq!(all["stages"][0]["reached"], 5);
+        let elsewhere: Value = app.get("/v1/insights/funnel", &mallory.token).await.json().await.unwrap();
+        assert_eq!(elsewhere["stages"][0]["reached"], 0);
+        for bad in ["?from=2026-05-01&to=2026-04-01", "?from=2000-01-01&to=2026-01-01", "?relationship_kind=enemy"] {
+            assert_problem(app.get(&format!("/v1/insights/funnel{bad}"), t).await, 422, "validation_failed").await;
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! `GET /v1/insights/funnel`: how a period's asks went (R10).
+
+use std::collections::HashMap;
+
+use actix_web::{get, web};
+use chrono::{Days, NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use super::domain::RequestStatus;
+use super::funnel::{figures, FunnelFigures, History};
+use crate::auth::Principal;
+use crate::contacts::domain::RelationshipKind;
+use crate::db::schema::{contacts, introductions, referral_request_events, referral_requests};
+use crate::db::{Db, DbConn};
+use crate::error::ApiError;
+use crate::http::extract::Query;
+use crate::introductions::domain::IntroductionStatus;
+use crate::time::{from_db, now};
+
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(funnel);
+}
+
+const DEFAULT_DAYS: u64 = 90;
+const MAX_DAYS: i64 = 3660;
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+struct FunnelQuery {
+    /// First day of the asks counted (default: 89 days before `to`).
+    from: Option<NaiveDate>,
+    /// Last day of the asks counted, included (default: today, UTC).
+    to: Option<NaiveDate>,
+    /// Only asks by this member (default: the whole team).
+    member_id: Option<uuid::Uuid>,
+    /// Only asks to this referrer.
+    referrer_id: Option<uuid::Uuid>,
+    /// Only asks to referrers of this kind.
+    relationship_kind: Option<RelationshipKind>,
+}
+
+/// How the asks made between `from` and `to` went.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Funnel {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    #[serde(flatten)]
+    pub figures: FunnelFigures,
+}
+
+struct Cohort {
+    from: NaiveDateTime,
+    until: NaiveDateTime,
+    member_id: Option<String>,
+    referrer_id: Option<String>,
+    relationship_kind: Option<RelationshipKind>,
+}
+
+fn funnel_of(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    cohort: &Cohort,
+) -> Result<FunnelFigures, ApiError> {
+    let mut asks = referral_requests::table
+        .filter(referral_requests::workspace_id.eq(workspace_id))
+        .filter(referral_requests::deleted_at.is_null())
+        .filter(referral_requests::asked_at.ge(cohort.from))
+        .filter(referral_requests::asked_at.lt(cohort.until))
+        .select(referral_requests::id)
+        .into_boxed();
+    if let Some(member_id) = &cohort.member_id {
+        asks = asks.filter(referral_requests::member_id.eq(member_id.clone()));
+    }
+    if let Some(referrer_id) = &cohort.referrer_id {
+        asks = asks.filter(referral_requests::referrer_id.eq(referrer_id.clone()));
+    }
+    if let Some(kind) = cohort.relationship_kind {
+        let of_kind: Vec<String> = contacts::table
+            .filter(contacts::workspace_id.eq(workspace_id))
+            .filter(contacts::relationship_kind.eq(kind.as_str()))
+            .select(contacts::id)
+            .load(conn)?;
+        asks = asks.filter(referral_requests::referrer_id.eq_any(of_kind));
+    }
+    let ids: Vec<String> = asks.load(conn)?;
+    let mut histories: HashMap<String, History> = HashMap::new();
+    for (request_id, status, at) in referral_request_events::table
+        .filter(referral_request_events::request_id.eq_any(&ids))
+        .select((
+            referral_request_events::request_id,
+            referral_request_events::status,
+            referral_request_events::at,
+        ))
+        .load::<(String, String, NaiveDateTime)>(conn)?
+    {
+        let status: RequestStatus = status
+            .parse()
+            .map_err(|e: String| ApiError::internal(anyhow::anyhow!(e)))?;
+        histories
+            .entry(request_id)
+            .or_default()
+            .push((status, from_db(at)));
+    }
+    // The ask's own time is when it was made, which may precede its recording.
+    for (id, asked_at) in referral_requests::table
+        .filter(referral_requests::id.eq_any(&ids))
+        .select((
+            referral_requests::id,
+            referral_requests::asked_at.assume_not_null(),
+        ))
+        .load::<(String, NaiveDateTime)>(conn)?
+    {
+        let history = histories.entry(id).or_default();
+        history.retain(|(status, _)| *status != RequestStatus::Asked);
+        history.push((RequestStatus::Asked, from_db(asked_at)));
+    }
+    let wins: Vec<(i64, String)> = introductions::table
+        .filter(introductions::workspace_id.eq(workspace_id))
+        .filter(introductions::deleted_at.is_null())
+        .filter(introductions::request_id.eq_any(&ids))
+        .filter(introductions::status.eq(IntroductionStatus::Won.as_str()))
+        .select((
+            introductions::deal_value_cents.assume_not_null(),
+            introductions::currency.assume_not_null(),
+        ))
+        .filter(introductions::deal_value_cents.is_not_null())
+        .filter(introductions::currency.is_not_null())
+        .load(conn)?;
+    let histories: Vec<History> = histories.into_values().collect();
+    Ok(figures(&histories, &wins))
+}
+
+/// The referral funnel: of the asks made between `from` and `to`, how many reached each
+/// stage, the conversion between stages, the median days from ask to introduction and
+/// from introduction to meeting, and the won value per currency.
+#[utoipa::path(tag = "insights", operation_id = "referralFunnel", params(FunnelQuery), responses((status = 200, body = Funnel)))]
+#[get("/insights/funnel")]
+async fn funnel(
+    principal: Principal,
+    db: web::Data<Db>,
+    query: Query<FunnelQuery>,
+) -> Result<web::Json<Funnel>, ApiError> {
+    let query = query.into_inner();
+    let to = query.to.unwrap_or_else(|| now().date_naive());
+    let from = query
+        .from
+        .unwrap_or_else(|| to - Days::new(DEFAULT_DAYS - 1));
+    if to < from {
+        return Err(ApiError::invalid_field("to", "must not be before `from`"));
+    }
+    if (to - from).num_days() > MAX_DAYS {
+        return Err(ApiError::invalid_field(
+            "to",
+            format!("must be at most {MAX_DAYS} days after `from`"),
+        ));
+    }
+    let until = to
+        .checked_add_days(Days::new(1))
+        .ok_or_else(|| ApiError::invalid_field("to", "is too far in the future"))?;
+    let cohort = Cohort {
+        from: from.and_time(chrono::NaiveTime::MIN),
+        until: until.and_time(chrono::NaiveTime::MIN),
+        member_id: query.member_id.map(|id| id.to_string()),
+        referrer_id: query.referrer_id.map(|id| id.to_string()),
+        relationship_kind: query.relationship_kind,
+    };
+    let figures = db
+        .run(move |conn| funnel_of(conn, &principal.workspace_id, &cohort))
+        .await?;
+    Ok(web::Json(Funnel { from, to, figures }))
+}
