@@ -1,4 +1,5 @@
-//! `GET /v1/insights/funnel`: how a period's asks went (R10).
+//! `GET /v1/insights/funnel` and `/referrers`: how a period's asks went, and who brings
+//! the most (R10).
 
 use std::collections::HashMap;
 
@@ -9,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use super::attribution::{rank, Contribution, Record};
 use super::domain::RequestStatus;
 use super::funnel::{figures, FunnelFigures, History};
 use crate::auth::Principal;
@@ -17,11 +19,11 @@ use crate::db::schema::{contacts, introductions, referral_request_events, referr
 use crate::db::{Db, DbConn};
 use crate::error::ApiError;
 use crate::http::extract::Query;
-use crate::introductions::domain::IntroductionStatus;
+use crate::introductions::domain::{Direction, IntroductionStatus};
 use crate::time::{from_db, now};
 
 pub fn routes(cfg: &mut ServiceConfig) {
-    cfg.service(funnel);
+    cfg.service(funnel).service(top_referrers);
 }
 
 const DEFAULT_DAYS: u64 = 90;
@@ -144,10 +146,61 @@ async fn funnel(
     query: Query<FunnelQuery>,
 ) -> Result<web::Json<Funnel>, ApiError> {
     let query = query.into_inner();
-    let to = query.to.unwrap_or_else(|| now().date_naive());
-    let from = query
-        .from
-        .unwrap_or_else(|| to - Days::new(DEFAULT_DAYS - 1));
+    let (from, to, since, until) = period(query.from, query.to, DEFAULT_DAYS)?;
+    let cohort = Cohort {
+        from: since,
+        until,
+        member_id: query.member_id.map(|id| id.to_string()),
+        referrer_id: query.referrer_id.map(|id| id.to_string()),
+        relationship_kind: query.relationship_kind,
+    };
+    let figures = db
+        .run(move |conn| funnel_of(conn, &principal.workspace_id, &cohort))
+        .await?;
+    Ok(web::Json(Funnel { from, to, figures }))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+struct ReferrersQuery {
+    /// First day of the introductions counted (default: 364 days before `to`).
+    from: Option<NaiveDate>,
+    /// Last day of the introductions counted, included (default: today, UTC).
+    to: Option<NaiveDate>,
+    /// How many referrers, 1 to 200 (default 10).
+    #[param(minimum = 1, maximum = 200)]
+    limit: Option<i64>,
+}
+
+/// A referrer and what their introductions brought.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TopReferrer {
+    pub contact_id: uuid::Uuid,
+    pub first_name: String,
+    pub last_name: Option<String>,
+    pub company: Option<String>,
+    pub relationship_kind: RelationshipKind,
+    #[serde(flatten)]
+    pub record: Record,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TopReferrers {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// Most wins first, then most meetings, then most introductions.
+    pub data: Vec<TopReferrer>,
+}
+
+/// The days `from..=to` (defaults: today, and `default_days` back), as dates and as the
+/// half-open range of times they cover.
+fn period(
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    default_days: u64,
+) -> Result<(NaiveDate, NaiveDate, NaiveDateTime, NaiveDateTime), ApiError> {
+    let to = to.unwrap_or_else(|| now().date_naive());
+    let from = from.unwrap_or_else(|| to - Days::new(default_days - 1));
     if to < from {
         return Err(ApiError::invalid_field("to", "must not be before `from`"));
     }
@@ -160,15 +213,104 @@ async fn funnel(
     let until = to
         .checked_add_days(Days::new(1))
         .ok_or_else(|| ApiError::invalid_field("to", "is too far in the future"))?;
-    let cohort = Cohort {
-        from: from.and_time(chrono::NaiveTime::MIN),
-        until: until.and_time(chrono::NaiveTime::MIN),
-        member_id: query.member_id.map(|id| id.to_string()),
-        referrer_id: query.referrer_id.map(|id| id.to_string()),
-        relationship_kind: query.relationship_kind,
+    let midnight = chrono::NaiveTime::MIN;
+    Ok((from, to, from.and_time(midnight), until.and_time(midnight)))
+}
+
+type IntroductionOutcome = (
+    String,
+    String,
+    Option<NaiveDateTime>,
+    Option<i64>,
+    Option<String>,
+);
+type ReferrerNames = (String, String, Option<String>, Option<String>, String);
+
+fn referrers(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    since: NaiveDateTime,
+    until: NaiveDateTime,
+    limit: usize,
+) -> Result<Vec<TopReferrer>, ApiError> {
+    let contributions = introductions::table
+        .filter(introductions::workspace_id.eq(workspace_id))
+        .filter(introductions::deleted_at.is_null())
+        .filter(introductions::direction.eq(Direction::Received.as_str()))
+        .filter(introductions::introduced_at.ge(since))
+        .filter(introductions::introduced_at.lt(until))
+        .select((
+            introductions::referrer_id.assume_not_null(),
+            introductions::status,
+            introductions::meeting_at,
+            introductions::deal_value_cents,
+            introductions::currency,
+        ))
+        .load::<IntroductionOutcome>(conn)?
+        .into_iter()
+        .map(|(referrer_id, status, meeting_at, cents, currency)| {
+            Ok(Contribution {
+                referrer_id,
+                status: status
+                    .parse()
+                    .map_err(|e: String| ApiError::internal(anyhow::anyhow!(e)))?,
+                meeting_planned: meeting_at.is_some(),
+                won: cents.zip(currency),
+            })
+        })
+        .collect::<Result<Vec<_>, ApiError>>()?;
+    let ranked: Vec<(String, Record)> = rank(&contributions).into_iter().take(limit).collect();
+    let ids: Vec<&String> = ranked.iter().map(|(id, _)| id).collect();
+    let names: HashMap<String, ReferrerNames> = contacts::table
+        .filter(contacts::workspace_id.eq(workspace_id))
+        .filter(contacts::id.eq_any(ids))
+        .select((
+            contacts::id,
+            contacts::first_name,
+            contacts::last_name,
+            contacts::company,
+            contacts::relationship_kind,
+        ))
+        .load::<ReferrerNames>(conn)?
+        .into_iter()
+        .map(|row| (row.0.clone(), row))
+        .collect();
+    ranked
+        .into_iter()
+        .filter_map(|(id, record)| names.get(&id).cloned().map(|names| (names, record)))
+        .map(|((id, first_name, last_name, company, kind), record)| {
+            Ok(TopReferrer {
+                contact_id: id.parse().map_err(ApiError::internal)?,
+                first_name,
+                last_name,
+                company,
+                relationship_kind: kind
+                    .parse()
+                    .map_err(|e: String| ApiError::internal(anyhow::anyhow!(e)))?,
+                record,
+            })
+        })
+        .collect()
+}
+
+/// The referrers who bring the most: their introductions in the period, the meetings and
+/// wins those led to, and the won value per currency.
+#[utoipa::path(tag = "insights", operation_id = "topReferrers", params(ReferrersQuery), responses((status = 200, body = TopReferrers)))]
+#[get("/insights/referrers")]
+async fn top_referrers(
+    principal: Principal,
+    db: web::Data<Db>,
+    query: Query<ReferrersQuery>,
+) -> Result<web::Json<TopReferrers>, ApiError> {
+    let query = query.into_inner();
+    let (from, to, since, until) = period(query.from, query.to, 365)?;
+    let limit = match query.limit {
+        None => 10,
+        Some(limit @ 1..=200) => limit as usize,
+        Some(_) => return Err(ApiError::invalid_field("limit", "must be from 1 to 200")),
     };
-    let figures = db
-        .run(move |conn| funnel_of(conn, &principal.workspace_id, &cohort))
+    let data = db
+        .run(move |conn| referrers(conn, &principal.workspace_id, since, until, limit))
         .await?;
-    Ok(web::Json(Funnel { from, to, figures }))
+    Ok(web::Json(TopReferrers { from, to, data }))
 }

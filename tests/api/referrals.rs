@@ -418,3 +418,52 @@ on_every_backend! {
         }
     }
 }
+
+on_every_backend! {
+    async fn referrers_are_ranked_by_what_their_introductions_brought(app) {
+        let owner = app.signup().await;
+        let mallory = app.signup().await;
+        let t = &owner.token;
+        let contact = |name: &'static str| {
+            let app = &app;
+            async move { app.create_contact(t, json!({"first_name": name, "relationship_kind": "referral_partner", "company": "Acme"})).await }
+        };
+        let (closer, busy, connector, prospect) = (contact("Closer").await, contact("Busy").await, contact("Connector").await, contact("Prospect").await);
+        let introduce = |referrer: Value| {
+            let app = &app;
+            let prospect = prospect["id"].clone();
+            async move {
+                let response = app.post("/v1/introductions", t, json!({"direction": "received", "referrer_id": referrer["id"], "prospect_id": prospect})).await;
+                assert_eq!(response.status(), 201);
+                format!("/v1/introductions/{}", text(&response.json::<Value>().await.unwrap()["id"]))
+            }
+        };
+        let won = introduce(closer.clone()).await;
+        for status in ["connected", "meeting_scheduled", "met"] {
+            assert_eq!(app.patch(&won, t, json!({"status": status})).await.status(), 200);
+        }
+        assert_eq!(app.patch(&won, t, json!({"status": "won", "deal_value": 1000, "currency": "EUR"})).await.status(), 200);
+        introduce(closer.clone()).await;
+        for _ in 0..3 {
+            introduce(busy.clone()).await;
+        }
+        let planned = introduce(connector.clone()).await;
+        assert_eq!(app.patch(&planned, t, json!({"meeting_at": "2026-12-01T10:00:00Z"})).await.status(), 200);
+
+        let ranking: Value = app.get("/v1/insights/referrers", t).await.json().await.unwrap();
+        let rows = ranking["data"].as_array().unwrap();
+        let order: Vec<String> = rows.iter().map(|r| text(&r["first_name"])).collect();
+        assert_eq!(order, ["Closer", "Connector", "Busy"]);
+        assert_eq!((rows[0]["introductions"].clone(), rows[0]["meetings"].clone(), rows[0]["won"].clone()), (json!(2), json!(1), json!(1)));
+        assert_eq!(rows[0]["won_value"], json!([{"currency": "EUR", "amount": 1000.0}]));
+        assert_eq!(rows[0]["contact_id"], closer["id"]);
+        assert_eq!((rows[2]["introductions"].clone(), rows[2]["meetings"].clone()), (json!(3), json!(0)));
+        let top: Value = app.get("/v1/insights/referrers?limit=1", t).await.json().await.unwrap();
+        assert_eq!(top["data"].as_array().unwrap().len(), 1);
+        let elsewhere: Value = app.get("/v1/insights/referrers", &mallory.token).await.json().await.unwrap();
+        assert!(elsewhere["data"].as_array().unwrap().is_empty());
+        for bad in ["?limit=0", "?from=2026-05-01&to=2026-04-01"] {
+            assert_problem(app.get(&format!("/v1/insights/referrers{bad}"), t).await, 422, "validation_failed").await;
+        }
+    }
+}
