@@ -1,7 +1,7 @@
-//! `GET /v1/insights/funnel` and `/referrers`: how a period's asks went, and who brings
-//! the most (R10).
+//! `GET /v1/insights/funnel`, `/referrers` and `/unasked`: how a period's asks went, who
+//! brings the most (R10), and which clients have earned an ask nobody made.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use actix_web::{get, web};
 use chrono::{Days, NaiveDate, NaiveDateTime};
@@ -13,17 +13,26 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use super::attribution::{rank, Contribution, Record};
 use super::domain::RequestStatus;
 use super::funnel::{figures, FunnelFigures, History};
+use super::queries::facts_of;
+use super::readiness::assess;
 use crate::auth::Principal;
 use crate::contacts::domain::RelationshipKind;
-use crate::db::schema::{contacts, introductions, referral_request_events, referral_requests};
+use crate::db::schema::{
+    contacts, interaction_contacts, interactions, introductions, referral_request_events,
+    referral_requests,
+};
 use crate::db::{Db, DbConn};
 use crate::error::ApiError;
 use crate::http::extract::Query;
+use crate::interactions::domain::InteractionKind;
 use crate::introductions::domain::{Direction, IntroductionStatus};
+use crate::nurture::calendar::Holder;
 use crate::time::{from_db, now};
 
 pub fn routes(cfg: &mut ServiceConfig) {
-    cfg.service(funnel).service(top_referrers);
+    cfg.service(funnel)
+        .service(top_referrers)
+        .service(unasked_clients);
 }
 
 const DEFAULT_DAYS: u64 = 90;
@@ -313,4 +322,137 @@ async fn top_referrers(
         .run(move |conn| referrers(conn, &principal.workspace_id, since, until, limit))
         .await?;
     Ok(web::Json(TopReferrers { from, to, data }))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+struct UnaskedQuery {
+    /// Whose clients: a member id, or `all` for the team (default: yours).
+    #[param(
+        pattern = "^(all|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"
+    )]
+    member_id: Option<String>,
+    /// How many, 1 to 200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
+    limit: Option<i64>,
+}
+
+/// A client or former client who is ready to be asked and never was.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UnaskedClient {
+    pub contact_id: uuid::Uuid,
+    pub first_name: String,
+    pub last_name: Option<String>,
+    pub company: Option<String>,
+    pub relationship_kind: RelationshipKind,
+    /// Their readiness score (see `GET /v1/contacts/{id}/referral-readiness`).
+    pub score: i32,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UnaskedClients {
+    /// Highest readiness first.
+    pub data: Vec<UnaskedClient>,
+}
+
+type ClientRow = (String, String, Option<String>, Option<String>, String);
+
+fn unasked(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    holder: &Holder,
+    limit: usize,
+) -> Result<Vec<UnaskedClient>, ApiError> {
+    let kinds = [
+        RelationshipKind::Client.as_str(),
+        RelationshipKind::FormerClient.as_str(),
+    ];
+    let mut clients = contacts::table
+        .filter(contacts::workspace_id.eq(workspace_id))
+        .filter(contacts::deleted_at.is_null())
+        .filter(contacts::relationship_kind.eq_any(kinds))
+        .select((
+            contacts::id,
+            contacts::first_name,
+            contacts::last_name,
+            contacts::company,
+            contacts::relationship_kind,
+        ))
+        .into_boxed();
+    if let Holder::Member(member_id) = holder {
+        clients = clients.filter(contacts::owner_id.eq(member_id.clone()));
+    }
+    let clients: Vec<ClientRow> = clients.load(conn)?;
+    let ids: Vec<String> = clients.iter().map(|c| c.0.clone()).collect();
+    // Asked: through a referral request, or in an interaction logged as a referral ask.
+    let mut asked: HashSet<String> = referral_requests::table
+        .filter(referral_requests::referrer_id.eq_any(&ids))
+        .filter(referral_requests::asked_at.is_not_null())
+        .filter(referral_requests::deleted_at.is_null())
+        .select(referral_requests::referrer_id)
+        .load::<String>(conn)?
+        .into_iter()
+        .collect();
+    asked.extend(
+        interaction_contacts::table
+            .inner_join(interactions::table)
+            .filter(interaction_contacts::contact_id.eq_any(&ids))
+            .filter(interaction_contacts::planned.eq(false))
+            .filter(interactions::kind.eq(InteractionKind::ReferralAsk.as_str()))
+            .select(interaction_contacts::contact_id)
+            .load::<String>(conn)?,
+    );
+    let never_asked: Vec<String> = ids.into_iter().filter(|id| !asked.contains(id)).collect();
+    let facts = facts_of(conn, workspace_id, &never_asked, None)?;
+    let mut ready: Vec<UnaskedClient> = clients
+        .into_iter()
+        .filter_map(|(id, first_name, last_name, company, kind)| {
+            let assessment = assess(facts.get(&id)?);
+            assessment
+                .ready
+                .then_some((id, first_name, last_name, company, kind, assessment.score))
+        })
+        .map(|(id, first_name, last_name, company, kind, score)| {
+            Ok(UnaskedClient {
+                contact_id: id.parse().map_err(ApiError::internal)?,
+                first_name,
+                last_name,
+                company,
+                relationship_kind: kind
+                    .parse()
+                    .map_err(|e: String| ApiError::internal(anyhow::anyhow!(e)))?,
+                score,
+            })
+        })
+        .collect::<Result<_, ApiError>>()?;
+    ready.sort_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then_with(|| a.first_name.cmp(&b.first_name))
+            .then(a.contact_id.cmp(&b.contact_id))
+    });
+    ready.truncate(limit);
+    Ok(ready)
+}
+
+/// "Have you asked every one of your clients?" Clients and former clients who are ready
+/// to be asked for a referral and never were, highest readiness first.
+#[utoipa::path(tag = "insights", operation_id = "unaskedClients", params(UnaskedQuery), responses((status = 200, body = UnaskedClients)))]
+#[get("/insights/unasked")]
+async fn unasked_clients(
+    principal: Principal,
+    db: web::Data<Db>,
+    query: Query<UnaskedQuery>,
+) -> Result<web::Json<UnaskedClients>, ApiError> {
+    let query = query.into_inner();
+    let holder = Holder::parse(query.member_id.as_deref(), &principal)?;
+    let limit = match query.limit {
+        None => 50,
+        Some(limit @ 1..=200) => limit as usize,
+        Some(_) => return Err(ApiError::invalid_field("limit", "must be from 1 to 200")),
+    };
+    let data = db
+        .run(move |conn| unasked(conn, &principal.workspace_id, &holder, limit))
+        .await?;
+    Ok(web::Json(UnaskedClients { data }))
 }

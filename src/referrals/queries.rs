@@ -1,17 +1,20 @@
+use std::collections::HashMap;
+
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::readiness::{assess, Factor, Facts, READY_AT};
-use crate::db::schema::{interaction_contacts, interactions};
+use super::readiness::{assess, Factor, Facts, READY_AT, RECENT_DAYS};
+use crate::contacts::domain::RelationshipKind;
+use crate::db::schema::{contacts, interaction_contacts, interactions};
 use crate::db::DbConn;
 use crate::error::ApiError;
 use crate::interactions::domain::{InteractionKind, KindGroup};
-use crate::nurture::cadence::cadences;
+use crate::nurture::balance;
+use crate::nurture::cadence::{cadences, schedule, status};
 use crate::nurture::schedule::overrides;
-use crate::time::{from_db, now};
+use crate::time::{from_db, now, to_db};
 
 /// Whether you have earned the right to ask a contact for a referral.
 #[derive(Debug, Serialize, ToSchema)]
@@ -34,7 +37,14 @@ pub fn readiness(
     contact_id: &str,
     except: Option<&str>,
 ) -> Result<ReferralReadiness, ApiError> {
-    let assessment = assess(&facts(conn, workspace_id, contact_id, except)?);
+    let facts = facts_of(conn, workspace_id, &[contact_id.to_owned()], except)?
+        .remove(contact_id)
+        .ok_or_else(|| ApiError::not_found(format!("no contact {contact_id} in this workspace")))?;
+    report(contact_id, &facts)
+}
+
+pub fn report(contact_id: &str, facts: &Facts) -> Result<ReferralReadiness, ApiError> {
+    let assessment = assess(facts);
     Ok(ReferralReadiness {
         contact_id: contact_id.parse().map_err(ApiError::internal)?,
         ready: assessment.ready,
@@ -44,47 +54,99 @@ pub fn readiness(
     })
 }
 
-fn facts(
+type ContactFacts = (
+    String,
+    String,
+    Option<i32>,
+    Option<i32>,
+    Option<NaiveDateTime>,
+    NaiveDateTime,
+);
+
+/// What readiness is judged on, for each live contact of the workspace among `ids`, in a
+/// fixed number of queries however many there are; `except` is a request not to count
+/// among the open asks.
+pub fn facts_of(
     conn: &mut DbConn,
     workspace_id: &str,
-    contact_id: &str,
+    ids: &[String],
     except: Option<&str>,
-) -> Result<Facts, ApiError> {
-    let contact = crate::contacts::queries::get(conn, workspace_id, contact_id)?;
-    let cadence_days = match contact.cadence_days {
-        Some(own) => own,
-        None => cadences(&overrides(conn, workspace_id)?)[&contact.relationship_kind],
-    };
-    let last_give = interaction_contacts::table
-        .filter(interaction_contacts::contact_id.eq(contact_id))
+) -> Result<HashMap<String, Facts>, ApiError> {
+    let rows: Vec<ContactFacts> = contacts::table
+        .filter(contacts::workspace_id.eq(workspace_id))
+        .filter(contacts::deleted_at.is_null())
+        .filter(contacts::id.eq_any(ids))
+        .select((
+            contacts::id,
+            contacts::relationship_kind,
+            contacts::trust,
+            contacts::cadence_days,
+            contacts::last_interaction_at,
+            contacts::created_at,
+        ))
+        .load(conn)?;
+    if rows.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let ids: Vec<String> = rows.iter().map(|row| row.0.clone()).collect();
+    let by_kind = cadences(&overrides(conn, workspace_id)?);
+    let now = now();
+    // Only a recent give or thank-you counts, so older history is never read.
+    let recent = to_db(now - chrono::Duration::days(RECENT_DAYS));
+    let mut last_give: HashMap<String, NaiveDateTime> = HashMap::new();
+    for (contact, at) in interaction_contacts::table
+        .filter(interaction_contacts::contact_id.eq_any(&ids))
         .filter(interaction_contacts::planned.eq(false))
         .filter(interaction_contacts::kind_group.eq(KindGroup::Give.as_str()))
-        .select(diesel::dsl::max(interaction_contacts::occurred_at))
-        .first::<Option<NaiveDateTime>>(conn)?;
-    let with_contact = interaction_contacts::table
-        .filter(interaction_contacts::contact_id.eq(contact_id))
-        .select(interaction_contacts::interaction_id);
-    let last_thanks = interactions::table
-        .filter(interactions::workspace_id.eq(workspace_id))
-        .filter(interactions::deleted_at.is_null())
-        .filter(interactions::planned.eq(false))
+        .filter(interaction_contacts::occurred_at.ge(recent))
+        .select((
+            interaction_contacts::contact_id,
+            interaction_contacts::occurred_at,
+        ))
+        .load::<(String, NaiveDateTime)>(conn)?
+    {
+        let latest = last_give.entry(contact).or_insert(at);
+        *latest = (*latest).max(at);
+    }
+    let mut last_thanks: HashMap<String, NaiveDateTime> = HashMap::new();
+    for (contact, at) in interaction_contacts::table
+        .inner_join(interactions::table)
+        .filter(interaction_contacts::contact_id.eq_any(&ids))
+        .filter(interaction_contacts::planned.eq(false))
+        .filter(interaction_contacts::occurred_at.ge(recent))
         .filter(interactions::kind.eq(InteractionKind::ThanksReceived.as_str()))
-        .filter(interactions::id.eq_any(with_contact))
-        .select(diesel::dsl::max(interactions::occurred_at))
-        .first::<Option<NaiveDateTime>>(conn)?;
-    let now = now();
+        .select((
+            interaction_contacts::contact_id,
+            interaction_contacts::occurred_at,
+        ))
+        .load::<(String, NaiveDateTime)>(conn)?
+    {
+        let latest = last_thanks.entry(contact).or_insert(at);
+        *latest = (*latest).max(at);
+    }
+    let balances = balance::by_contact(conn, balance::Counted::Contacts(&ids))?;
+    let open = super::requests::open_asks_of(conn, &ids, except)?;
     let days_since =
-        |time: Option<NaiveDateTime>| time.map(|t| (now - from_db(t)).num_days().max(0));
-    Ok(Facts {
-        status: contact.nurture_status,
-        days_since_last_touch: contact
-            .last_interaction_at
-            .map(|t| (now - t).num_days().max(0)),
-        cadence_days,
-        days_since_last_give: days_since(last_give),
-        days_since_thanks_received: days_since(last_thanks),
-        trust: contact.trust,
-        reciprocity: contact.reciprocity,
-        open_asks: super::requests::open_asks(conn, contact_id, except)?,
-    })
+        |time: Option<&NaiveDateTime>| time.map(|t| (now - from_db(*t)).num_days().max(0));
+    rows.into_iter()
+        .map(|(id, kind, trust, own_cadence, last, created_at)| {
+            let kind: RelationshipKind = kind
+                .parse()
+                .map_err(|e: String| ApiError::internal(anyhow::anyhow!(e)))?;
+            let cadence_days = own_cadence.unwrap_or(by_kind[&kind]);
+            let last = last.map(from_db);
+            let plan = schedule(last, from_db(created_at), cadence_days);
+            let facts = Facts {
+                status: status(last, plan, now),
+                days_since_last_touch: last.map(|t| (now - t).num_days().max(0)),
+                cadence_days,
+                days_since_last_give: days_since(last_give.get(&id)),
+                days_since_thanks_received: days_since(last_thanks.get(&id)),
+                trust,
+                reciprocity: balances.get(&id).copied().unwrap_or_default(),
+                open_asks: open.get(&id).copied().unwrap_or_default(),
+            };
+            Ok((id, facts))
+        })
+        .collect()
 }

@@ -1,5 +1,7 @@
 //! Referral requests in storage: create, list, read, move along the pipeline, delete.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use serde::Serialize;
@@ -231,26 +233,32 @@ pub fn get(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<ReferralRe
     row.view(events)
 }
 
-/// Asks still waiting on this referrer, other than `except`.
-pub fn open_asks(
+/// Asks still waiting on each of these referrers (`asked` or `agreed`), other than
+/// `except`.
+pub fn open_asks_of(
     conn: &mut DbConn,
-    referrer_id: &str,
+    referrer_ids: &[String],
     except: Option<&str>,
-) -> Result<i64, ApiError> {
+) -> Result<HashMap<String, i64>, ApiError> {
     let open: Vec<&str> = RequestStatus::ALL
         .iter()
         .filter(|s| s.is_open_ask())
         .map(|s| s.as_str())
         .collect();
     let mut query = referral_requests::table
-        .filter(referral_requests::referrer_id.eq(referrer_id))
+        .filter(referral_requests::referrer_id.eq_any(referrer_ids))
         .filter(referral_requests::status.eq_any(open))
         .filter(referral_requests::deleted_at.is_null())
+        .select((referral_requests::referrer_id, referral_requests::id))
         .into_boxed();
     if let Some(except) = except {
         query = query.filter(referral_requests::id.ne(except.to_owned()));
     }
-    Ok(query.count().get_result(conn)?)
+    let mut counts = HashMap::new();
+    for (referrer, _) in query.load::<(String, String)>(conn)? {
+        *counts.entry(referrer).or_default() += 1;
+    }
+    Ok(counts)
 }
 
 /// Checks what a new request refers to: a live referrer and a member of the workspace,

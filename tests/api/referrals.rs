@@ -467,3 +467,47 @@ on_every_backend! {
         }
     }
 }
+
+on_every_backend! {
+    async fn unasked_lists_ready_clients_nobody_asked(app) {
+        let owner = app.signup().await;
+        let colleague = app.signup().await;
+        let mallory = app.signup().await;
+        let (colleague_token, _) = app.join(&owner, &colleague, "member").await;
+        let t = &owner.token;
+        let nurtured = |token: String, name: &'static str, kind: &'static str| {
+            let app = &app;
+            async move {
+                let contact = app.create_contact(&token, json!({"first_name": name, "relationship_kind": kind, "trust": 4})).await;
+                log(app, &token, &contact, "shared_content", 20).await;
+                log(app, &token, &contact, "catch_up", 10).await;
+                contact
+            }
+        };
+        nurtured(t.clone(), "Ready", "client").await;
+        let thankful = nurtured(t.clone(), "Thankful", "former_client").await;
+        log(&app, t, &thankful, "thanks_received", 5).await;
+        let asked_before = nurtured(t.clone(), "AskedBefore", "client").await;
+        log(&app, t, &asked_before, "referral_ask", 400).await;
+        let requested = nurtured(t.clone(), "Requested", "client").await;
+        let mut body = request_body(&requested);
+        body["status"] = json!("asked");
+        body["ask_channel"] = json!("phone");
+        body["asked_at"] = json!((Utc::now() - Duration::days(300)).to_rfc3339_opts(SecondsFormat::Micros, true));
+        create_request(&app, t, body).await;
+        nurtured(t.clone(), "Friend", "friend").await;
+        app.create_contact(t, json!({"first_name": "Stranger", "relationship_kind": "client", "trust": 5})).await;
+        nurtured(colleague_token.clone(), "Theirs", "client").await;
+
+        let names = |page: Value| page["data"].as_array().unwrap().iter().map(|c| text(&c["first_name"])).collect::<Vec<_>>();
+        let mine: Value = app.get("/v1/insights/unasked", t).await.json().await.unwrap();
+        assert_eq!(names(mine.clone()), ["Thankful", "Ready"], "{mine}");
+        assert_eq!(mine["data"][0]["score"], 35 + 25 + 15 + 19);
+        assert_eq!(mine["data"][0]["contact_id"], thankful["id"]);
+        let team: Value = app.get("/v1/insights/unasked?member_id=all", t).await.json().await.unwrap();
+        assert_eq!(names(team), ["Thankful", "Ready", "Theirs"]);
+        let elsewhere: Value = app.get("/v1/insights/unasked?member_id=all", &mallory.token).await.json().await.unwrap();
+        assert!(elsewhere["data"].as_array().unwrap().is_empty());
+        assert_problem(app.get("/v1/insights/unasked?limit=0", t).await, 422, "validation_failed").await;
+    }
+}
