@@ -124,6 +124,7 @@ diesel::table! {
         occurred_at -> Timestamp,
         kind_group -> Text,
         planned -> Bool,
+        kind -> Text,
     }
 }
 

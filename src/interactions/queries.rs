@@ -302,6 +302,7 @@ fn link(
                 interaction_contacts::workspace_id.eq(row.workspace_id.clone()),
                 interaction_contacts::occurred_at.eq(row.occurred_at),
                 interaction_contacts::kind_group.eq(row.kind_group.clone()),
+                interaction_contacts::kind.eq(row.kind.clone()),
                 interaction_contacts::planned.eq(row.planned),
             )
         })
@@ -415,6 +416,7 @@ pub fn insert_history(
                             interaction_contacts::workspace_id.eq(row.workspace_id.clone()),
                             interaction_contacts::occurred_at.eq(row.occurred_at),
                             interaction_contacts::kind_group.eq(row.kind_group.clone()),
+                            interaction_contacts::kind.eq(row.kind.clone()),
                             interaction_contacts::planned.eq(row.planned),
                         )
                     })

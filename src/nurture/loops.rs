@@ -13,9 +13,7 @@ use super::agenda::{
 };
 use super::calendar::Holder;
 use crate::contacts::domain::RelationshipKind;
-use crate::db::schema::{
-    contacts, interaction_contacts, interactions, introductions, referral_requests,
-};
+use crate::db::schema::{contacts, interaction_contacts, introductions, referral_requests};
 use crate::db::DbConn;
 use crate::error::ApiError;
 use crate::interactions::domain::InteractionKind;
@@ -107,13 +105,12 @@ pub(super) fn candidates(
     ];
     let mut latest: HashMap<(String, String), NaiveDateTime> = HashMap::new();
     for (contact, kind, at) in interaction_contacts::table
-        .inner_join(interactions::table)
         .filter(interaction_contacts::contact_id.eq_any(&referrers))
+        .filter(interaction_contacts::kind.eq_any(closing_kinds))
         .filter(interaction_contacts::planned.eq(false))
-        .filter(interactions::kind.eq_any(closing_kinds))
         .select((
             interaction_contacts::contact_id,
-            interactions::kind,
+            interaction_contacts::kind,
             interaction_contacts::occurred_at,
         ))
         .load::<(String, String, NaiveDateTime)>(conn)?

@@ -18,8 +18,7 @@ use super::readiness::assess;
 use crate::auth::Principal;
 use crate::contacts::domain::RelationshipKind;
 use crate::db::schema::{
-    contacts, interaction_contacts, interactions, introductions, referral_request_events,
-    referral_requests,
+    contacts, interaction_contacts, introductions, referral_request_events, referral_requests,
 };
 use crate::db::{Db, DbConn};
 use crate::error::ApiError;
@@ -395,10 +394,9 @@ fn unasked(
         .collect();
     asked.extend(
         interaction_contacts::table
-            .inner_join(interactions::table)
             .filter(interaction_contacts::contact_id.eq_any(&ids))
+            .filter(interaction_contacts::kind.eq(InteractionKind::ReferralAsk.as_str()))
             .filter(interaction_contacts::planned.eq(false))
-            .filter(interactions::kind.eq(InteractionKind::ReferralAsk.as_str()))
             .select(interaction_contacts::contact_id)
             .load::<String>(conn)?,
     );

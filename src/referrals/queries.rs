@@ -7,7 +7,7 @@ use utoipa::ToSchema;
 
 use super::readiness::{assess, Factor, Facts, READY_AT, RECENT_DAYS};
 use crate::contacts::domain::RelationshipKind;
-use crate::db::schema::{contacts, interaction_contacts, interactions};
+use crate::db::schema::{contacts, interaction_contacts};
 use crate::db::DbConn;
 use crate::error::ApiError;
 use crate::interactions::domain::{InteractionKind, KindGroup};
@@ -110,11 +110,10 @@ pub fn facts_of(
     }
     let mut last_thanks: HashMap<String, NaiveDateTime> = HashMap::new();
     for (contact, at) in interaction_contacts::table
-        .inner_join(interactions::table)
         .filter(interaction_contacts::contact_id.eq_any(&ids))
+        .filter(interaction_contacts::kind.eq(InteractionKind::ThanksReceived.as_str()))
         .filter(interaction_contacts::planned.eq(false))
         .filter(interaction_contacts::occurred_at.ge(recent))
-        .filter(interactions::kind.eq(InteractionKind::ThanksReceived.as_str()))
         .select((
             interaction_contacts::contact_id,
             interaction_contacts::occurred_at,
