@@ -310,6 +310,51 @@ pub fn present<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(
     Option::<T>::deserialize(deserializer).map(Some)
 }
 
+/// Declares an integer within bounds, parsed on deserialization.
+macro_rules! bounded_int {
+    ($(#[$doc:meta])* $name:ident($inner:ty), $min:literal..=$max:literal, $message:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+        #[serde(try_from = "serde_json::Number", into = "i64")]
+        pub struct $name($inner);
+
+        impl TryFrom<serde_json::Number> for $name {
+            type Error = String;
+            fn try_from(number: serde_json::Number) -> Result<Self, String> {
+                match $crate::values::whole_number(&number) {
+                    Some(raw) if ($min..=$max).contains(&raw) => Ok(Self(raw as $inner)),
+                    _ => Err($message.to_owned()),
+                }
+            }
+        }
+
+        impl From<$name> for i64 {
+            fn from(value: $name) -> i64 {
+                value.0 as i64
+            }
+        }
+
+        impl $name {
+            pub fn get(self) -> $inner {
+                self.0
+            }
+        }
+
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                utoipa::openapi::schema::ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::Integer)
+                    .minimum(Some($min as f64))
+                    .maximum(Some($max as f64))
+                    .into()
+            }
+        }
+
+        impl utoipa::ToSchema for $name {}
+    };
+}
+pub(crate) use bounded_int;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,8 +7,8 @@ use utoipa::openapi::RefOr;
 use utoipa::{PartialSchema, ToSchema};
 
 use crate::values::{
-    bounded_list, bounded_text, not_null, present, string_enum, whole_number, Email, Label,
-    LongText, Name,
+    bounded_int, bounded_list, bounded_text, not_null, present, string_enum, whole_number, Email,
+    Label, LongText, Name,
 };
 
 string_enum!(
@@ -35,50 +35,6 @@ impl Tag {
     fn lowercased(self) -> Self {
         Self(self.0.to_lowercase())
     }
-}
-
-/// Declares an integer within bounds, parsed on deserialization.
-macro_rules! bounded_int {
-    ($(#[$doc:meta])* $name:ident($inner:ty), $min:literal..=$max:literal, $message:literal) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-        #[serde(try_from = "serde_json::Number", into = "i64")]
-        pub struct $name($inner);
-
-        impl TryFrom<serde_json::Number> for $name {
-            type Error = String;
-            fn try_from(number: serde_json::Number) -> Result<Self, String> {
-                match whole_number(&number) {
-                    Some(raw) if ($min..=$max).contains(&raw) => Ok(Self(raw as $inner)),
-                    _ => Err($message.to_owned()),
-                }
-            }
-        }
-
-        impl From<$name> for i64 {
-            fn from(value: $name) -> i64 {
-                value.0 as i64
-            }
-        }
-
-        impl $name {
-            pub fn get(self) -> $inner {
-                self.0
-            }
-        }
-
-        impl PartialSchema for $name {
-            fn schema() -> RefOr<Schema> {
-                ObjectBuilder::new()
-                    .schema_type(Type::Integer)
-                    .minimum(Some($min as f64))
-                    .maximum(Some($max as f64))
-                    .into()
-            }
-        }
-
-        impl ToSchema for $name {}
-    };
 }
 
 bounded_int!(

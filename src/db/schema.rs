@@ -94,6 +94,7 @@ diesel::table! {
         workspace_id -> Text,
         cadence_days -> Text,
         updated_at -> Timestamp,
+        weekly_ask_goals -> Text,
     }
 }
 

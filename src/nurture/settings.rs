@@ -18,6 +18,7 @@ use crate::db::{Db, DbConn};
 use crate::error::ApiError;
 use crate::http::extract::Json;
 use crate::time::{db_now, from_db};
+use crate::values::bounded_int;
 
 pub fn routes(cfg: &mut ServiceConfig) {
     cfg.service(get_settings).service(put_settings);
@@ -25,21 +26,48 @@ pub fn routes(cfg: &mut ServiceConfig) {
 
 /// The workspace's nurturing settings, every kind filled in.
 #[derive(Debug, Serialize, ToSchema)]
-#[schema(example = json!({"cadence_days": {"client": 30, "former_client": 90, "prospect": 45, "colleague": 60, "referral_partner": 30, "friend": 90, "family": 90, "neighbor": 90, "other": 120}, "updated_at": null}))]
+#[schema(example = json!({"cadence_days": {"client": 30, "former_client": 90, "prospect": 45, "colleague": 60, "referral_partner": 30, "friend": 90, "family": 90, "neighbor": 90, "other": 120}, "weekly_ask_goals": {"0193a5c1-0000-7000-8000-000000000001": 3}, "updated_at": null}))]
 pub struct WorkspaceSettings {
     /// Days between touches for each relationship kind (a contact's own `cadence_days`
     /// overrides it).
     pub cadence_days: BTreeMap<RelationshipKind, i32>,
+    /// Referral asks each member aims to make per week, by member id; progress shows in
+    /// `GET /v1/insights/funnel`.
+    pub weekly_ask_goals: BTreeMap<uuid::Uuid, i32>,
     /// When the settings were last changed; null while they are the product's defaults.
     pub updated_at: Option<DateTime<Utc>>,
 }
 
-/// New settings. Kinds left out take the product's default.
+/// New settings, replacing the old. Kinds left out take the product's default; members
+/// left out have no weekly goal.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[schema(example = json!({"cadence_days": {"client": 21, "referral_partner": 14}}))]
+#[schema(example = json!({"cadence_days": {"client": 21, "referral_partner": 14}, "weekly_ask_goals": {"0193a5c1-0000-7000-8000-000000000001": 3}}))]
 pub struct WorkspaceSettingsUpdate {
     pub cadence_days: BTreeMap<RelationshipKind, CadenceDays>,
+    #[serde(default)]
+    pub weekly_ask_goals: BTreeMap<uuid::Uuid, WeeklyAskGoal>,
+}
+
+bounded_int!(
+    /// Referral asks per week, 1 to 50.
+    WeeklyAskGoal(i32), 1..=50, "must be a number of asks from 1 to 50"
+);
+
+/// Each member's weekly goal of asks (empty: none set).
+pub fn weekly_ask_goals(
+    conn: &mut DbConn,
+    workspace_id: &str,
+) -> Result<BTreeMap<uuid::Uuid, i32>, ApiError> {
+    let stored = workspace_settings::table
+        .find(workspace_id)
+        .select(workspace_settings::weekly_ask_goals)
+        .first::<String>(conn)
+        .optional()?;
+    match stored {
+        None => Ok(BTreeMap::new()),
+        Some(json) => serde_json::from_str(&json).map_err(ApiError::internal),
+    }
 }
 
 fn read(conn: &mut DbConn, workspace_id: &str) -> Result<WorkspaceSettings, ApiError> {
@@ -50,6 +78,7 @@ fn read(conn: &mut DbConn, workspace_id: &str) -> Result<WorkspaceSettings, ApiE
         .optional()?;
     Ok(WorkspaceSettings {
         cadence_days: cadences(&schedule::overrides(conn, workspace_id)?),
+        weekly_ask_goals: weekly_ask_goals(conn, workspace_id)?,
         updated_at: updated_at.map(from_db),
     })
 }
@@ -76,20 +105,35 @@ async fn put_settings(
     body: Json<WorkspaceSettingsUpdate>,
 ) -> Result<web::Json<WorkspaceSettings>, ApiError> {
     principal.require_admin()?;
-    let overrides: BTreeMap<RelationshipKind, i32> = body
-        .into_inner()
+    let update = body.into_inner();
+    let overrides: BTreeMap<RelationshipKind, i32> = update
         .cadence_days
         .into_iter()
         .map(|(kind, days)| (kind, days.get()))
         .collect();
+    let goals: BTreeMap<uuid::Uuid, i32> = update
+        .weekly_ask_goals
+        .into_iter()
+        .map(|(member, goal)| (member, goal.get()))
+        .collect();
     let json = serde_json::to_string(&overrides).map_err(ApiError::internal)?;
+    let goals_json = serde_json::to_string(&goals).map_err(ApiError::internal)?;
     let settings = db
         .transaction(move |conn| {
             let ws = principal.workspace_id.as_str();
+            for member in goals.keys() {
+                if !crate::workspaces::queries::is_member(conn, ws, &member.to_string())? {
+                    return Err(ApiError::invalid_field(
+                        format!("/weekly_ask_goals/{member}"),
+                        "is not a member of this workspace",
+                    ));
+                }
+            }
             let now = db_now();
             let updated = diesel::update(workspace_settings::table.find(ws))
                 .set((
                     workspace_settings::cadence_days.eq(&json),
+                    workspace_settings::weekly_ask_goals.eq(&goals_json),
                     workspace_settings::updated_at.eq(now),
                 ))
                 .execute(conn)?;
@@ -98,6 +142,7 @@ async fn put_settings(
                     .values((
                         workspace_settings::workspace_id.eq(ws),
                         workspace_settings::cadence_days.eq(&json),
+                        workspace_settings::weekly_ask_goals.eq(&goals_json),
                         workspace_settings::updated_at.eq(now),
                     ))
                     .execute(conn)?;

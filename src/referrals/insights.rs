@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use actix_web::{get, web};
-use chrono::{Days, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -59,6 +59,48 @@ pub struct Funnel {
     pub to: NaiveDate,
     #[serde(flatten)]
     pub figures: FunnelFigures,
+    /// This week's asks against the weekly goal, whatever the period.
+    pub this_week: WeeklyProgress,
+}
+
+/// Asks made this week (from Monday, UTC) against the goal: the member's, or the team's
+/// goals added up.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct WeeklyProgress {
+    pub week_start: NaiveDate,
+    /// Null when no goal is set.
+    pub goal: Option<i32>,
+    pub asked: i64,
+}
+
+fn this_week(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    member_id: Option<&str>,
+) -> Result<WeeklyProgress, ApiError> {
+    let today = now().date_naive();
+    let week_start = today - Days::new(u64::from(today.weekday().num_days_from_monday()));
+    let goals = crate::nurture::settings::weekly_ask_goals(conn, workspace_id)?;
+    let goal = match member_id {
+        Some(member) => goals
+            .get(&member.parse().map_err(ApiError::internal)?)
+            .copied(),
+        None if goals.is_empty() => None,
+        None => Some(goals.values().sum()),
+    };
+    let mut asked = referral_requests::table
+        .filter(referral_requests::workspace_id.eq(workspace_id))
+        .filter(referral_requests::deleted_at.is_null())
+        .filter(referral_requests::asked_at.ge(week_start.and_time(chrono::NaiveTime::MIN)))
+        .into_boxed();
+    if let Some(member) = member_id {
+        asked = asked.filter(referral_requests::member_id.eq(member.to_owned()));
+    }
+    Ok(WeeklyProgress {
+        week_start,
+        goal,
+        asked: asked.count().get_result(conn)?,
+    })
 }
 
 struct Cohort {
@@ -162,10 +204,19 @@ async fn funnel(
         referrer_id: query.referrer_id.map(|id| id.to_string()),
         relationship_kind: query.relationship_kind,
     };
-    let figures = db
-        .run(move |conn| funnel_of(conn, &principal.workspace_id, &cohort))
+    let (figures, this_week) = db
+        .run(move |conn| {
+            let figures = funnel_of(conn, &principal.workspace_id, &cohort)?;
+            let progress = this_week(conn, &principal.workspace_id, cohort.member_id.as_deref())?;
+            Ok((figures, progress))
+        })
         .await?;
-    Ok(web::Json(Funnel { from, to, figures }))
+    Ok(web::Json(Funnel {
+        from,
+        to,
+        figures,
+        this_week,
+    }))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

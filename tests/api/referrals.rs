@@ -511,3 +511,61 @@ on_every_backend! {
         assert_problem(app.get("/v1/insights/unasked?limit=0", t).await, 422, "validation_failed").await;
     }
 }
+
+on_every_backend! {
+    async fn the_funnel_shows_this_weeks_asks_against_the_goals(app) {
+        let owner = app.signup().await;
+        let colleague = app.signup().await;
+        let stranger = app.signup().await;
+        let (colleague_token, colleague_id) = app.join(&owner, &colleague, "member").await;
+        let t = &owner.token;
+        let put = |body: Value| {
+            let app = &app;
+            async move { app.request(reqwest::Method::PUT, "/v1/workspace/settings", Some(t)).json(&body).send().await.unwrap() }
+        };
+        let goals = json!({owner.member_id.clone(): 3, colleague_id.clone(): 2});
+        let response = put(json!({"cadence_days": {}, "weekly_ask_goals": goals})).await;
+        assert_eq!(response.status(), 200);
+        let settings: Value = response.json().await.unwrap();
+        assert_eq!(settings["weekly_ask_goals"], goals);
+
+        let asked = |token: String, days: i64| {
+            let app = &app;
+            async move {
+                let referrer = app.create_contact(&token, json!({"first_name": "R"})).await;
+                let mut body = request_body(&referrer);
+                body["status"] = json!("asked");
+                body["ask_channel"] = json!("phone");
+                body["asked_at"] = json!((Utc::now() - Duration::days(days)).to_rfc3339_opts(SecondsFormat::Micros, true));
+                create_request(app, &token, body).await;
+            }
+        };
+        asked(t.clone(), 0).await;
+        asked(t.clone(), 0).await;
+        asked(t.clone(), 8).await;
+        asked(colleague_token.clone(), 0).await;
+
+        let mine: Value = app.get(&format!("/v1/insights/funnel?member_id={}", owner.member_id), t).await.json().await.unwrap();
+        assert_eq!((mine["this_week"]["goal"].clone(), mine["this_week"]["asked"].clone()), (json!(3), json!(2)), "{mine}");
+        let monday = {
+            use chrono::Datelike;
+            let today = Utc::now().date_naive();
+            today - chrono::Days::new(u64::from(today.weekday().num_days_from_monday()))
+        };
+        assert_eq!(mine["this_week"]["week_start"], json!(monday));
+        let team: Value = app.get("/v1/insights/funnel", t).await.json().await.unwrap();
+        assert_eq!((team["this_week"]["goal"].clone(), team["this_week"]["asked"].clone()), (json!(5), json!(3)));
+
+        for (body, pointer) in [
+            (json!({"cadence_days": {}, "weekly_ask_goals": {owner.member_id.clone(): 0}}), format!("/weekly_ask_goals/{}", owner.member_id)),
+            (json!({"cadence_days": {}, "weekly_ask_goals": {stranger.member_id.clone(): 2}}), format!("/weekly_ask_goals/{}", stranger.member_id)),
+        ] {
+            let problem = assert_problem(put(body).await, 422, "validation_failed").await;
+            assert_eq!(crate::helpers::pointers(&problem), [pointer]);
+        }
+        let cleared: Value = put(json!({"cadence_days": {}})).await.json().await.unwrap();
+        assert_eq!(cleared["weekly_ask_goals"], json!({}), "PUT replaces the settings");
+        let team: Value = app.get("/v1/insights/funnel", t).await.json().await.unwrap();
+        assert!(team["this_week"]["goal"].is_null());
+    }
+}

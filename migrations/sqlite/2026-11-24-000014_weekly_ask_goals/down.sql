@@ -1,0 +1,1 @@
+ALTER TABLE workspace_settings DROP COLUMN weekly_ask_goals;
