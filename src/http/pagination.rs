@@ -18,6 +18,19 @@ use crate::error::ApiError;
 pub const DEFAULT_LIMIT: i64 = 50;
 pub const MAX_LIMIT: i64 = 200;
 
+/// `limit` of a short ranked answer (an insight's top N): 1 to `MAX_LIMIT`, `default`
+/// when absent.
+pub fn top_n(limit: Option<i64>, default: usize) -> Result<usize, ApiError> {
+    match limit {
+        None => Ok(default),
+        Some(limit @ 1..=MAX_LIMIT) => Ok(limit as usize),
+        Some(_) => Err(ApiError::invalid_field(
+            "limit",
+            format!("must be from 1 to {MAX_LIMIT}"),
+        )),
+    }
+}
+
 /// One page of a list.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Page<T> {

@@ -288,25 +288,36 @@ fn check(
         .map_err(|reason| ApiError::rule("interaction_in_future", "/occurred_at", reason))
 }
 
+/// The link of an interaction to one of its contacts, with the facts the per-contact
+/// rules read.
+type LinkRow = (
+    diesel::dsl::Eq<interaction_contacts::interaction_id, String>,
+    diesel::dsl::Eq<interaction_contacts::contact_id, String>,
+    diesel::dsl::Eq<interaction_contacts::workspace_id, String>,
+    diesel::dsl::Eq<interaction_contacts::occurred_at, NaiveDateTime>,
+    diesel::dsl::Eq<interaction_contacts::kind_group, String>,
+    diesel::dsl::Eq<interaction_contacts::kind, String>,
+    diesel::dsl::Eq<interaction_contacts::planned, bool>,
+);
+
+fn link_row(row: &InteractionRow, contact_id: uuid::Uuid) -> LinkRow {
+    (
+        interaction_contacts::interaction_id.eq(row.id.clone()),
+        interaction_contacts::contact_id.eq(contact_id.to_string()),
+        interaction_contacts::workspace_id.eq(row.workspace_id.clone()),
+        interaction_contacts::occurred_at.eq(row.occurred_at),
+        interaction_contacts::kind_group.eq(row.kind_group.clone()),
+        interaction_contacts::kind.eq(row.kind.clone()),
+        interaction_contacts::planned.eq(row.planned),
+    )
+}
+
 fn link(
     conn: &mut DbConn,
     row: &InteractionRow,
     contact_ids: &[uuid::Uuid],
 ) -> Result<(), ApiError> {
-    let links: Vec<_> = contact_ids
-        .iter()
-        .map(|contact_id| {
-            (
-                interaction_contacts::interaction_id.eq(row.id.clone()),
-                interaction_contacts::contact_id.eq(contact_id.to_string()),
-                interaction_contacts::workspace_id.eq(row.workspace_id.clone()),
-                interaction_contacts::occurred_at.eq(row.occurred_at),
-                interaction_contacts::kind_group.eq(row.kind_group.clone()),
-                interaction_contacts::kind.eq(row.kind.clone()),
-                interaction_contacts::planned.eq(row.planned),
-            )
-        })
-        .collect();
+    let links: Vec<_> = contact_ids.iter().map(|id| link_row(row, *id)).collect();
     insert_rows!(conn, interaction_contacts::table, &links)?;
     Ok(())
 }
@@ -409,17 +420,7 @@ pub fn insert_history(
                     .contact_ids
                     .uuids()
                     .into_iter()
-                    .map(move |contact_id| {
-                        (
-                            interaction_contacts::interaction_id.eq(row.id.clone()),
-                            interaction_contacts::contact_id.eq(contact_id.to_string()),
-                            interaction_contacts::workspace_id.eq(row.workspace_id.clone()),
-                            interaction_contacts::occurred_at.eq(row.occurred_at),
-                            interaction_contacts::kind_group.eq(row.kind_group.clone()),
-                            interaction_contacts::kind.eq(row.kind.clone()),
-                            interaction_contacts::planned.eq(row.planned),
-                        )
-                    })
+                    .map(move |contact_id| link_row(row, contact_id))
             })
             .collect();
         for links in links.chunks(BATCH_ROWS) {

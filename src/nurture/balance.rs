@@ -16,6 +16,7 @@ use crate::db::schema::{contacts, interaction_contacts, interactions};
 use crate::db::{Db, DbConn};
 use crate::error::ApiError;
 use crate::http::extract::Query;
+use crate::http::pagination::top_n;
 use crate::interactions::domain::KindGroup;
 use crate::time::{now, to_db};
 
@@ -188,11 +189,7 @@ async fn reciprocity_insight(
     db: web::Data<Db>,
     query: Query<ReciprocityQuery>,
 ) -> Result<web::Json<ReciprocityInsight>, ApiError> {
-    let limit = match query.into_inner().limit {
-        None => 10,
-        Some(limit @ 1..=200) => limit as usize,
-        Some(_) => return Err(ApiError::invalid_field("limit", "must be from 1 to 200")),
-    };
+    let limit = top_n(query.into_inner().limit, 10)?;
     Ok(web::Json(
         db.run(move |conn| insight(conn, &principal.workspace_id, limit))
             .await?,

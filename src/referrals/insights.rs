@@ -23,6 +23,7 @@ use crate::db::schema::{
 use crate::db::{Db, DbConn};
 use crate::error::ApiError;
 use crate::http::extract::Query;
+use crate::http::pagination::top_n;
 use crate::interactions::domain::InteractionKind;
 use crate::introductions::domain::{Direction, IntroductionStatus};
 use crate::nurture::calendar::Holder;
@@ -363,11 +364,7 @@ async fn top_referrers(
 ) -> Result<web::Json<TopReferrers>, ApiError> {
     let query = query.into_inner();
     let (from, to, since, until) = period(query.from, query.to, 365)?;
-    let limit = match query.limit {
-        None => 10,
-        Some(limit @ 1..=200) => limit as usize,
-        Some(_) => return Err(ApiError::invalid_field("limit", "must be from 1 to 200")),
-    };
+    let limit = top_n(query.limit, 10)?;
     let data = db
         .run(move |conn| referrers(conn, &principal.workspace_id, since, until, limit))
         .await?;
@@ -495,11 +492,7 @@ async fn unasked_clients(
 ) -> Result<web::Json<UnaskedClients>, ApiError> {
     let query = query.into_inner();
     let holder = Holder::parse(query.member_id.as_deref(), &principal)?;
-    let limit = match query.limit {
-        None => 50,
-        Some(limit @ 1..=200) => limit as usize,
-        Some(_) => return Err(ApiError::invalid_field("limit", "must be from 1 to 200")),
-    };
+    let limit = top_n(query.limit, 50)?;
     let data = db
         .run(move |conn| unasked(conn, &principal.workspace_id, &holder, limit))
         .await?;
