@@ -5,7 +5,7 @@ use utoipa::ToSchema;
 
 use super::domain::{company_key, Birthday, ImportantDate, NewContact, RelationshipKind};
 use crate::db::schema::contacts;
-use crate::db::{insert_rows, DbConn};
+use crate::db::{insert_rows, soft_delete, update_at_version, DbConn};
 use crate::error::ApiError;
 use crate::http::pagination::{Page, PageRequest};
 use crate::http::precondition::IfMatch;
@@ -475,17 +475,7 @@ pub fn update(
             db_now(),
         )?
     };
-    // The version guard makes a concurrent edit lose cleanly instead of overwriting.
-    let changed = diesel::update(
-        contacts::table
-            .filter(contacts::id.eq(id))
-            .filter(contacts::version.eq(current.version)),
-    )
-    .set(&row)
-    .execute(conn)?;
-    if changed == 0 {
-        return Err(ApiError::concurrent_update("contact"));
-    }
+    update_at_version!(conn, contacts, id, current.version, &row, "contact")?;
     // The kind or the cadence may have changed, and with them the schedule.
     schedule::refresh(conn, workspace_id, std::slice::from_ref(&row.id))?;
     get(conn, workspace_id, id)
@@ -500,22 +490,7 @@ pub fn delete(
 ) -> Result<(), ApiError> {
     let current = live_row(conn, workspace_id, id)?;
     if_match.check(current.version)?;
-    let now = db_now();
-    let changed = diesel::update(
-        contacts::table
-            .filter(contacts::id.eq(id))
-            .filter(contacts::version.eq(current.version)),
-    )
-    .set((
-        contacts::deleted_at.eq(now),
-        contacts::updated_at.eq(now),
-        contacts::version.eq(current.version + 1),
-    ))
-    .execute(conn)?;
-    if changed == 0 {
-        return Err(ApiError::concurrent_update("contact"));
-    }
-    Ok(())
+    soft_delete!(conn, contacts, id, current.version, "contact")
 }
 
 #[cfg(test)]

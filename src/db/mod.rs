@@ -24,6 +24,48 @@ pub enum DbConn {
 // `a & b` on integers, which both backends spell the same way.
 diesel::infix_operator!(BitAnd, " & ", diesel::sql_types::Integer);
 
+/// Writes `changes` to row `id` of a table only while it is still at `version`, so that a
+/// concurrent edit loses cleanly (409) instead of being overwritten:
+/// `update_at_version!(conn, contacts, id, version, &row, "contact")`.
+macro_rules! update_at_version {
+    ($conn:expr, $table:ident, $id:expr, $version:expr, $changes:expr, $what:literal) => {{
+        use $crate::db::schema::$table;
+        let changed = diesel::update(
+            $table::table
+                .filter($table::id.eq($id))
+                .filter($table::version.eq($version)),
+        )
+        .set($changes)
+        .execute($conn)?;
+        if changed == 0 {
+            Err($crate::error::ApiError::concurrent_update($what))
+        } else {
+            Ok(())
+        }
+    }};
+}
+pub(crate) use update_at_version;
+
+/// Soft-deletes row `id` of a table at `version`: a tombstone incremental sync can see.
+macro_rules! soft_delete {
+    ($conn:expr, $table:ident, $id:expr, $version:expr, $what:literal) => {{
+        let now = $crate::time::db_now();
+        $crate::db::update_at_version!(
+            $conn,
+            $table,
+            $id,
+            $version,
+            (
+                $table::deleted_at.eq(now),
+                $table::updated_at.eq(now),
+                $table::version.eq($version + 1),
+            ),
+            $what
+        )
+    }};
+}
+pub(crate) use soft_delete;
+
 /// Inserts many rows in one statement: `insert_rows!(conn, table, &rows)`. Diesel builds
 /// multi-row INSERTs per backend (SQLite has no DEFAULT keyword), so a MultiConnection
 /// cannot; this dispatches to the backend's own connection.

@@ -10,7 +10,7 @@ use super::domain::{
 };
 use crate::contacts::queries::BATCH_ROWS;
 use crate::db::schema::{contacts, interaction_contacts, interactions};
-use crate::db::{insert_rows, DbConn};
+use crate::db::{insert_rows, soft_delete, update_at_version, DbConn};
 use crate::error::ApiError;
 use crate::http::pagination::{Page, PageRequest};
 use crate::http::precondition::IfMatch;
@@ -464,16 +464,7 @@ pub fn update(
         current.version + 1,
         current.created_at,
     );
-    let changed = diesel::update(
-        interactions::table
-            .filter(interactions::id.eq(id))
-            .filter(interactions::version.eq(current.version)),
-    )
-    .set(&row)
-    .execute(conn)?;
-    if changed == 0 {
-        return Err(ApiError::concurrent_update("interaction"));
-    }
+    update_at_version!(conn, interactions, id, current.version, &row, "interaction")?;
     let contact_ids = fields.contact_ids.uuids();
     link(conn, &row, &contact_ids)?;
     let mut touched: BTreeSet<String> = previous_contacts.into_iter().collect();
@@ -492,21 +483,7 @@ pub fn delete(
 ) -> Result<(), ApiError> {
     let current = live_row(conn, workspace_id, id)?;
     if_match.check(current.version)?;
-    let time = db_now();
-    let changed = diesel::update(
-        interactions::table
-            .filter(interactions::id.eq(id))
-            .filter(interactions::version.eq(current.version)),
-    )
-    .set((
-        interactions::deleted_at.eq(time),
-        interactions::updated_at.eq(time),
-        interactions::version.eq(current.version + 1),
-    ))
-    .execute(conn)?;
-    if changed == 0 {
-        return Err(ApiError::concurrent_update("interaction"));
-    }
+    soft_delete!(conn, interactions, id, current.version, "interaction")?;
     let touched = unlink(conn, id)?;
     refresh_last_interaction(conn, workspace_id, &touched.into_iter().collect())
 }

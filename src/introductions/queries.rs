@@ -8,7 +8,7 @@ use super::domain::{
     Prospect,
 };
 use crate::db::schema::introductions;
-use crate::db::DbConn;
+use crate::db::{soft_delete, update_at_version, DbConn};
 use crate::error::ApiError;
 use crate::http::pagination::{Page, PageRequest};
 use crate::http::precondition::IfMatch;
@@ -311,16 +311,14 @@ pub fn update(
     }
     row.version = current.version + 1;
     row.updated_at = db_now();
-    let changed = diesel::update(
-        introductions::table
-            .filter(introductions::id.eq(id))
-            .filter(introductions::version.eq(current.version)),
-    )
-    .set(&row)
-    .execute(conn)?;
-    if changed == 0 {
-        return Err(ApiError::concurrent_update("introduction"));
-    }
+    update_at_version!(
+        conn,
+        introductions,
+        id,
+        current.version,
+        &row,
+        "introduction"
+    )?;
     row.view()
 }
 
@@ -332,22 +330,7 @@ pub fn delete(
 ) -> Result<(), ApiError> {
     let current = live_row(conn, workspace_id, id)?;
     if_match.check(current.version)?;
-    let time = db_now();
-    let changed = diesel::update(
-        introductions::table
-            .filter(introductions::id.eq(id))
-            .filter(introductions::version.eq(current.version)),
-    )
-    .set((
-        introductions::deleted_at.eq(time),
-        introductions::updated_at.eq(time),
-        introductions::version.eq(current.version + 1),
-    ))
-    .execute(conn)?;
-    if changed == 0 {
-        return Err(ApiError::concurrent_update("introduction"));
-    }
-    Ok(())
+    soft_delete!(conn, introductions, id, current.version, "introduction")
 }
 
 /// Filters of the introduction list; all optional, combined with AND.

@@ -13,7 +13,7 @@ use super::domain::{
 };
 use super::queries::{readiness, ReferralReadiness};
 use crate::db::schema::{referral_request_events, referral_requests};
-use crate::db::DbConn;
+use crate::db::{soft_delete, update_at_version, DbConn};
 use crate::error::ApiError;
 use crate::http::pagination::{Page, PageRequest};
 use crate::http::precondition::IfMatch;
@@ -502,16 +502,14 @@ pub fn update(
     }
     row.version = current.version + 1;
     row.updated_at = db_now();
-    let changed = diesel::update(
-        referral_requests::table
-            .filter(referral_requests::id.eq(id))
-            .filter(referral_requests::version.eq(current.version)),
-    )
-    .set(&row)
-    .execute(conn)?;
-    if changed == 0 {
-        return Err(ApiError::concurrent_update("referral request"));
-    }
+    update_at_version!(
+        conn,
+        referral_requests,
+        id,
+        current.version,
+        &row,
+        "referral request"
+    )?;
     Ok((get(conn, workspace_id, id)?, readiness))
 }
 
@@ -523,22 +521,13 @@ pub fn delete(
 ) -> Result<(), ApiError> {
     let current = live_row(conn, workspace_id, id)?;
     if_match.check(current.version)?;
-    let now = db_now();
-    let changed = diesel::update(
-        referral_requests::table
-            .filter(referral_requests::id.eq(id))
-            .filter(referral_requests::version.eq(current.version)),
+    soft_delete!(
+        conn,
+        referral_requests,
+        id,
+        current.version,
+        "referral request"
     )
-    .set((
-        referral_requests::deleted_at.eq(now),
-        referral_requests::updated_at.eq(now),
-        referral_requests::version.eq(current.version + 1),
-    ))
-    .execute(conn)?;
-    if changed == 0 {
-        return Err(ApiError::concurrent_update("referral request"));
-    }
-    Ok(())
 }
 
 /// A received introduction answers this request: it moves to `introduced` (through
