@@ -53,7 +53,8 @@ pub async fn run() -> anyhow::Result<()> {
             let seeded = crate::demo::seed(&db, options).await?;
             let base = format!("http://{}:{}", cli.settings.host, cli.settings.port);
             println!(
-                "Seeded workspace {} with {} contacts and {} interactions in {:.1} s.\n\
+                "Seeded workspace {} with {} contacts, {} interactions, {} referral requests and \
+                 {} introductions in {:.1} s.\n\
                  Log in as {} with password {}:\n\n  \
                  curl -s {base}/v1/auth/login -H 'content-type: application/json' \\\n    \
                  -d '{{\"email\": \"{}\", \"password\": \"{}\"}}'\n\n\
@@ -62,6 +63,8 @@ pub async fn run() -> anyhow::Result<()> {
                 seeded.workspace_id,
                 seeded.contacts,
                 seeded.interactions,
+                seeded.requests,
+                seeded.introductions,
                 seeded.seconds,
                 seeded.email,
                 seeded.password,

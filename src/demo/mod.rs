@@ -2,20 +2,30 @@
 //! a first look at the API (and the benchmark) has a meaningful agenda to show.
 
 pub mod network;
+pub mod pipeline;
 
 use std::time::Instant;
 
 use anyhow::Context;
 use rand::distr::{Alphanumeric, SampleString};
 
+use diesel::prelude::*;
+
 use self::network::{Holder, Network};
+use self::pipeline::{Introduced, Pipeline, PlannedIntroduction, PlannedRequest, Target};
 use crate::auth::password;
 use crate::auth::queries::{create_account, create_user, UserRow};
 use crate::contacts::domain::NewContact;
-use crate::contacts::queries::insert_batch;
-use crate::db::Db;
+use crate::contacts::queries::{insert_batch, BATCH_ROWS};
+use crate::db::schema::{introductions, referral_request_events, referral_requests};
+use crate::db::{insert_rows, Db, DbConn};
+use crate::error::ApiError;
 use crate::interactions::domain::NewInteraction;
 use crate::interactions::queries::insert_history;
+use crate::introductions::domain::Direction;
+use crate::introductions::queries::IntroductionRow;
+use crate::referrals::domain::RequestStatus;
+use crate::referrals::requests::RequestRow;
 use crate::time::{now, to_db};
 use crate::workspaces::{queries as members, Role};
 
@@ -27,18 +37,26 @@ pub struct DemoOptions {
     /// How many interactions, spread over three years.
     #[arg(long, default_value_t = 2000, value_parser = clap::value_parser!(u32).range(0..=10_000_000))]
     pub interactions: u32,
+    /// How many referral requests, at every stage of the pipeline.
+    #[arg(long, default_value_t = 150, value_parser = clap::value_parser!(u32).range(0..=1_000_000))]
+    pub requests: u32,
+    /// How many introductions, received (most answering the requests) and given.
+    #[arg(long, default_value_t = 90, value_parser = clap::value_parser!(u32).range(0..=1_000_000))]
+    pub introductions: u32,
     /// Seed of the generator: the same seed gives the same network.
     #[arg(long)]
     pub seed: Option<u64>,
 }
 
 /// What was created, and how to get in.
-pub struct Seeded {
+pub struct Demo {
     pub email: String,
     pub password: String,
     pub workspace_id: String,
     pub contacts: usize,
     pub interactions: usize,
+    pub requests: usize,
+    pub introductions: usize,
     pub seconds: f64,
 }
 
@@ -55,7 +73,7 @@ fn account(email: &str, name: &str, password: &str) -> anyhow::Result<UserRow> {
 }
 
 /// Creates the demo account (you, owner) with a colleague, and their network.
-pub async fn seed(db: &Db, options: DemoOptions) -> anyhow::Result<Seeded> {
+pub async fn seed(db: &Db, options: DemoOptions) -> anyhow::Result<Demo> {
     let started = Instant::now();
     let seed = options.seed.unwrap_or_else(rand::random);
     let tag = Alphanumeric
@@ -72,73 +90,256 @@ pub async fn seed(db: &Db, options: DemoOptions) -> anyhow::Result<Seeded> {
     )?;
     let Network {
         contacts,
-        interactions,
+        mut interactions,
     } = network::generate(
         seed,
         options.contacts as usize,
         options.interactions as usize,
         now(),
     );
-    let (contact_count, interaction_count) = (contacts.len(), interactions.len());
+    let Pipeline {
+        requests,
+        introductions,
+        interactions: pipeline_interactions,
+    } = pipeline::generate(
+        seed,
+        &contacts,
+        interactions.len(),
+        options.requests as usize,
+        options.introductions as usize,
+        now(),
+    );
+    interactions.extend(pipeline_interactions);
+    let counts = (
+        contacts.len(),
+        interactions.len(),
+        requests.len(),
+        introductions.len(),
+    );
 
     let workspace_id = db
         .transaction(move |conn| {
-            {
-                let membership = create_account(conn, you, "Demo network")?;
-                let workspace_id = membership.workspace.id.clone();
-                let you = membership.member.id;
-                create_user(conn, &colleague)?;
-                let colleague = members::add(conn, &workspace_id, &colleague_email, Role::Member)?
-                    .id
-                    .to_string();
+            let membership = create_account(conn, you, "Demo network")?;
+            let workspace_id = membership.workspace.id.clone();
+            let you = membership.member.id;
+            create_user(conn, &colleague)?;
+            let colleague = members::add(conn, &workspace_id, &colleague_email, Role::Member)?
+                .id
+                .to_string();
 
-                let holders: Vec<String> = contacts
+            let holders: Vec<String> = contacts
+                .iter()
+                .map(|c| match c.holder {
+                    Holder::You => you.clone(),
+                    Holder::Colleague => colleague.clone(),
+                })
+                .collect();
+            let rows = contacts
+                .into_iter()
+                .zip(&holders)
+                .map(|(contact, holder)| {
+                    let fields: NewContact =
+                        serde_json::from_value(contact.body).map_err(ApiError::internal)?;
+                    Ok((holder.clone(), fields, to_db(contact.added_at)))
+                })
+                .collect::<Result<Vec<_>, ApiError>>()?;
+            let ids = insert_batch(conn, &workspace_id, rows)?;
+
+            // Each interaction is had by the member who holds its first contact.
+            let mut by_member: [(String, Vec<NewInteraction>, Vec<usize>); 2] = [
+                (you.clone(), Vec::new(), Vec::new()),
+                (colleague.clone(), Vec::new(), Vec::new()),
+            ];
+            let interaction_count = interactions.len();
+            for (index, interaction) in interactions.into_iter().enumerate() {
+                let mut body = interaction.body;
+                body["contact_ids"] = interaction
+                    .contacts
                     .iter()
-                    .map(|c| match c.holder {
-                        Holder::You => you.clone(),
-                        Holder::Colleague => colleague.clone(),
-                    })
+                    .map(|&i| ids[i].clone())
                     .collect();
-                let rows = contacts
-                    .into_iter()
-                    .zip(&holders)
-                    .map(|(contact, holder)| {
-                        let fields: NewContact = serde_json::from_value(contact.body)
-                            .map_err(crate::error::ApiError::internal)?;
-                        Ok((holder.clone(), fields, to_db(contact.added_at)))
-                    })
-                    .collect::<Result<Vec<_>, crate::error::ApiError>>()?;
-                let ids = insert_batch(conn, &workspace_id, rows)?;
-
-                // Each interaction is had by the member who holds its first contact.
-                let mut by_member: [(String, Vec<NewInteraction>); 2] =
-                    [(you.clone(), Vec::new()), (colleague.clone(), Vec::new())];
-                for interaction in interactions {
-                    let mut body = interaction.body;
-                    body["contact_ids"] = interaction
-                        .contacts
-                        .iter()
-                        .map(|&i| ids[i].clone())
-                        .collect();
-                    let fields: NewInteraction =
-                        serde_json::from_value(body).map_err(crate::error::ApiError::internal)?;
-                    let slot = usize::from(holders[interaction.contacts[0]] != you);
-                    by_member[slot].1.push(fields);
-                }
-                for (member_id, history) in by_member {
-                    insert_history(conn, &workspace_id, &member_id, history)?;
-                }
-                Ok(workspace_id)
+                let fields: NewInteraction =
+                    serde_json::from_value(body).map_err(ApiError::internal)?;
+                let slot = usize::from(holders[interaction.contacts[0]] != you);
+                by_member[slot].1.push(fields);
+                by_member[slot].2.push(index);
             }
+            let mut interaction_ids = vec![String::new(); interaction_count];
+            for (member_id, history, indexes) in by_member {
+                let new_ids = insert_history(conn, &workspace_id, &member_id, history)?;
+                for (index, id) in indexes.into_iter().zip(new_ids) {
+                    interaction_ids[index] = id;
+                }
+            }
+            let seeded = Seeded {
+                workspace_id: &workspace_id,
+                contacts: &ids,
+                holders: &holders,
+                interactions: &interaction_ids,
+            };
+            let request_ids = insert_requests(conn, &seeded, &requests)?;
+            insert_introductions(conn, &seeded, &request_ids, &introductions)?;
+            Ok(workspace_id)
         })
         .await
         .context("cannot seed the demo network")?;
-    Ok(Seeded {
+    let (contacts, interactions, requests, introductions) = counts;
+    Ok(Demo {
         email,
         password,
         workspace_id,
-        contacts: contact_count,
-        interactions: interaction_count,
+        contacts,
+        interactions,
+        requests,
+        introductions,
         seconds: started.elapsed().as_secs_f64(),
     })
+}
+
+/// The ids the seeded rows were given, by the generator's indexes.
+struct Seeded<'a> {
+    workspace_id: &'a str,
+    contacts: &'a [String],
+    holders: &'a [String],
+    interactions: &'a [String],
+}
+
+fn insert_requests(
+    conn: &mut DbConn,
+    seeded: &Seeded,
+    requests: &[PlannedRequest],
+) -> Result<Vec<String>, ApiError> {
+    let mut ids = Vec::with_capacity(requests.len());
+    for batch in requests.chunks(BATCH_ROWS) {
+        let mut rows = Vec::with_capacity(batch.len());
+        let mut events = Vec::new();
+        for request in batch {
+            let id = uuid::Uuid::now_v7().to_string();
+            let member_id = seeded.holders[request.referrer].clone();
+            let (target_contact_id, target_name, target_company, target_title) = match &request
+                .target
+            {
+                Target::Contact(index) => (Some(seeded.contacts[*index].clone()), None, None, None),
+                Target::Named {
+                    name,
+                    company,
+                    title,
+                } => (
+                    None,
+                    Some(name.clone()),
+                    Some(company.to_string()),
+                    Some(title.to_string()),
+                ),
+            };
+            let steps = std::iter::once((RequestStatus::Planned, request.created_at))
+                .chain(request.moves.iter().copied());
+            for (status, at) in steps {
+                events.push((
+                    referral_request_events::id.eq(uuid::Uuid::now_v7().to_string()),
+                    referral_request_events::request_id.eq(id.clone()),
+                    referral_request_events::status.eq(status.as_str()),
+                    referral_request_events::member_id.eq(member_id.clone()),
+                    referral_request_events::at.eq(to_db(at)),
+                ));
+            }
+            let updated_at = request.moves.last().map_or(request.created_at, |m| m.1);
+            rows.push(RequestRow {
+                id: id.clone(),
+                workspace_id: seeded.workspace_id.to_owned(),
+                referrer_id: seeded.contacts[request.referrer].clone(),
+                member_id,
+                target_contact_id,
+                target_name,
+                target_company,
+                target_title,
+                business_reason: Some(request.business_reason.clone()),
+                ideal_introduction: Some(request.ideal_introduction.clone()),
+                notes: None,
+                status: request.status().as_str().to_owned(),
+                ask_channel: request.ask.map(|(channel, _)| channel.to_owned()),
+                asked_at: request.asked_at().map(to_db),
+                ask_interaction_id: request
+                    .ask
+                    .map(|(_, index)| seeded.interactions[index].clone()),
+                version: 1 + request.moves.len() as i64,
+                created_at: to_db(request.created_at),
+                updated_at: to_db(updated_at),
+                deleted_at: None,
+            });
+            ids.push(id);
+        }
+        insert_rows!(conn, referral_requests::table, &rows)?;
+        for events in events.chunks(BATCH_ROWS) {
+            insert_rows!(conn, referral_request_events::table, events)?;
+        }
+    }
+    Ok(ids)
+}
+
+fn insert_introductions(
+    conn: &mut DbConn,
+    seeded: &Seeded,
+    request_ids: &[String],
+    introductions: &[PlannedIntroduction],
+) -> Result<(), ApiError> {
+    let contact = |index: usize| Some(seeded.contacts[index].clone());
+    for batch in introductions.chunks(BATCH_ROWS) {
+        let rows: Vec<IntroductionRow> = batch
+            .iter()
+            .map(|introduction| {
+                let (direction, first, received, given) = match introduction.introduced {
+                    Introduced::Received {
+                        referrer,
+                        prospect,
+                        request,
+                    } => (
+                        Direction::Received,
+                        referrer,
+                        Some((referrer, prospect, request)),
+                        None,
+                    ),
+                    Introduced::Given {
+                        contacts,
+                        interaction,
+                    } => (
+                        Direction::Given,
+                        contacts[0],
+                        None,
+                        Some((contacts, interaction)),
+                    ),
+                };
+                let updated_at = introduction
+                    .closed_at
+                    .or(introduction.meeting_at)
+                    .unwrap_or(introduction.introduced_at);
+                IntroductionRow {
+                    id: uuid::Uuid::now_v7().to_string(),
+                    workspace_id: seeded.workspace_id.to_owned(),
+                    direction: direction.as_str().to_owned(),
+                    member_id: seeded.holders[first].clone(),
+                    referrer_id: received.and_then(|(referrer, _, _)| contact(referrer)),
+                    prospect_id: received.and_then(|(_, prospect, _)| contact(prospect)),
+                    request_id: received
+                        .and_then(|(_, _, request)| request)
+                        .map(|index| request_ids[index].clone()),
+                    first_contact_id: given.and_then(|(pair, _)| contact(pair[0])),
+                    second_contact_id: given.and_then(|(pair, _)| contact(pair[1])),
+                    interaction_id: given.map(|(_, index)| seeded.interactions[index].clone()),
+                    status: introduction.status.as_str().to_owned(),
+                    introduced_at: to_db(introduction.introduced_at),
+                    meeting_at: introduction.meeting_at.map(to_db),
+                    deal_value_cents: introduction.deal.map(|(cents, _)| cents),
+                    currency: introduction.deal.map(|(_, currency)| currency.to_owned()),
+                    closed_at: introduction.closed_at.map(to_db),
+                    notes: None,
+                    version: 1,
+                    created_at: to_db(introduction.introduced_at),
+                    updated_at: to_db(updated_at),
+                    deleted_at: None,
+                }
+            })
+            .collect();
+        insert_rows!(conn, introductions::table, &rows)?;
+    }
+    Ok(())
 }

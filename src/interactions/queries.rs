@@ -394,15 +394,16 @@ pub fn create(
 /// Logs many past interactions of one member at once (a network loaded with its
 /// history): rows and links in batches, then each contact's clock once. The caller vouches
 /// that the member and the contacts belong to the workspace and that nothing lies in the
-/// future.
+/// future. Answers the new ids, in order.
 pub fn insert_history(
     conn: &mut DbConn,
     workspace_id: &str,
     member_id: &str,
     history: Vec<NewInteraction>,
-) -> Result<(), ApiError> {
+) -> Result<Vec<String>, ApiError> {
     let now = db_now();
     let mut touched = BTreeSet::new();
+    let mut ids = Vec::with_capacity(history.len());
     for batch in history.chunks(BATCH_ROWS) {
         let rows: Vec<InteractionRow> = batch
             .iter()
@@ -412,6 +413,7 @@ pub fn insert_history(
             })
             .collect();
         insert_rows!(conn, interactions::table, &rows)?;
+        ids.extend(rows.iter().map(|row| row.id.clone()));
         let links: Vec<_> = rows
             .iter()
             .zip(batch)
@@ -433,7 +435,8 @@ pub fn insert_history(
                 .map(|id| id.to_string()),
         );
     }
-    refresh_last_interaction(conn, workspace_id, &touched)
+    refresh_last_interaction(conn, workspace_id, &touched)?;
+    Ok(ids)
 }
 
 pub fn update(

@@ -28,6 +28,7 @@ use crate::interactions::domain::InteractionKind;
 use crate::introductions::domain::{Direction, IntroductionStatus};
 use crate::nurture::calendar::Holder;
 use crate::time::{from_db, now};
+use crate::values::string_enum;
 
 pub fn routes(cfg: &mut ServiceConfig) {
     cfg.service(funnel)
@@ -37,6 +38,14 @@ pub fn routes(cfg: &mut ServiceConfig) {
 
 const DEFAULT_DAYS: u64 = 90;
 const MAX_DAYS: i64 = 3660;
+
+string_enum!(
+    /// How to break the funnel down.
+    FunnelGrouping {
+        Referrer = "referrer",
+        RelationshipKind = "relationship_kind",
+    }
+);
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -51,6 +60,12 @@ struct FunnelQuery {
     referrer_id: Option<uuid::Uuid>,
     /// Only asks to referrers of this kind.
     relationship_kind: Option<RelationshipKind>,
+    /// Also give the figures per referrer or per the referrers' relationship kind, in
+    /// `groups`.
+    group_by: Option<FunnelGrouping>,
+    /// How many groups, 1 to 200 (default 20), those with the most asks first.
+    #[param(minimum = 1, maximum = 200)]
+    limit: Option<i64>,
 }
 
 /// How the asks made between `from` and `to` went.
@@ -60,8 +75,31 @@ pub struct Funnel {
     pub to: NaiveDate,
     #[serde(flatten)]
     pub figures: FunnelFigures,
+    /// The same figures per referrer or per relationship kind, most asks first; only with
+    /// `group_by`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub groups: Option<Vec<FunnelGroup>>,
     /// This week's asks against the weekly goal, whatever the period.
     pub this_week: WeeklyProgress,
+}
+
+/// The funnel of one referrer, or of the referrers of one relationship kind.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FunnelGroup {
+    /// Grouped by referrer: who.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub referrer: Option<ReferrerName>,
+    /// The kind of relationship with the referrer(s).
+    pub relationship_kind: RelationshipKind,
+    #[serde(flatten)]
+    pub figures: FunnelFigures,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReferrerName {
+    pub contact_id: uuid::Uuid,
+    pub first_name: String,
+    pub last_name: Option<String>,
 }
 
 /// Asks made this week (from Monday, UTC) against the goal: the member's, or the team's
@@ -112,17 +150,27 @@ struct Cohort {
     relationship_kind: Option<RelationshipKind>,
 }
 
-fn funnel_of(
-    conn: &mut DbConn,
-    workspace_id: &str,
-    cohort: &Cohort,
-) -> Result<FunnelFigures, ApiError> {
+/// One ask of the cohort: whom it was made to, how it went and what it won.
+struct Ask {
+    referrer_id: String,
+    referrer_kind: String,
+    history: History,
+    wins: Vec<(i64, String)>,
+}
+
+fn asks_of(conn: &mut DbConn, workspace_id: &str, cohort: &Cohort) -> Result<Vec<Ask>, ApiError> {
     let mut asks = referral_requests::table
+        .inner_join(contacts::table.on(contacts::id.eq(referral_requests::referrer_id)))
         .filter(referral_requests::workspace_id.eq(workspace_id))
         .filter(referral_requests::deleted_at.is_null())
         .filter(referral_requests::asked_at.ge(cohort.from))
         .filter(referral_requests::asked_at.lt(cohort.until))
-        .select(referral_requests::id)
+        .select((
+            referral_requests::id,
+            referral_requests::referrer_id,
+            contacts::relationship_kind,
+            referral_requests::asked_at.assume_not_null(),
+        ))
         .into_boxed();
     if let Some(member_id) = &cohort.member_id {
         asks = asks.filter(referral_requests::member_id.eq(member_id.clone()));
@@ -131,64 +179,129 @@ fn funnel_of(
         asks = asks.filter(referral_requests::referrer_id.eq(referrer_id.clone()));
     }
     if let Some(kind) = cohort.relationship_kind {
-        let of_kind: Vec<String> = contacts::table
-            .filter(contacts::workspace_id.eq(workspace_id))
-            .filter(contacts::relationship_kind.eq(kind.as_str()))
-            .select(contacts::id)
-            .load(conn)?;
-        asks = asks.filter(referral_requests::referrer_id.eq_any(of_kind));
+        asks = asks.filter(contacts::relationship_kind.eq(kind.as_str()));
     }
-    let ids: Vec<String> = asks.load(conn)?;
-    let mut histories: HashMap<String, History> = HashMap::new();
-    for (request_id, status, at) in referral_request_events::table
+    let mut by_id: HashMap<String, Ask> = HashMap::new();
+    for (id, referrer_id, referrer_kind, asked_at) in
+        asks.load::<(String, String, String, NaiveDateTime)>(conn)?
+    {
+        // The ask's own time is when it was made, which may precede its recording.
+        let history = vec![(RequestStatus::Asked, from_db(asked_at))];
+        by_id.insert(
+            id,
+            Ask {
+                referrer_id,
+                referrer_kind,
+                history,
+                wins: Vec::new(),
+            },
+        );
+    }
+    let ids: Vec<&String> = by_id.keys().collect();
+    let events = referral_request_events::table
         .filter(referral_request_events::request_id.eq_any(&ids))
+        .filter(referral_request_events::status.ne(RequestStatus::Asked.as_str()))
         .select((
             referral_request_events::request_id,
             referral_request_events::status,
             referral_request_events::at,
         ))
-        .load::<(String, String, NaiveDateTime)>(conn)?
-    {
-        let status: RequestStatus = status
-            .parse()
-            .map_err(|e: String| ApiError::internal(anyhow::anyhow!(e)))?;
-        histories
-            .entry(request_id)
-            .or_default()
-            .push((status, from_db(at)));
-    }
-    // The ask's own time is when it was made, which may precede its recording.
-    for (id, asked_at) in referral_requests::table
-        .filter(referral_requests::id.eq_any(&ids))
-        .select((
-            referral_requests::id,
-            referral_requests::asked_at.assume_not_null(),
-        ))
-        .load::<(String, NaiveDateTime)>(conn)?
-    {
-        let history = histories.entry(id).or_default();
-        history.retain(|(status, _)| *status != RequestStatus::Asked);
-        history.push((RequestStatus::Asked, from_db(asked_at)));
-    }
-    let wins: Vec<(i64, String)> = introductions::table
+        .load::<(String, String, NaiveDateTime)>(conn)?;
+    let wins = introductions::table
         .filter(introductions::workspace_id.eq(workspace_id))
         .filter(introductions::deleted_at.is_null())
         .filter(introductions::request_id.eq_any(&ids))
         .filter(introductions::status.eq(IntroductionStatus::Won.as_str()))
+        .filter(introductions::deal_value_cents.is_not_null())
+        .filter(introductions::currency.is_not_null())
         .select((
+            introductions::request_id.assume_not_null(),
             introductions::deal_value_cents.assume_not_null(),
             introductions::currency.assume_not_null(),
         ))
-        .filter(introductions::deal_value_cents.is_not_null())
-        .filter(introductions::currency.is_not_null())
-        .load(conn)?;
-    let histories: Vec<History> = histories.into_values().collect();
-    Ok(figures(&histories, &wins))
+        .load::<(String, i64, String)>(conn)?;
+    for (request_id, status, at) in events {
+        let status: RequestStatus = status
+            .parse()
+            .map_err(|e: String| ApiError::internal(anyhow::anyhow!(e)))?;
+        if let Some(ask) = by_id.get_mut(&request_id) {
+            ask.history.push((status, from_db(at)));
+        }
+    }
+    for (request_id, cents, currency) in wins {
+        if let Some(ask) = by_id.get_mut(&request_id) {
+            ask.wins.push((cents, currency));
+        }
+    }
+    Ok(by_id.into_values().collect())
+}
+
+fn figures_of<'a>(asks: impl IntoIterator<Item = &'a Ask>) -> FunnelFigures {
+    let (histories, wins): (Vec<History>, Vec<Vec<(i64, String)>>) = asks
+        .into_iter()
+        .map(|ask| (ask.history.clone(), ask.wins.clone()))
+        .unzip();
+    figures(&histories, &wins.concat())
+}
+
+/// The asks' figures per group, the groups with the most asks first (then by key), at
+/// most `limit` of them.
+fn groups_of(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    asks: &[Ask],
+    grouping: FunnelGrouping,
+    limit: usize,
+) -> Result<Vec<FunnelGroup>, ApiError> {
+    let mut grouped: HashMap<&str, Vec<&Ask>> = HashMap::new();
+    for ask in asks {
+        let key = match grouping {
+            FunnelGrouping::Referrer => ask.referrer_id.as_str(),
+            FunnelGrouping::RelationshipKind => ask.referrer_kind.as_str(),
+        };
+        grouped.entry(key).or_default().push(ask);
+    }
+    let mut grouped: Vec<(&str, Vec<&Ask>)> = grouped.into_iter().collect();
+    grouped.sort_by(|(a_key, a), (b_key, b)| b.len().cmp(&a.len()).then(a_key.cmp(b_key)));
+    grouped.truncate(limit);
+    let names: HashMap<String, (String, Option<String>)> = match grouping {
+        FunnelGrouping::RelationshipKind => HashMap::new(),
+        FunnelGrouping::Referrer => contacts::table
+            .filter(contacts::workspace_id.eq(workspace_id))
+            .filter(contacts::id.eq_any(grouped.iter().map(|(key, _)| *key)))
+            .select((contacts::id, contacts::first_name, contacts::last_name))
+            .load::<(String, String, Option<String>)>(conn)?
+            .into_iter()
+            .map(|(id, first, last)| (id, (first, last)))
+            .collect(),
+    };
+    grouped
+        .into_iter()
+        .map(|(key, asks)| {
+            let referrer = match names.get(key) {
+                Some((first_name, last_name)) => Some(ReferrerName {
+                    contact_id: key.parse().map_err(ApiError::internal)?,
+                    first_name: first_name.clone(),
+                    last_name: last_name.clone(),
+                }),
+                None => None,
+            };
+            Ok(FunnelGroup {
+                referrer,
+                relationship_kind: asks[0]
+                    .referrer_kind
+                    .parse()
+                    .map_err(|e: String| ApiError::internal(anyhow::anyhow!(e)))?,
+                figures: figures_of(asks),
+            })
+        })
+        .collect()
 }
 
 /// The referral funnel: of the asks made between `from` and `to`, how many reached each
 /// stage, the conversion between stages, the median days from ask to introduction and
-/// from introduction to meeting, and the won value per currency.
+/// from introduction to meeting, and the won value per currency; with `group_by`, the
+/// same per referrer or per relationship kind.
 #[utoipa::path(tag = "insights", operation_id = "referralFunnel", params(FunnelQuery), responses((status = 200, body = Funnel)))]
 #[get("/insights/funnel")]
 async fn funnel(
@@ -198,6 +311,7 @@ async fn funnel(
 ) -> Result<web::Json<Funnel>, ApiError> {
     let query = query.into_inner();
     let (from, to, since, until) = period(query.from, query.to, DEFAULT_DAYS)?;
+    let limit = top_n(query.limit, 20)?;
     let cohort = Cohort {
         from: since,
         until,
@@ -205,17 +319,23 @@ async fn funnel(
         referrer_id: query.referrer_id.map(|id| id.to_string()),
         relationship_kind: query.relationship_kind,
     };
-    let (figures, this_week) = db
+    let (figures, groups, this_week) = db
         .run(move |conn| {
-            let figures = funnel_of(conn, &principal.workspace_id, &cohort)?;
-            let progress = this_week(conn, &principal.workspace_id, cohort.member_id.as_deref())?;
-            Ok((figures, progress))
+            let workspace_id = &principal.workspace_id;
+            let asks = asks_of(conn, workspace_id, &cohort)?;
+            let groups = query
+                .group_by
+                .map(|grouping| groups_of(conn, workspace_id, &asks, grouping, limit))
+                .transpose()?;
+            let progress = this_week(conn, workspace_id, cohort.member_id.as_deref())?;
+            Ok((figures_of(&asks), groups, progress))
         })
         .await?;
     Ok(web::Json(Funnel {
         from,
         to,
         figures,
+        groups,
         this_week,
     }))
 }

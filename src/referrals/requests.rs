@@ -23,26 +23,26 @@ use crate::values::{Label, LongText};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = referral_requests, treat_none_as_null = true)]
-struct RequestRow {
-    id: String,
-    workspace_id: String,
-    referrer_id: String,
-    member_id: String,
-    target_contact_id: Option<String>,
-    target_name: Option<String>,
-    target_company: Option<String>,
-    target_title: Option<String>,
-    business_reason: Option<String>,
-    ideal_introduction: Option<String>,
-    notes: Option<String>,
-    status: String,
-    ask_channel: Option<String>,
-    asked_at: Option<NaiveDateTime>,
-    ask_interaction_id: Option<String>,
-    version: i64,
-    created_at: NaiveDateTime,
-    updated_at: NaiveDateTime,
-    deleted_at: Option<NaiveDateTime>,
+pub struct RequestRow {
+    pub id: String,
+    pub workspace_id: String,
+    pub referrer_id: String,
+    pub member_id: String,
+    pub target_contact_id: Option<String>,
+    pub target_name: Option<String>,
+    pub target_company: Option<String>,
+    pub target_title: Option<String>,
+    pub business_reason: Option<String>,
+    pub ideal_introduction: Option<String>,
+    pub notes: Option<String>,
+    pub status: String,
+    pub ask_channel: Option<String>,
+    pub asked_at: Option<NaiveDateTime>,
+    pub ask_interaction_id: Option<String>,
+    pub version: i64,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub deleted_at: Option<NaiveDateTime>,
 }
 
 /// Who the request is for, as stored.

@@ -5,9 +5,10 @@ use crate::helpers::{on_every_backend, text};
 on_every_backend! {
     async fn the_demo_network_has_an_agenda_from_the_first_login(app) {
         let db = rapport::db::Db::connect(&app.database.url, 1).unwrap();
-        let options = rapport::demo::DemoOptions { contacts: 120, interactions: 900, seed: Some(5) };
+        let options = rapport::demo::DemoOptions { contacts: 120, interactions: 900, requests: 60, introductions: 40, seed: Some(5) };
         let seeded = rapport::demo::seed(&db, options).await.unwrap();
-        assert_eq!((seeded.contacts, seeded.interactions), (120, 900));
+        assert_eq!((seeded.contacts, seeded.requests, seeded.introductions), (120, 60, 40));
+        assert!(seeded.interactions > 900, "the pipeline's asks, thanks and news join the history");
 
         let response = app.post_public("/v1/auth/login", json!({"email": seeded.email, "password": seeded.password})).await;
         assert_eq!(response.status(), 200);
@@ -22,6 +23,24 @@ on_every_backend! {
         let interactions: Value = app.get("/v1/interactions?limit=200", &token).await.json().await.unwrap();
         assert_eq!(interactions["data"].as_array().unwrap().len(), 200);
         assert!(interactions["next_cursor"].is_string());
+
+        // The pipeline reads back through the API as if it had been built through it.
+        let requests: Value = app.get("/v1/referral-requests?limit=200", &token).await.json().await.unwrap();
+        let requests = requests["data"].as_array().unwrap();
+        assert_eq!(requests.len(), 60);
+        let asked: Vec<&Value> = requests.iter().filter(|r| !r["asked_at"].is_null()).collect();
+        assert!(!asked.is_empty());
+        for request in &asked {
+            let ask: Value = app.get(&format!("/v1/interactions/{}", text(&request["ask_interaction_id"])), &token).await.json().await.unwrap();
+            assert_eq!((&ask["kind"], &ask["occurred_at"], &ask["contact_ids"]), (&json!("referral_ask"), &request["asked_at"], &json!([request["referrer_id"]])));
+            let history: Vec<&str> = request["history"].as_array().unwrap().iter().map(|h| h["status"].as_str().unwrap()).collect();
+            assert_eq!((history[0], history[1], history.last().copied()), ("planned", "asked", request["status"].as_str()));
+        }
+        let introductions: Value = app.get("/v1/introductions?limit=200", &token).await.json().await.unwrap();
+        assert_eq!(introductions["data"].as_array().unwrap().len(), 40);
+        let three_years_ago = (chrono::Utc::now() - chrono::Duration::days(3 * 365 + 1)).date_naive();
+        let funnel: Value = app.get(&format!("/v1/insights/funnel?from={three_years_ago}"), &token).await.json().await.unwrap();
+        assert_eq!(funnel["stages"][0]["reached"], json!(asked.len()), "{funnel}");
 
         let mine: Value = app.get("/v1/nurture/actions?limit=200", &token).await.json().await.unwrap();
         let team: Value = app.get("/v1/nurture/actions?limit=200&member_id=all", &token).await.json().await.unwrap();

@@ -408,12 +408,37 @@ on_every_backend! {
         assert_eq!(partners["stages"][0]["reached"], 2);
         let one: Value = app.get(&format!("/v1/insights/funnel?referrer_id={}", text(&client["id"])), t).await.json().await.unwrap();
         assert_eq!(one["stages"][0]["reached"], 2);
+        assert!(one.get("groups").is_none(), "groups only on demand: {one}");
+
+        // Per kind: two asks each; the partner's went to a win, the client's to a loss
+        // and a refusal. Equal counts are ordered by kind.
+        let reached_of = |group: &Value| -> Vec<i64> { group["stages"].as_array().unwrap().iter().map(|s| s["reached"].as_i64().unwrap()).collect() };
+        let by_kind: Value = app.get("/v1/insights/funnel?group_by=relationship_kind", t).await.json().await.unwrap();
+        let groups = by_kind["groups"].as_array().unwrap();
+        assert_eq!(groups.len(), 2, "{by_kind}");
+        assert_eq!((groups[0]["relationship_kind"].as_str(), reached_of(&groups[0])), (Some("client"), vec![2, 1, 1, 0, 0]));
+        assert_eq!(groups[0]["ended_without_win"], json!({"declined": 1, "withdrawn": 0, "lost": 1}));
+        assert_eq!(groups[0]["won_value"], json!([]));
+        assert_eq!((groups[1]["relationship_kind"].as_str(), reached_of(&groups[1])), (Some("referral_partner"), vec![2, 1, 1, 1, 1]));
+        assert_eq!(groups[1]["won_value"], json!([{"currency": "EUR", "amount": 48000.5}]));
+        assert_eq!(groups[1]["median_days_ask_to_introduction"], 10.0);
+        assert_eq!(by_kind["stages"], funnel["stages"], "grouping leaves the totals alone");
+
+        let by_referrer: Value = app.get("/v1/insights/funnel?group_by=referrer&limit=1&relationship_kind=client", t).await.json().await.unwrap();
+        let groups = by_referrer["groups"].as_array().unwrap();
+        assert_eq!(groups.len(), 1, "{by_referrer}");
+        assert_eq!(groups[0]["referrer"], json!({"contact_id": client["id"], "first_name": "Client", "last_name": null}));
+        assert_eq!(reached_of(&groups[0]), [2, 1, 1, 0, 0]);
+        let by_referrer: Value = app.get("/v1/insights/funnel?group_by=referrer", t).await.json().await.unwrap();
+        let partner_group = by_referrer["groups"].as_array().unwrap().iter().find(|g| g["referrer"]["contact_id"] == partner["id"]).unwrap();
+        assert_eq!(reached_of(partner_group), [2, 1, 1, 1, 1]);
+        assert_eq!(partner_group["relationship_kind"], "referral_partner");
         let long_ago = (Utc::now() - Duration::days(300)).date_naive();
         let all: Value = app.get(&format!("/v1/insights/funnel?from={long_ago}"), t).await.json().await.unwrap();
         assert_eq!(all["stages"][0]["reached"], 5);
         let elsewhere: Value = app.get("/v1/insights/funnel", &mallory.token).await.json().await.unwrap();
         assert_eq!(elsewhere["stages"][0]["reached"], 0);
-        for bad in ["?from=2026-05-01&to=2026-04-01", "?from=2000-01-01&to=2026-01-01", "?relationship_kind=enemy"] {
+        for bad in ["?from=2026-05-01&to=2026-04-01", "?from=2000-01-01&to=2026-01-01", "?relationship_kind=enemy", "?group_by=weather", "?group_by=referrer&limit=0"] {
             assert_problem(app.get(&format!("/v1/insights/funnel{bad}"), t).await, 422, "validation_failed").await;
         }
     }

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Benchmark on a demo network (`rapport seed-demo --seed 1`): N contacts, M interactions
-# over three years, on SQLite and on PostgreSQL. Every endpoint is measured beside a
+# over three years, R referral requests and I introductions, on SQLite and on PostgreSQL. Every endpoint is measured beside a
 # trivial GET /healthz in the same run; report ratios, since absolute figures on a shared
 # machine are noise.
 #
-#   tests/bench/run.sh [contacts=10000] [interactions=30000] [seconds=10]
+#   tests/bench/run.sh [contacts=10000] [interactions=30000] [seconds=10] [requests=5000] [introductions=3000]
 #
 # - throughput (wrk -t2 -c32): /healthz and GET /v1/contacts?limit=50;
 # - median latency on one connection (wrk -t1 -c1): the agenda (yours, and the team's),
-#   the overdue-contacts list, the contacts list and the interactions list.
+#   the overdue-contacts list, the contacts list, the interactions list, and the insights:
+#   the funnel over three years (whole, and per relationship kind), top referrers and
+#   unasked clients (yours, and the team's).
 #
 # Needs wrk (Debian package `wrk`) and, for PostgreSQL, BENCH_PG_URL pointing at a server
 # where a database may be created (default postgres://postgres@127.0.0.1:5432/postgres).
@@ -18,6 +20,8 @@ cd "$(dirname "$0")/../.."
 CONTACTS=${1:-10000}
 INTERACTIONS=${2:-30000}
 SECONDS_PER_RUN=${3:-10}
+REQUESTS=${4:-5000}
+INTRODUCTIONS=${5:-3000}
 PG_ADMIN_URL=${BENCH_PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 cargo build --release --quiet
@@ -35,11 +39,17 @@ ONE_CONNECTION=(
   "overdue:/v1/contacts?nurture_status=overdue&limit=50"
   "contacts:/v1/contacts?limit=50"
   "interactions:/v1/interactions?limit=50"
+  "funnel:/v1/insights/funnel?from=$(date -u -d '3 years ago' +%F)"
+  "funnel-by-kind:/v1/insights/funnel?from=$(date -u -d '3 years ago' +%F)&group_by=relationship_kind"
+  "referrers:/v1/insights/referrers?from=$(date -u -d '3 years ago' +%F)"
+  "unasked:/v1/insights/unasked"
+  "unasked-team:/v1/insights/unasked?member_id=all"
 )
 
 bench() { # $1 backend, $2 DATABASE_URL
   local port=18765 login seeded
-  seeded=$(DATABASE_URL="$2" RUST_LOG=warn "$BIN" seed-demo --contacts "$CONTACTS" --interactions "$INTERACTIONS" --seed 1)
+  seeded=$(DATABASE_URL="$2" RUST_LOG=warn "$BIN" seed-demo --contacts "$CONTACTS" --interactions "$INTERACTIONS" \
+    --requests "$REQUESTS" --introductions "$INTRODUCTIONS" --seed 1)
   echo "$seeded" | head -1 | sed "s/^/$1: /"
   login=$(echo "$seeded" | grep -o '{"email".*}')
   # Measure the steady state: a table loaded seconds ago has no planner statistics and no
@@ -71,7 +81,7 @@ bench() { # $1 backend, $2 DATABASE_URL
   echo
 }
 
-echo "demo network: $CONTACTS contacts, $INTERACTIONS interactions; $SECONDS_PER_RUN s per run"
+echo "demo network: $CONTACTS contacts, $INTERACTIONS interactions, $REQUESTS requests, $INTRODUCTIONS introductions; $SECONDS_PER_RUN s per run"
 for backend in ${BENCH_BACKENDS:-sqlite postgres}; do
   case $backend in
     sqlite) bench sqlite "sqlite://$WORK/bench.db" ;;
