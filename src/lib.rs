@@ -8,6 +8,7 @@
 pub mod auth;
 pub mod cli;
 pub mod config;
+pub mod connections;
 pub mod contacts;
 pub mod db;
 pub mod demo;
@@ -15,6 +16,7 @@ pub mod error;
 pub mod http;
 pub mod interactions;
 pub mod introductions;
+pub mod network;
 pub mod nurture;
 pub mod openapi;
 pub mod ops;

@@ -29,6 +29,7 @@ use crate::error::{FieldError, Problem};
         (name = "nurture", description = "Whom to touch, and when"),
         (name = "referrals", description = "Asking for referrals the right way"),
         (name = "insights", description = "What the network's history says"),
+        (name = "network", description = "Who knows whom: connections, warm paths, diversity"),
         (name = "operations", description = "Health, readiness and metrics"),
     )
 )]

@@ -18,7 +18,9 @@ use crate::http::idempotency::idempotency;
 use crate::http::observe::{observe, HttpMetrics};
 use crate::http::rate_limit::{rate_limit, RateLimits};
 use crate::openapi::{add_shared_conventions, ApiDoc};
-use crate::{auth, contacts, interactions, introductions, nurture, ops, referrals, workspaces};
+use crate::{
+    auth, connections, contacts, interactions, introductions, nurture, ops, referrals, workspaces,
+};
 
 /// Every resource of the versioned API.
 fn v1(cfg: &mut ServiceConfig) {
@@ -34,6 +36,7 @@ fn v1(cfg: &mut ServiceConfig) {
     referrals::handlers::routes(cfg);
     referrals::insights::routes(cfg);
     introductions::handlers::routes(cfg);
+    connections::handlers::routes(cfg);
 }
 
 /// The OpenAPI document, as served at `/openapi.json` and committed in `openapi/`.

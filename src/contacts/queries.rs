@@ -490,7 +490,8 @@ pub fn delete(
 ) -> Result<(), ApiError> {
     let current = live_row(conn, workspace_id, id)?;
     if_match.check(current.version)?;
-    soft_delete!(conn, contacts, id, current.version, "contact")
+    soft_delete!(conn, contacts, id, current.version, "contact")?;
+    crate::connections::queries::forget_contact(conn, workspace_id, id)
 }
 
 #[cfg(test)]

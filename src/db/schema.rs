@@ -171,6 +171,10 @@ diesel::table! {
         ask_channel -> Nullable<Text>,
         asked_at -> Nullable<Timestamp>,
         ask_interaction_id -> Nullable<Text>,
+        agreed_at -> Nullable<Timestamp>,
+        introduced_at -> Nullable<Timestamp>,
+        meeting_held_at -> Nullable<Timestamp>,
+        ended_at -> Nullable<Timestamp>,
         version -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
@@ -214,6 +218,25 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    connections (id) {
+        id -> Text,
+        workspace_id -> Text,
+        from_contact_id -> Nullable<Text>,
+        from_member_id -> Nullable<Text>,
+        to_contact_id -> Nullable<Text>,
+        to_member_id -> Nullable<Text>,
+        kind -> Text,
+        strength -> Integer,
+        note -> Nullable<Text>,
+        since -> Nullable<Date>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        deleted_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(interaction_contacts -> interactions (interaction_id));
 diesel::joinable!(members -> users (user_id));
 diesel::joinable!(members -> workspaces (workspace_id));
@@ -231,5 +254,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     snoozes,
     referral_requests,
     referral_request_events,
-    introductions
+    introductions,
+    connections
 );

@@ -261,6 +261,10 @@ fn insert_requests(
                 ask_interaction_id: request
                     .ask
                     .map(|(_, index)| seeded.interactions[index].clone()),
+                agreed_at: request.reached(RequestStatus::Agreed).map(to_db),
+                introduced_at: request.reached(RequestStatus::Introduced).map(to_db),
+                meeting_held_at: request.reached(RequestStatus::MeetingHeld).map(to_db),
+                ended_at: request.ended_at().map(to_db),
                 version: 1 + request.moves.len() as i64,
                 created_at: to_db(request.created_at),
                 updated_at: to_db(updated_at),

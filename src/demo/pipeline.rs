@@ -50,7 +50,15 @@ impl PlannedRequest {
         self.reached(RequestStatus::Asked)
     }
 
-    fn reached(&self, status: RequestStatus) -> Option<DateTime<Utc>> {
+    /// When it was won, lost, declined or withdrawn.
+    pub fn ended_at(&self) -> Option<DateTime<Utc>> {
+        self.moves
+            .last()
+            .filter(|(status, _)| status.next().is_empty())
+            .map(|m| m.1)
+    }
+
+    pub fn reached(&self, status: RequestStatus) -> Option<DateTime<Utc>> {
         self.moves.iter().find(|(s, _)| *s == status).map(|m| m.1)
     }
 }
@@ -370,7 +378,11 @@ pub fn generate(
         });
     }
 
-    // Won deals have a value; most referrers were thanked and heard how it went.
+    // Won deals have a value. Referrers were thanked and heard how it went, but for some of
+    // the last month's introductions: a user keeps up with the agenda, so old loops are
+    // closed and only recent ones are owed.
+    let settled =
+        |rng: &mut StdRng, at: DateTime<Utc>| at < now - Duration::days(30) || rng.random_bool(0.6);
     for introduction in &mut pipeline.introductions {
         if introduction.status == IntroductionStatus::Won {
             let currency = if rng.random_bool(0.8) { "USD" } else { "EUR" };
@@ -380,7 +392,7 @@ pub fn generate(
             continue;
         };
         let thanked = between(&mut rng, introduction.introduced_at, 10);
-        if thanked < now && rng.random_bool(0.85) {
+        if thanked < now && settled(&mut rng, introduction.introduced_at) {
             log(
                 &mut pipeline.interactions,
                 vec![referrer],
@@ -392,7 +404,7 @@ pub fn generate(
         }
         if let Some(closed_at) = introduction.closed_at {
             let told = between(&mut rng, closed_at, 14);
-            if told < now && rng.random_bool(0.8) {
+            if told < now && settled(&mut rng, closed_at) {
                 log(
                     &mut pipeline.interactions,
                     vec![referrer],

@@ -4,12 +4,12 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Days, NaiveDateTime, Utc};
+use diesel::dsl::{exists, not};
 use diesel::prelude::*;
 
 use super::actions::{corrupt, Candidate, Standing};
 use super::agenda::{
-    loop_action, ActionId, ActionType, Reason, Relationship, FOLLOW_UP_AFTER_DAYS,
-    THANK_WITHIN_DAYS,
+    loop_action, ActionId, ActionType, Reason, FOLLOW_UP_AFTER_DAYS, THANK_WITHIN_DAYS,
 };
 use super::calendar::Holder;
 use crate::contacts::domain::RelationshipKind;
@@ -19,29 +19,36 @@ use crate::error::ApiError;
 use crate::interactions::domain::InteractionKind;
 use crate::introductions::domain::{Direction, IntroductionStatus};
 use crate::referrals::domain::RequestStatus;
-use crate::time::from_db;
+use crate::time::{from_db, to_db};
 
-type IntroductionFacts = (
-    String,
+/// A received introduction still owing its referrer something, with the referrer.
+type OwedIntroduction = (
     String,
     Option<String>,
     String,
     NaiveDateTime,
     Option<NaiveDateTime>,
+    bool,
+    bool,
+    Standing,
 );
-type AskFacts = (
-    String,
+/// An ask waiting for an answer for two weeks or more, with its referrer.
+type WaitingAsk = (
     String,
     Option<String>,
     Option<String>,
-    Option<NaiveDateTime>,
+    NaiveDateTime,
+    Standing,
 );
 
 fn days_between(earlier: DateTime<Utc>, later: DateTime<Utc>) -> i64 {
     (later - earlier).num_days().max(0)
 }
 
-/// The actions owed to referrers for the holder's introductions and asks.
+/// The actions owed to referrers for the holder's introductions and asks. Only what is
+/// still owed is read, with the referrer in the same query: an introduction whose referrer
+/// has been thanked since (and told the outcome since it closed) is settled whatever its
+/// age, and an ask answered or followed up within two weeks is not due.
 pub(super) fn candidates(
     conn: &mut DbConn,
     workspace_id: &str,
@@ -49,79 +56,89 @@ pub(super) fn candidates(
     now: DateTime<Utc>,
     cadence_by_kind: &BTreeMap<RelationshipKind, i32>,
 ) -> Result<Vec<Candidate>, ApiError> {
+    let referrer_heard = |kind: InteractionKind| {
+        interaction_contacts::table
+            .filter(
+                interaction_contacts::contact_id
+                    .nullable()
+                    .eq(introductions::referrer_id),
+            )
+            .filter(interaction_contacts::kind.eq(kind.as_str()))
+            .filter(interaction_contacts::planned.eq(false))
+    };
+    let owes_thanks = || {
+        not(exists(referrer_heard(InteractionKind::ThanksSent).filter(
+            interaction_contacts::occurred_at.ge(introductions::introduced_at),
+        )))
+    };
+    let owes_news = || {
+        introductions::status
+            .eq_any([
+                IntroductionStatus::Won.as_str(),
+                IntroductionStatus::Lost.as_str(),
+            ])
+            .and(introductions::closed_at.is_not_null())
+            .and(not(exists(
+                referrer_heard(InteractionKind::OutcomeShared).filter(
+                    interaction_contacts::occurred_at
+                        .nullable()
+                        .ge(introductions::closed_at),
+                ),
+            )))
+    };
     let mut received = introductions::table
+        .inner_join(contacts::table.on(contacts::id.nullable().eq(introductions::referrer_id)))
         .filter(introductions::workspace_id.eq(workspace_id))
         .filter(introductions::direction.eq(Direction::Received.as_str()))
         .filter(introductions::deleted_at.is_null())
+        .filter(contacts::deleted_at.is_null())
+        .filter(owes_thanks().or(owes_news()))
         .select((
             introductions::id,
-            introductions::referrer_id.assume_not_null(),
             introductions::prospect_id,
             introductions::status,
             introductions::introduced_at,
             introductions::closed_at,
+            owes_thanks(),
+            owes_news(),
+            Standing::as_select(),
         ))
         .into_boxed();
+    let quiet_since = to_db(now - chrono::Duration::days(FOLLOW_UP_AFTER_DAYS));
     let mut asks = referral_requests::table
+        .inner_join(contacts::table.on(contacts::id.eq(referral_requests::referrer_id)))
         .filter(referral_requests::workspace_id.eq(workspace_id))
         .filter(referral_requests::status.eq(RequestStatus::Asked.as_str()))
         .filter(referral_requests::deleted_at.is_null())
+        .filter(referral_requests::asked_at.le(quiet_since))
+        .filter(contacts::deleted_at.is_null())
+        .filter(
+            contacts::last_interaction_at
+                .is_null()
+                .or(contacts::last_interaction_at.le(quiet_since)),
+        )
         .select((
             referral_requests::id,
-            referral_requests::referrer_id,
             referral_requests::target_contact_id,
             referral_requests::target_name,
-            referral_requests::asked_at,
+            referral_requests::asked_at.assume_not_null(),
+            Standing::as_select(),
         ))
         .into_boxed();
     if let Holder::Member(member_id) = holder {
         received = received.filter(introductions::member_id.eq(member_id.clone()));
         asks = asks.filter(referral_requests::member_id.eq(member_id.clone()));
     }
-    let received: Vec<IntroductionFacts> = received.load(conn)?;
-    let asks: Vec<AskFacts> = asks.load(conn)?;
+    let received: Vec<OwedIntroduction> = received.load(conn)?;
+    let asks: Vec<WaitingAsk> = asks.load(conn)?;
     if received.is_empty() && asks.is_empty() {
         return Ok(Vec::new());
     }
 
-    let referrers: Vec<String> = received
+    let named: Vec<&String> = received
         .iter()
-        .map(|i| i.1.clone())
-        .chain(asks.iter().map(|a| a.1.clone()))
-        .collect();
-    let relationships: HashMap<String, Relationship> = contacts::table
-        .filter(contacts::workspace_id.eq(workspace_id))
-        .filter(contacts::deleted_at.is_null())
-        .filter(contacts::id.eq_any(&referrers))
-        .select(Standing::as_select())
-        .load::<Standing>(conn)?
-        .into_iter()
-        .map(|standing| Ok((standing.id.clone(), standing.relationship(cadence_by_kind)?)))
-        .collect::<Result<_, ApiError>>()?;
-    // The latest thanks and news each referrer had from us.
-    let closing_kinds = [
-        InteractionKind::ThanksSent.as_str(),
-        InteractionKind::OutcomeShared.as_str(),
-    ];
-    let mut latest: HashMap<(String, String), NaiveDateTime> = HashMap::new();
-    for (contact, kind, at) in interaction_contacts::table
-        .filter(interaction_contacts::contact_id.eq_any(&referrers))
-        .filter(interaction_contacts::kind.eq_any(closing_kinds))
-        .filter(interaction_contacts::planned.eq(false))
-        .select((
-            interaction_contacts::contact_id,
-            interaction_contacts::kind,
-            interaction_contacts::occurred_at,
-        ))
-        .load::<(String, String, NaiveDateTime)>(conn)?
-    {
-        let seen = latest.entry((contact, kind)).or_insert(at);
-        *seen = (*seen).max(at);
-    }
-    let named: Vec<String> = received
-        .iter()
-        .filter_map(|i| i.2.clone())
-        .chain(asks.iter().filter_map(|a| a.2.clone()))
+        .filter_map(|i| i.1.as_ref())
+        .chain(asks.iter().filter_map(|a| a.1.as_ref()))
         .collect();
     let names: HashMap<String, String> = contacts::table
         .filter(contacts::workspace_id.eq(workspace_id))
@@ -141,22 +158,15 @@ pub(super) fn candidates(
         })
         .collect();
     let name_of = |id: &Option<String>| id.as_ref().and_then(|id| names.get(id).cloned());
-    let had = |referrer: &str, kind: InteractionKind, since: NaiveDateTime| {
-        latest
-            .get(&(referrer.to_owned(), kind.as_str().to_owned()))
-            .is_some_and(|at| *at >= since)
-    };
 
     let today = now.date_naive();
     let mut found = Vec::new();
     let mut push =
-        |id: ActionId, referrer: &str, action_type, reason, due_on| -> Result<(), ApiError> {
-            let Some(relationship) = relationships.get(referrer) else {
-                return Ok(());
-            };
+        |id: ActionId, referrer: &Standing, action_type, reason, due_on| -> Result<(), ApiError> {
+            let relationship = referrer.relationship(cadence_by_kind)?;
             found.push(Candidate {
                 id,
-                contact_id: referrer.parse().map_err(|_| corrupt("id"))?,
+                contact_id: referrer.id.parse().map_err(|_| corrupt("id"))?,
                 suggestion: loop_action(
                     action_type,
                     reason,
@@ -168,10 +178,12 @@ pub(super) fn candidates(
             });
             Ok(())
         };
-    for (id, referrer, prospect, status, introduced_at, closed_at) in &received {
+    for (id, prospect, status, introduced_at, closed_at, owes_thanks, owes_news, referrer) in
+        &received
+    {
         let introduction: uuid::Uuid = id.parse().map_err(|_| corrupt("id"))?;
         let prospect = name_of(prospect).unwrap_or_else(|| "someone".to_owned());
-        if !had(referrer, InteractionKind::ThanksSent, *introduced_at) {
+        if *owes_thanks {
             let introduced = from_db(*introduced_at);
             let reason = Reason::ThankReferrer {
                 prospect: prospect.clone(),
@@ -186,41 +198,32 @@ pub(super) fn candidates(
                 due_on,
             )?;
         }
-        let status: IntroductionStatus =
-            status.parse().map_err(|_| corrupt("introduction status"))?;
-        if let (IntroductionStatus::Won | IntroductionStatus::Lost, Some(closed_at)) =
-            (status, closed_at)
-        {
-            if !had(referrer, InteractionKind::OutcomeShared, *closed_at) {
-                let closed = from_db(*closed_at);
-                let reason = Reason::ShareOutcome {
-                    prospect,
-                    won: status == IntroductionStatus::Won,
-                    days: days_between(closed, now),
-                };
-                push(
-                    ActionId::Outcome(introduction),
-                    referrer,
-                    ActionType::ShareOutcome,
-                    reason,
-                    closed.date_naive(),
-                )?;
-            }
+        if let (true, Some(closed_at)) = (*owes_news, closed_at) {
+            let status: IntroductionStatus =
+                status.parse().map_err(|_| corrupt("introduction status"))?;
+            let closed = from_db(*closed_at);
+            let reason = Reason::ShareOutcome {
+                prospect,
+                won: status == IntroductionStatus::Won,
+                days: days_between(closed, now),
+            };
+            push(
+                ActionId::Outcome(introduction),
+                referrer,
+                ActionType::ShareOutcome,
+                reason,
+                closed.date_naive(),
+            )?;
         }
     }
-    for (id, referrer, target_contact, target_name, asked_at) in &asks {
-        let (Some(asked_at), Some(relationship)) = (asked_at, relationships.get(referrer)) else {
-            continue;
-        };
+    for (id, target_contact, target_name, asked_at, referrer) in &asks {
         // The ask, or the last word with the referrer since, started the two weeks.
         let asked = from_db(*asked_at);
-        let last_word = relationship
+        let last_word = referrer
+            .relationship(cadence_by_kind)?
             .last_interaction_at
             .map_or(asked, |last| last.max(asked));
         let due = last_word + chrono::Duration::days(FOLLOW_UP_AFTER_DAYS);
-        if due > now {
-            continue;
-        }
         let target = name_of(target_contact)
             .or_else(|| target_name.clone())
             .unwrap_or_else(|| "someone".to_owned());

@@ -1,10 +1,11 @@
 //! `GET /v1/insights/funnel`, `/referrers` and `/unasked`: how a period's asks went, who
 //! brings the most (R10), and which clients have earned an ask nobody made.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use actix_web::{get, web};
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime};
+use diesel::dsl::{exists, not};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -17,9 +18,7 @@ use super::queries::facts_of;
 use super::readiness::assess;
 use crate::auth::Principal;
 use crate::contacts::domain::RelationshipKind;
-use crate::db::schema::{
-    contacts, interaction_contacts, introductions, referral_request_events, referral_requests,
-};
+use crate::db::schema::{contacts, interaction_contacts, introductions, referral_requests};
 use crate::db::{Db, DbConn};
 use crate::error::ApiError;
 use crate::http::extract::Query;
@@ -158,6 +157,20 @@ struct Ask {
     wins: Vec<(i64, String)>,
 }
 
+/// A request of the cohort as read: id, referrer, the referrer's kind, status, and when
+/// it was asked, agreed, introduced, met and ended.
+type CohortRow = (
+    String,
+    String,
+    String,
+    String,
+    NaiveDateTime,
+    Option<NaiveDateTime>,
+    Option<NaiveDateTime>,
+    Option<NaiveDateTime>,
+    Option<NaiveDateTime>,
+);
+
 fn asks_of(conn: &mut DbConn, workspace_id: &str, cohort: &Cohort) -> Result<Vec<Ask>, ApiError> {
     let mut asks = referral_requests::table
         .inner_join(contacts::table.on(contacts::id.eq(referral_requests::referrer_id)))
@@ -169,7 +182,12 @@ fn asks_of(conn: &mut DbConn, workspace_id: &str, cohort: &Cohort) -> Result<Vec
             referral_requests::id,
             referral_requests::referrer_id,
             contacts::relationship_kind,
+            referral_requests::status,
             referral_requests::asked_at.assume_not_null(),
+            referral_requests::agreed_at,
+            referral_requests::introduced_at,
+            referral_requests::meeting_held_at,
+            referral_requests::ended_at,
         ))
         .into_boxed();
     if let Some(member_id) = &cohort.member_id {
@@ -182,36 +200,37 @@ fn asks_of(conn: &mut DbConn, workspace_id: &str, cohort: &Cohort) -> Result<Vec
         asks = asks.filter(contacts::relationship_kind.eq(kind.as_str()));
     }
     let mut by_id: HashMap<String, Ask> = HashMap::new();
-    for (id, referrer_id, referrer_kind, asked_at) in
-        asks.load::<(String, String, String, NaiveDateTime)>(conn)?
+    for (id, referrer_id, referrer_kind, status, asked, agreed, introduced, met, ended) in
+        asks.load::<CohortRow>(conn)?
     {
-        // The ask's own time is when it was made, which may precede its recording.
-        let history = vec![(RequestStatus::Asked, from_db(asked_at))];
-        by_id.insert(
-            id,
-            Ask {
-                referrer_id,
-                referrer_kind,
-                history,
-                wins: Vec::new(),
-            },
-        );
+        let status: RequestStatus = status
+            .parse()
+            .map_err(|e: String| ApiError::internal(anyhow::anyhow!(e)))?;
+        let reached = [
+            (RequestStatus::Asked, Some(asked)),
+            (RequestStatus::Agreed, agreed),
+            (RequestStatus::Introduced, introduced),
+            (RequestStatus::MeetingHeld, met),
+            (status, ended),
+        ];
+        let history = reached
+            .into_iter()
+            .filter_map(|(status, at)| at.map(|at| (status, from_db(at))))
+            .collect();
+        let ask = Ask {
+            referrer_id,
+            referrer_kind,
+            history,
+            wins: Vec::new(),
+        };
+        by_id.insert(id, ask);
     }
-    let ids: Vec<&String> = by_id.keys().collect();
-    let events = referral_request_events::table
-        .filter(referral_request_events::request_id.eq_any(&ids))
-        .filter(referral_request_events::status.ne(RequestStatus::Asked.as_str()))
-        .select((
-            referral_request_events::request_id,
-            referral_request_events::status,
-            referral_request_events::at,
-        ))
-        .load::<(String, String, NaiveDateTime)>(conn)?;
-    let wins = introductions::table
+    // Won deals are few: read the workspace's, keep those answering the cohort's asks.
+    for (request_id, cents, currency) in introductions::table
         .filter(introductions::workspace_id.eq(workspace_id))
         .filter(introductions::deleted_at.is_null())
-        .filter(introductions::request_id.eq_any(&ids))
         .filter(introductions::status.eq(IntroductionStatus::Won.as_str()))
+        .filter(introductions::request_id.is_not_null())
         .filter(introductions::deal_value_cents.is_not_null())
         .filter(introductions::currency.is_not_null())
         .select((
@@ -219,16 +238,8 @@ fn asks_of(conn: &mut DbConn, workspace_id: &str, cohort: &Cohort) -> Result<Vec
             introductions::deal_value_cents.assume_not_null(),
             introductions::currency.assume_not_null(),
         ))
-        .load::<(String, i64, String)>(conn)?;
-    for (request_id, status, at) in events {
-        let status: RequestStatus = status
-            .parse()
-            .map_err(|e: String| ApiError::internal(anyhow::anyhow!(e)))?;
-        if let Some(ask) = by_id.get_mut(&request_id) {
-            ask.history.push((status, from_db(at)));
-        }
-    }
-    for (request_id, cents, currency) in wins {
+        .load::<(String, i64, String)>(conn)?
+    {
         if let Some(ask) = by_id.get_mut(&request_id) {
             ask.wins.push((cents, currency));
         }
@@ -534,10 +545,40 @@ fn unasked(
         RelationshipKind::Client.as_str(),
         RelationshipKind::FormerClient.as_str(),
     ];
-    let mut clients = contacts::table
+    // Asked: through a referral request, or in an interaction logged as a referral ask.
+    let asked_in_a_request = referral_requests::table
+        .filter(referral_requests::referrer_id.eq(contacts::id))
+        .filter(referral_requests::asked_at.is_not_null())
+        .filter(referral_requests::deleted_at.is_null());
+    let asked_in_an_interaction = interaction_contacts::table
+        .filter(interaction_contacts::contact_id.eq(contacts::id))
+        .filter(interaction_contacts::kind.eq(InteractionKind::ReferralAsk.as_str()))
+        .filter(interaction_contacts::planned.eq(false));
+    let mut never_asked = contacts::table
         .filter(contacts::workspace_id.eq(workspace_id))
         .filter(contacts::deleted_at.is_null())
         .filter(contacts::relationship_kind.eq_any(kinds))
+        .filter(not(exists(asked_in_a_request)))
+        .filter(not(exists(asked_in_an_interaction)))
+        .select(contacts::id)
+        .into_boxed();
+    if let Holder::Member(member_id) = holder {
+        never_asked = never_asked.filter(contacts::owner_id.eq(member_id.clone()));
+    }
+    let never_asked: Vec<String> = never_asked.load(conn)?;
+    let facts = facts_of(conn, workspace_id, &never_asked, None)?;
+    let mut ready: Vec<(String, i32)> = facts
+        .iter()
+        .map(|(id, facts)| (id, assess(facts)))
+        .filter(|(_, assessment)| assessment.ready)
+        .map(|(id, assessment)| (id.clone(), assessment.score))
+        .collect();
+    // Highest score first; among equals, a stable order (ids are creation order).
+    ready.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    ready.truncate(limit);
+    let mut clients: HashMap<String, ClientRow> = contacts::table
+        .filter(contacts::workspace_id.eq(workspace_id))
+        .filter(contacts::id.eq_any(ready.iter().map(|(id, _)| id)))
         .select((
             contacts::id,
             contacts::first_name,
@@ -545,40 +586,14 @@ fn unasked(
             contacts::company,
             contacts::relationship_kind,
         ))
-        .into_boxed();
-    if let Holder::Member(member_id) = holder {
-        clients = clients.filter(contacts::owner_id.eq(member_id.clone()));
-    }
-    let clients: Vec<ClientRow> = clients.load(conn)?;
-    let ids: Vec<String> = clients.iter().map(|c| c.0.clone()).collect();
-    // Asked: through a referral request, or in an interaction logged as a referral ask.
-    let mut asked: HashSet<String> = referral_requests::table
-        .filter(referral_requests::referrer_id.eq_any(&ids))
-        .filter(referral_requests::asked_at.is_not_null())
-        .filter(referral_requests::deleted_at.is_null())
-        .select(referral_requests::referrer_id)
-        .load::<String>(conn)?
+        .load::<ClientRow>(conn)?
         .into_iter()
+        .map(|row| (row.0.clone(), row))
         .collect();
-    asked.extend(
-        interaction_contacts::table
-            .filter(interaction_contacts::contact_id.eq_any(&ids))
-            .filter(interaction_contacts::kind.eq(InteractionKind::ReferralAsk.as_str()))
-            .filter(interaction_contacts::planned.eq(false))
-            .select(interaction_contacts::contact_id)
-            .load::<String>(conn)?,
-    );
-    let never_asked: Vec<String> = ids.into_iter().filter(|id| !asked.contains(id)).collect();
-    let facts = facts_of(conn, workspace_id, &never_asked, None)?;
-    let mut ready: Vec<UnaskedClient> = clients
+    ready
         .into_iter()
-        .filter_map(|(id, first_name, last_name, company, kind)| {
-            let assessment = assess(facts.get(&id)?);
-            assessment
-                .ready
-                .then_some((id, first_name, last_name, company, kind, assessment.score))
-        })
-        .map(|(id, first_name, last_name, company, kind, score)| {
+        .filter_map(|(id, score)| clients.remove(&id).map(|row| (row, score)))
+        .map(|((id, first_name, last_name, company, kind), score)| {
             Ok(UnaskedClient {
                 contact_id: id.parse().map_err(ApiError::internal)?,
                 first_name,
@@ -590,15 +605,7 @@ fn unasked(
                 score,
             })
         })
-        .collect::<Result<_, ApiError>>()?;
-    ready.sort_by(|a, b| {
-        b.score
-            .cmp(&a.score)
-            .then_with(|| a.first_name.cmp(&b.first_name))
-            .then(a.contact_id.cmp(&b.contact_id))
-    });
-    ready.truncate(limit);
-    Ok(ready)
+        .collect()
 }
 
 /// "Have you asked every one of your clients?" Clients and former clients who are ready

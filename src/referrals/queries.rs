@@ -1,6 +1,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
+use diesel::dsl::max;
 use diesel::prelude::*;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -93,36 +94,32 @@ pub fn facts_of(
     let now = now();
     // Only a recent give or thank-you counts, so older history is never read.
     let recent = to_db(now - chrono::Duration::days(RECENT_DAYS));
-    let mut last_give: HashMap<String, NaiveDateTime> = HashMap::new();
-    for (contact, at) in interaction_contacts::table
+    let last_give: HashMap<String, NaiveDateTime> = interaction_contacts::table
         .filter(interaction_contacts::contact_id.eq_any(&ids))
         .filter(interaction_contacts::planned.eq(false))
         .filter(interaction_contacts::kind_group.eq(KindGroup::Give.as_str()))
         .filter(interaction_contacts::occurred_at.ge(recent))
+        .group_by(interaction_contacts::contact_id)
         .select((
             interaction_contacts::contact_id,
-            interaction_contacts::occurred_at,
+            max(interaction_contacts::occurred_at).assume_not_null(),
         ))
         .load::<(String, NaiveDateTime)>(conn)?
-    {
-        let latest = last_give.entry(contact).or_insert(at);
-        *latest = (*latest).max(at);
-    }
-    let mut last_thanks: HashMap<String, NaiveDateTime> = HashMap::new();
-    for (contact, at) in interaction_contacts::table
+        .into_iter()
+        .collect();
+    let last_thanks: HashMap<String, NaiveDateTime> = interaction_contacts::table
         .filter(interaction_contacts::contact_id.eq_any(&ids))
         .filter(interaction_contacts::kind.eq(InteractionKind::ThanksReceived.as_str()))
         .filter(interaction_contacts::planned.eq(false))
         .filter(interaction_contacts::occurred_at.ge(recent))
+        .group_by(interaction_contacts::contact_id)
         .select((
             interaction_contacts::contact_id,
-            interaction_contacts::occurred_at,
+            max(interaction_contacts::occurred_at).assume_not_null(),
         ))
         .load::<(String, NaiveDateTime)>(conn)?
-    {
-        let latest = last_thanks.entry(contact).or_insert(at);
-        *latest = (*latest).max(at);
-    }
+        .into_iter()
+        .collect();
     let balances = balance::by_contact(conn, balance::Counted::Contacts(&ids))?;
     let open = super::requests::open_asks_of(conn, &ids, except)?;
     let days_since =

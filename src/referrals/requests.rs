@@ -39,6 +39,10 @@ pub struct RequestRow {
     pub ask_channel: Option<String>,
     pub asked_at: Option<NaiveDateTime>,
     pub ask_interaction_id: Option<String>,
+    pub agreed_at: Option<NaiveDateTime>,
+    pub introduced_at: Option<NaiveDateTime>,
+    pub meeting_held_at: Option<NaiveDateTime>,
+    pub ended_at: Option<NaiveDateTime>,
     pub version: i64,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
@@ -203,6 +207,7 @@ fn record(
     request_id: &str,
     status: RequestStatus,
     member_id: &str,
+    at: NaiveDateTime,
 ) -> Result<(), ApiError> {
     diesel::insert_into(referral_request_events::table)
         .values((
@@ -210,7 +215,7 @@ fn record(
             referral_request_events::request_id.eq(request_id),
             referral_request_events::status.eq(status.as_str()),
             referral_request_events::member_id.eq(member_id),
-            referral_request_events::at.eq(db_now()),
+            referral_request_events::at.eq(at),
         ))
         .execute(conn)?;
     Ok(())
@@ -387,11 +392,20 @@ fn transition(
 ) -> Result<(), ApiError> {
     check_transition(row.status()?, to)
         .map_err(|reason| ApiError::conflict("invalid_transition", reason))?;
-    if to == RequestStatus::Asked {
-        ask(conn, row, how)?;
+    let now = db_now();
+    match to {
+        RequestStatus::Planned => {}
+        RequestStatus::Asked => ask(conn, row, how)?,
+        RequestStatus::Agreed => row.agreed_at = Some(now),
+        RequestStatus::Introduced => row.introduced_at = Some(now),
+        RequestStatus::MeetingHeld => row.meeting_held_at = Some(now),
+        RequestStatus::Won
+        | RequestStatus::Lost
+        | RequestStatus::Declined
+        | RequestStatus::Withdrawn => row.ended_at = Some(now),
     }
     row.status = to.as_str().to_owned();
-    record(conn, &row.id, to, actor)
+    record(conn, &row.id, to, actor, now)
 }
 
 fn text(value: &Option<LongText>) -> Option<String> {
@@ -425,6 +439,10 @@ pub fn create(
         ask_channel: None,
         asked_at: None,
         ask_interaction_id: None,
+        agreed_at: None,
+        introduced_at: None,
+        meeting_held_at: None,
+        ended_at: None,
         version: 1,
         created_at: now,
         updated_at: now,
@@ -436,7 +454,7 @@ pub fn create(
     diesel::insert_into(referral_requests::table)
         .values(&row)
         .execute(conn)?;
-    record(conn, &row.id, RequestStatus::Planned, caller_member_id)?;
+    record(conn, &row.id, RequestStatus::Planned, caller_member_id, now)?;
     let how = Ask {
         channel: fields.ask_channel,
         at: fields.asked_at,

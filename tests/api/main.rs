@@ -5,6 +5,7 @@ mod helpers;
 
 mod agenda;
 mod auth;
+mod connections;
 mod contacts;
 mod conventions;
 mod demo;

@@ -1,0 +1,217 @@
+use actix_web::http::StatusCode;
+use actix_web::{delete, get, patch, post, web, HttpResponse};
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+use utoipa::IntoParams;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use super::domain::{ConnectionKind, ConnectionPatch, ConnectionRequest, NewConnection, Person};
+use super::queries::{self, Connection, ConnectionFilter};
+use crate::auth::Principal;
+use crate::db::Db;
+use crate::error::{ApiError, Problem};
+use crate::http::extract::{Json, Query};
+use crate::http::pagination::{Page, PageRequest};
+use crate::http::precondition::{with_etag, IfMatch};
+use crate::interactions::queries::ensure_contact;
+use crate::time::now;
+
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(create_connection)
+        .service(list_connections)
+        .service(contact_connections)
+        .service(get_connection)
+        .service(update_connection)
+        .service(delete_connection);
+}
+
+/// Record that two people know each other: two contacts, or a member and a contact.
+/// Undirected kinds are stored once whichever end comes first; `reports_to` runs from the
+/// one who reports. The same two people with the same kind twice: 409
+/// `duplicate_connection`; a person with themselves: 422.
+#[utoipa::path(
+    tag = "network", operation_id = "createConnection", request_body = ConnectionRequest,
+    responses(
+        (status = 201, body = Connection, headers(("ETag" = String, description = "The connection's version"))),
+        (status = 409, description = "These two people already have this connection (`duplicate_connection`)", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/connections")]
+async fn create_connection(
+    principal: Principal,
+    db: web::Data<Db>,
+    body: Json<ConnectionRequest>,
+) -> Result<HttpResponse, ApiError> {
+    principal.require_write()?;
+    let fields = NewConnection::parse(body.into_inner(), now().date_naive())
+        .map_err(|(pointer, reason)| ApiError::invalid_field(pointer, reason))?;
+    let created = db
+        .transaction(move |conn| queries::create(conn, &principal.workspace_id, fields))
+        .await?;
+    Ok(with_etag(StatusCode::CREATED, created.version, created))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+struct ListConnectionsQuery {
+    /// Page size, 1 to 200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
+    limit: Option<i64>,
+    /// The `next_cursor` of the previous page.
+    cursor: Option<String>,
+    /// Only connections of this contact (either end).
+    contact_id: Option<uuid::Uuid>,
+    /// Only connections of this member (either end); not with `contact_id`.
+    member_id: Option<uuid::Uuid>,
+    kind: Option<ConnectionKind>,
+    /// Only connections changed (or deleted) at or after this time, for incremental sync.
+    updated_since: Option<DateTime<Utc>>,
+    /// Include deleted connections (tombstones with `deleted_at` set), for sync.
+    #[param(default = false)]
+    include_deleted: Option<bool>,
+}
+
+impl ListConnectionsQuery {
+    fn into_parts(self) -> Result<(ConnectionFilter, PageRequest), ApiError> {
+        let person = match (self.contact_id, self.member_id) {
+            (Some(_), Some(_)) => {
+                return Err(ApiError::invalid_field(
+                    "member_id",
+                    "give `contact_id` or `member_id`, not both",
+                ))
+            }
+            (Some(contact), None) => Some(Person::Contact(contact)),
+            (None, member) => member.map(Person::Member),
+        };
+        let filter = ConnectionFilter {
+            person,
+            kind: self.kind,
+            updated_since: self.updated_since,
+            include_deleted: self.include_deleted.unwrap_or(false),
+        };
+        Ok((
+            filter,
+            PageRequest::parse(self.limit, self.cursor.as_deref())?,
+        ))
+    }
+}
+
+/// List connections, oldest first, with filters; cursor-paginated.
+#[utoipa::path(tag = "network", operation_id = "listConnections", params(ListConnectionsQuery), responses((status = 200, body = Page<Connection>)))]
+#[get("/connections")]
+async fn list_connections(
+    principal: Principal,
+    db: web::Data<Db>,
+    query: Query<ListConnectionsQuery>,
+) -> Result<web::Json<Page<Connection>>, ApiError> {
+    let (filter, page) = query.into_inner().into_parts()?;
+    Ok(web::Json(
+        db.run(move |conn| queries::list(conn, &principal.workspace_id, &filter, &page))
+            .await?,
+    ))
+}
+
+/// The people a contact knows: its connections, from either end (same filters as the
+/// list).
+#[utoipa::path(
+    tag = "network", operation_id = "contactConnections",
+    params(("id" = uuid::Uuid, Path, description = "Contact id"), ListConnectionsQuery),
+    responses((status = 200, body = Page<Connection>))
+)]
+#[get("/contacts/{id}/connections")]
+async fn contact_connections(
+    principal: Principal,
+    db: web::Data<Db>,
+    id: web::Path<uuid::Uuid>,
+    query: Query<ListConnectionsQuery>,
+) -> Result<web::Json<Page<Connection>>, ApiError> {
+    let contact_id = id.into_inner();
+    let mut query = query.into_inner();
+    query.contact_id = Some(contact_id);
+    let (filter, page) = query.into_parts()?;
+    let connections = db
+        .run(move |conn| {
+            ensure_contact(conn, &principal.workspace_id, &contact_id.to_string())?;
+            queries::list(conn, &principal.workspace_id, &filter, &page)
+        })
+        .await?;
+    Ok(web::Json(connections))
+}
+
+/// A connection.
+#[utoipa::path(
+    tag = "network", operation_id = "getConnection",
+    params(("id" = uuid::Uuid, Path, description = "Connection id")),
+    responses((status = 200, body = Connection, headers(("ETag" = String, description = "The connection's version"))))
+)]
+#[get("/connections/{id}")]
+async fn get_connection(
+    principal: Principal,
+    db: web::Data<Db>,
+    id: web::Path<uuid::Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.to_string();
+    let connection = db
+        .run(move |conn| queries::get(conn, &principal.workspace_id, &id))
+        .await?;
+    Ok(with_etag(StatusCode::OK, connection.version, connection))
+}
+
+/// Change a connection's `strength`, `note` or `since`.
+#[utoipa::path(
+    tag = "network", operation_id = "updateConnection", request_body = ConnectionPatch,
+    params(
+        ("id" = uuid::Uuid, Path, description = "Connection id"),
+        ("If-Match" = Option<String>, Header, description = "The ETag you read; the update fails with 412 if the connection changed since"),
+    ),
+    responses(
+        (status = 200, body = Connection, headers(("ETag" = String, description = "The connection's new version"))),
+        (status = 409, description = "A concurrent update won", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "The connection changed since the ETag in If-Match", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[patch("/connections/{id}")]
+async fn update_connection(
+    principal: Principal,
+    db: web::Data<Db>,
+    id: web::Path<uuid::Uuid>,
+    if_match: IfMatch,
+    body: Json<ConnectionPatch>,
+) -> Result<HttpResponse, ApiError> {
+    principal.require_write()?;
+    let id = id.to_string();
+    let patch = body.into_inner();
+    let updated = db
+        .transaction(move |conn| {
+            queries::update(conn, &principal.workspace_id, &id, &if_match, patch)
+        })
+        .await?;
+    Ok(with_etag(StatusCode::OK, updated.version, updated))
+}
+
+/// Delete a connection (soft: lists with `include_deleted=true` still show it).
+#[utoipa::path(
+    tag = "network", operation_id = "deleteConnection",
+    params(
+        ("id" = uuid::Uuid, Path, description = "Connection id"),
+        ("If-Match" = Option<String>, Header, description = "The ETag you read; the delete fails with 412 if the connection changed since"),
+    ),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 409, description = "A concurrent update won", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "The connection changed since the ETag in If-Match", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/connections/{id}")]
+async fn delete_connection(
+    principal: Principal,
+    db: web::Data<Db>,
+    id: web::Path<uuid::Uuid>,
+    if_match: IfMatch,
+) -> Result<HttpResponse, ApiError> {
+    principal.require_write()?;
+    let id = id.to_string();
+    db.transaction(move |conn| queries::delete(conn, &principal.workspace_id, &id, &if_match))
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

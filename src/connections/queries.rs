@@ -1,0 +1,323 @@
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use diesel::prelude::*;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::domain::{ConnectionKind, ConnectionPatch, NewConnection, Person};
+use crate::db::schema::connections;
+use crate::db::{is_unique_violation, soft_delete, update_at_version, DbConn};
+use crate::error::ApiError;
+use crate::http::pagination::{Page, PageRequest};
+use crate::http::precondition::IfMatch;
+use crate::time::{db_now, from_db, to_db};
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = connections, treat_none_as_null = true)]
+pub struct ConnectionRow {
+    pub id: String,
+    pub workspace_id: String,
+    pub from_contact_id: Option<String>,
+    pub from_member_id: Option<String>,
+    pub to_contact_id: Option<String>,
+    pub to_member_id: Option<String>,
+    pub kind: String,
+    pub strength: i32,
+    pub note: Option<String>,
+    pub since: Option<NaiveDate>,
+    pub version: i64,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub deleted_at: Option<NaiveDateTime>,
+}
+
+/// Two people who know each other, and how.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Connection {
+    pub id: uuid::Uuid,
+    /// For `reports_to`, the one who reports; for other kinds the ends are in a fixed
+    /// order that says nothing.
+    pub from: Person,
+    pub to: Person,
+    pub kind: ConnectionKind,
+    /// 1 (barely) to 5 (closely).
+    pub strength: i32,
+    pub note: Option<String>,
+    pub since: Option<NaiveDate>,
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub deleted_at: Option<DateTime<Utc>>,
+}
+
+fn corrupt(what: &str) -> ApiError {
+    ApiError::internal(anyhow::anyhow!("stored connection has an invalid {what}"))
+}
+
+fn person(contact: &Option<String>, member: &Option<String>) -> Result<Person, ApiError> {
+    let parse = |id: &String| id.parse().map_err(|_| corrupt("end"));
+    match (contact, member) {
+        (Some(contact), None) => Ok(Person::Contact(parse(contact)?)),
+        (None, Some(member)) => Ok(Person::Member(parse(member)?)),
+        _ => Err(corrupt("end")),
+    }
+}
+
+fn ids(person: Person) -> (Option<String>, Option<String>) {
+    (
+        person.contact().map(|id| id.to_string()),
+        person.member().map(|id| id.to_string()),
+    )
+}
+
+impl ConnectionRow {
+    fn view(self) -> Result<Connection, ApiError> {
+        Ok(Connection {
+            id: self.id.parse().map_err(|_| corrupt("id"))?,
+            from: person(&self.from_contact_id, &self.from_member_id)?,
+            to: person(&self.to_contact_id, &self.to_member_id)?,
+            kind: self.kind.parse().map_err(|_| corrupt("kind"))?,
+            strength: self.strength,
+            note: self.note,
+            since: self.since,
+            version: self.version,
+            created_at: from_db(self.created_at),
+            updated_at: from_db(self.updated_at),
+            deleted_at: self.deleted_at.map(from_db),
+        })
+    }
+}
+
+fn live_row(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<ConnectionRow, ApiError> {
+    connections::table
+        .filter(connections::workspace_id.eq(workspace_id))
+        .filter(connections::id.eq(id))
+        .filter(connections::deleted_at.is_null())
+        .select(ConnectionRow::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| ApiError::not_found(format!("no connection {id} in this workspace")))
+}
+
+pub fn get(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<Connection, ApiError> {
+    live_row(conn, workspace_id, id)?.view()
+}
+
+/// A live contact or a current member of the workspace.
+fn check_person(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    person: Person,
+    pointer: &str,
+) -> Result<(), ApiError> {
+    let (known, pointer, what) = match person {
+        Person::Contact(id) => (
+            crate::contacts::queries::exists(conn, workspace_id, &id.to_string())?,
+            format!("{pointer}/contact_id"),
+            "is not a contact of this workspace",
+        ),
+        Person::Member(id) => (
+            crate::workspaces::queries::is_member(conn, workspace_id, &id.to_string())?,
+            format!("{pointer}/member_id"),
+            "is not a member of this workspace",
+        ),
+    };
+    if known {
+        Ok(())
+    } else {
+        Err(ApiError::invalid_field(pointer, what))
+    }
+}
+
+fn duplicate(existing: &str) -> ApiError {
+    ApiError::conflict(
+        "duplicate_connection",
+        format!("these two people already have this connection: {existing}; update it instead"),
+    )
+}
+
+pub fn create(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    fields: NewConnection,
+) -> Result<Connection, ApiError> {
+    check_person(conn, workspace_id, fields.from, "/from")?;
+    check_person(conn, workspace_id, fields.to, "/to")?;
+    let (from, to) = fields.stored_ends();
+    let ((from_contact_id, from_member_id), (to_contact_id, to_member_id)) = (ids(from), ids(to));
+    let mut twin = connections::table
+        .filter(connections::workspace_id.eq(workspace_id))
+        .filter(connections::deleted_at.is_null())
+        .filter(connections::kind.eq(fields.kind.as_str()))
+        .select(connections::id)
+        .into_boxed();
+    twin = match from {
+        Person::Contact(id) => twin.filter(connections::from_contact_id.eq(id.to_string())),
+        Person::Member(id) => twin.filter(connections::from_member_id.eq(id.to_string())),
+    };
+    twin = match to {
+        Person::Contact(id) => twin.filter(connections::to_contact_id.eq(id.to_string())),
+        Person::Member(id) => twin.filter(connections::to_member_id.eq(id.to_string())),
+    };
+    let existing: Option<String> = twin.first(conn).optional()?;
+    if let Some(existing) = existing {
+        return Err(duplicate(&existing));
+    }
+    let now = db_now();
+    let row = ConnectionRow {
+        id: uuid::Uuid::now_v7().to_string(),
+        workspace_id: workspace_id.to_owned(),
+        from_contact_id,
+        from_member_id,
+        to_contact_id,
+        to_member_id,
+        kind: fields.kind.as_str().to_owned(),
+        strength: fields.strength.get(),
+        note: fields.note.map(String::from),
+        since: fields.since,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+        deleted_at: None,
+    };
+    match diesel::insert_into(connections::table)
+        .values(&row)
+        .execute(conn)
+    {
+        // A twin written by a concurrent request between the check and the insert.
+        Err(e) if is_unique_violation(&e) => Err(duplicate("written concurrently")),
+        written => {
+            written?;
+            row.view()
+        }
+    }
+}
+
+pub fn update(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    id: &str,
+    if_match: &IfMatch,
+    patch: ConnectionPatch,
+) -> Result<Connection, ApiError> {
+    let mut row = live_row(conn, workspace_id, id)?;
+    if_match.check(row.version)?;
+    let version = row.version;
+    if let Some(strength) = patch.strength {
+        row.strength = strength.get();
+    }
+    if let Some(note) = patch.note {
+        row.note = note.map(String::from);
+    }
+    if let Some(since) = patch.since {
+        if since.is_some_and(|since| since > crate::time::now().date_naive()) {
+            return Err(ApiError::invalid_field(
+                "/since",
+                "must not be in the future",
+            ));
+        }
+        row.since = since;
+    }
+    row.version += 1;
+    row.updated_at = db_now();
+    update_at_version!(conn, connections, id, version, &row, "connection")?;
+    row.view()
+}
+
+pub fn delete(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    id: &str,
+    if_match: &IfMatch,
+) -> Result<(), ApiError> {
+    let current = live_row(conn, workspace_id, id)?;
+    if_match.check(current.version)?;
+    soft_delete!(conn, connections, id, current.version, "connection")
+}
+
+/// Deletes the connections of a contact being deleted, so that it leaves every list and
+/// path at once; sync sees them as tombstones.
+pub fn forget_contact(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    contact_id: &str,
+) -> Result<(), ApiError> {
+    let now = db_now();
+    diesel::update(
+        connections::table
+            .filter(connections::workspace_id.eq(workspace_id))
+            .filter(connections::deleted_at.is_null())
+            .filter(
+                connections::from_contact_id
+                    .eq(contact_id)
+                    .or(connections::to_contact_id.eq(contact_id)),
+            ),
+    )
+    .set((
+        connections::deleted_at.eq(now),
+        connections::updated_at.eq(now),
+        connections::version.eq(connections::version + 1),
+    ))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Filters of the connection list; all optional, combined with AND.
+#[derive(Debug, Default)]
+pub struct ConnectionFilter {
+    /// Either end.
+    pub person: Option<Person>,
+    pub kind: Option<ConnectionKind>,
+    pub updated_since: Option<DateTime<Utc>>,
+    pub include_deleted: bool,
+}
+
+pub fn list(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    filter: &ConnectionFilter,
+    page: &PageRequest,
+) -> Result<Page<Connection>, ApiError> {
+    let mut query = connections::table
+        .filter(connections::workspace_id.eq(workspace_id))
+        .select(ConnectionRow::as_select())
+        .order(connections::id.asc())
+        .limit(page.fetch_limit())
+        .into_boxed();
+    if let Some(after) = page.after_id()? {
+        query = query.filter(connections::id.gt(after.to_owned()));
+    }
+    if !filter.include_deleted {
+        query = query.filter(connections::deleted_at.is_null());
+    }
+    match filter.person {
+        Some(Person::Contact(id)) => {
+            let id = id.to_string();
+            query = query.filter(
+                connections::from_contact_id
+                    .eq(id.clone())
+                    .or(connections::to_contact_id.eq(id)),
+            );
+        }
+        Some(Person::Member(id)) => {
+            let id = id.to_string();
+            query = query.filter(
+                connections::from_member_id
+                    .eq(id.clone())
+                    .or(connections::to_member_id.eq(id)),
+            );
+        }
+        None => {}
+    }
+    if let Some(kind) = filter.kind {
+        query = query.filter(connections::kind.eq(kind.as_str()));
+    }
+    if let Some(since) = filter.updated_since {
+        query = query.filter(connections::updated_at.ge(to_db(since)));
+    }
+    let connections = query
+        .load::<ConnectionRow>(conn)?
+        .into_iter()
+        .map(ConnectionRow::view)
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(page.page(connections, |c| c.id.to_string()))
+}
