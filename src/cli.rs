@@ -53,8 +53,8 @@ pub async fn run() -> anyhow::Result<()> {
             let seeded = crate::demo::seed(&db, options).await?;
             let base = format!("http://{}:{}", cli.settings.host, cli.settings.port);
             println!(
-                "Seeded workspace {} with {} contacts, {} interactions, {} referral requests and \
-                 {} introductions in {:.1} s.\n\
+                "Seeded workspace {} with {} contacts, {} interactions, {} referral requests, \
+                 {} introductions and {} connections in {:.1} s.\n\
                  Log in as {} with password {}:\n\n  \
                  curl -s {base}/v1/auth/login -H 'content-type: application/json' \\\n    \
                  -d '{{\"email\": \"{}\", \"password\": \"{}\"}}'\n\n\
@@ -65,6 +65,7 @@ pub async fn run() -> anyhow::Result<()> {
                 seeded.interactions,
                 seeded.requests,
                 seeded.introductions,
+                seeded.connections,
                 seeded.seconds,
                 seeded.email,
                 seeded.password,

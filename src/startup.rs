@@ -17,9 +17,11 @@ use crate::http::fallback::{self, RouteTable};
 use crate::http::idempotency::idempotency;
 use crate::http::observe::{observe, HttpMetrics};
 use crate::http::rate_limit::{rate_limit, RateLimits};
+use crate::network::cache::GraphCache;
 use crate::openapi::{add_shared_conventions, ApiDoc};
 use crate::{
-    auth, connections, contacts, interactions, introductions, nurture, ops, referrals, workspaces,
+    auth, connections, contacts, interactions, introductions, network, nurture, ops, referrals,
+    workspaces,
 };
 
 /// Every resource of the versioned API.
@@ -37,6 +39,7 @@ fn v1(cfg: &mut ServiceConfig) {
     referrals::insights::routes(cfg);
     introductions::handlers::routes(cfg);
     connections::handlers::routes(cfg);
+    network::paths::routes(cfg);
 }
 
 /// The OpenAPI document, as served at `/openapi.json` and committed in `openapi/`.
@@ -108,6 +111,7 @@ fn serve(
     let db = web::Data::new(db);
     let keys = web::Data::new(keys);
     let metrics = web::Data::new(HttpMetrics::new());
+    let graphs = web::Data::new(GraphCache::<network::paths::Network>::default());
     let routes = web::Data::new(RouteTable::from_openapi(&doc));
     let max_body_bytes = settings.max_body_bytes;
     let limits = web::Data::new(RateLimits::new(
@@ -122,6 +126,7 @@ fn serve(
             .app_data(metrics.clone())
             .app_data(routes.clone())
             .app_data(limits.clone())
+            .app_data(graphs.clone())
             .app_data(web::PayloadConfig::new(max_body_bytes))
             .app_data(web::PathConfig::default().error_handler(fallback::path_error))
             .wrap(from_fn(idempotency))

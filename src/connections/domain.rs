@@ -125,14 +125,18 @@ impl NewConnection {
 }
 
 impl NewConnection {
-    /// The ends as stored: undirected kinds the lesser end first, so that each pair has one
-    /// form whichever end was given first.
     pub fn stored_ends(&self) -> (Person, Person) {
-        if !self.kind.is_directed() && self.to < self.from {
-            (self.to, self.from)
-        } else {
-            (self.from, self.to)
-        }
+        stored_ends(self.kind, self.from, self.to)
+    }
+}
+
+/// The ends of a connection as stored: for undirected kinds the lesser end first, so that
+/// each pair has one form whichever end was given first.
+pub fn stored_ends(kind: ConnectionKind, from: Person, to: Person) -> (Person, Person) {
+    if !kind.is_directed() && to < from {
+        (to, from)
+    } else {
+        (from, to)
     }
 }
 

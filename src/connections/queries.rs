@@ -9,6 +9,7 @@ use crate::db::{is_unique_violation, soft_delete, update_at_version, DbConn};
 use crate::error::ApiError;
 use crate::http::pagination::{Page, PageRequest};
 use crate::http::precondition::IfMatch;
+use crate::network::cache::changed;
 use crate::time::{db_now, from_db, to_db};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
@@ -187,6 +188,7 @@ pub fn create(
         Err(e) if is_unique_violation(&e) => Err(duplicate("written concurrently")),
         written => {
             written?;
+            changed(conn, workspace_id)?;
             row.view()
         }
     }
@@ -220,6 +222,7 @@ pub fn update(
     row.version += 1;
     row.updated_at = db_now();
     update_at_version!(conn, connections, id, version, &row, "connection")?;
+    changed(conn, workspace_id)?;
     row.view()
 }
 
@@ -231,7 +234,8 @@ pub fn delete(
 ) -> Result<(), ApiError> {
     let current = live_row(conn, workspace_id, id)?;
     if_match.check(current.version)?;
-    soft_delete!(conn, connections, id, current.version, "connection")
+    soft_delete!(conn, connections, id, current.version, "connection")?;
+    changed(conn, workspace_id)
 }
 
 /// Deletes the connections of a contact being deleted, so that it leaves every list and
@@ -258,7 +262,7 @@ pub fn forget_contact(
         connections::version.eq(connections::version + 1),
     ))
     .execute(conn)?;
-    Ok(())
+    changed(conn, workspace_id)
 }
 
 /// Filters of the connection list; all optional, combined with AND.

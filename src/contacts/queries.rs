@@ -9,6 +9,7 @@ use crate::db::{insert_rows, soft_delete, update_at_version, DbConn};
 use crate::error::ApiError;
 use crate::http::pagination::{Page, PageRequest};
 use crate::http::precondition::IfMatch;
+use crate::network::cache::changed;
 use crate::nurture::cadence::{status, NurtureStatus, Schedule, DORMANT_AFTER_DAYS};
 use crate::nurture::reciprocity::Reciprocity;
 use crate::nurture::{balance, schedule};
@@ -419,6 +420,7 @@ pub fn create(
     diesel::insert_into(contacts::table)
         .values(&row)
         .execute(conn)?;
+    changed(conn, workspace_id)?;
     row.view(Reciprocity::default())
 }
 
@@ -445,6 +447,7 @@ pub fn insert_batch(
     for batch in rows.chunks(BATCH_ROWS) {
         insert_rows!(conn, contacts::table, batch)?;
     }
+    changed(conn, workspace_id)?;
     Ok(rows.into_iter().map(|row| row.id).collect())
 }
 
@@ -476,6 +479,7 @@ pub fn update(
         )?
     };
     update_at_version!(conn, contacts, id, current.version, &row, "contact")?;
+    changed(conn, workspace_id)?;
     // The kind or the cadence may have changed, and with them the schedule.
     schedule::refresh(conn, workspace_id, std::slice::from_ref(&row.id))?;
     get(conn, workspace_id, id)

@@ -25,6 +25,7 @@ diesel::table! {
         name -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        network_version -> BigInt,
     }
 }
 

@@ -1,6 +1,7 @@
 //! `rapport seed-demo`: a new account and workspace holding a synthetic network, so that
 //! a first look at the API (and the benchmark) has a meaningful agenda to show.
 
+pub mod acquaintances;
 pub mod network;
 pub mod pipeline;
 
@@ -11,13 +12,16 @@ use rand::distr::{Alphanumeric, SampleString};
 
 use diesel::prelude::*;
 
+use self::acquaintances::{End, PlannedConnection};
 use self::network::{Holder, Network};
 use self::pipeline::{Introduced, Pipeline, PlannedIntroduction, PlannedRequest, Target};
 use crate::auth::password;
 use crate::auth::queries::{create_account, create_user, UserRow};
+use crate::connections::domain::{stored_ends, Person};
+use crate::connections::queries::ConnectionRow;
 use crate::contacts::domain::NewContact;
 use crate::contacts::queries::{insert_batch, BATCH_ROWS};
-use crate::db::schema::{introductions, referral_request_events, referral_requests};
+use crate::db::schema::{connections, introductions, referral_request_events, referral_requests};
 use crate::db::{insert_rows, Db, DbConn};
 use crate::error::ApiError;
 use crate::interactions::domain::NewInteraction;
@@ -26,7 +30,7 @@ use crate::introductions::domain::Direction;
 use crate::introductions::queries::IntroductionRow;
 use crate::referrals::domain::RequestStatus;
 use crate::referrals::requests::RequestRow;
-use crate::time::{now, to_db};
+use crate::time::{db_now, now, to_db};
 use crate::workspaces::{queries as members, Role};
 
 #[derive(Debug, clap::Args)]
@@ -43,6 +47,9 @@ pub struct DemoOptions {
     /// How many introductions, received (most answering the requests) and given.
     #[arg(long, default_value_t = 90, value_parser = clap::value_parser!(u32).range(0..=1_000_000))]
     pub introductions: u32,
+    /// How many connections (who knows whom) between the contacts, and a few members.
+    #[arg(long, default_value_t = 600, value_parser = clap::value_parser!(u32).range(0..=10_000_000))]
+    pub connections: u32,
     /// Seed of the generator: the same seed gives the same network.
     #[arg(long)]
     pub seed: Option<u64>,
@@ -57,6 +64,7 @@ pub struct Demo {
     pub interactions: usize,
     pub requests: usize,
     pub introductions: usize,
+    pub connections: usize,
     pub seconds: f64,
 }
 
@@ -110,11 +118,13 @@ pub async fn seed(db: &Db, options: DemoOptions) -> anyhow::Result<Demo> {
         now(),
     );
     interactions.extend(pipeline_interactions);
+    let acquaintances = acquaintances::generate(seed, &contacts, options.connections as usize);
     let counts = (
         contacts.len(),
         interactions.len(),
         requests.len(),
         introductions.len(),
+        acquaintances.len(),
     );
 
     let workspace_id = db
@@ -179,11 +189,16 @@ pub async fn seed(db: &Db, options: DemoOptions) -> anyhow::Result<Demo> {
             };
             let request_ids = insert_requests(conn, &seeded, &requests)?;
             insert_introductions(conn, &seeded, &request_ids, &introductions)?;
+            let member_of = |holder: Holder| match holder {
+                Holder::You => you.clone(),
+                Holder::Colleague => colleague.clone(),
+            };
+            insert_connections(conn, &seeded, member_of, &acquaintances)?;
             Ok(workspace_id)
         })
         .await
         .context("cannot seed the demo network")?;
-    let (contacts, interactions, requests, introductions) = counts;
+    let (contacts, interactions, requests, introductions, connections) = counts;
     Ok(Demo {
         email,
         password,
@@ -192,6 +207,7 @@ pub async fn seed(db: &Db, options: DemoOptions) -> anyhow::Result<Demo> {
         interactions,
         requests,
         introductions,
+        connections,
         seconds: started.elapsed().as_secs_f64(),
     })
 }
@@ -344,6 +360,60 @@ fn insert_introductions(
             })
             .collect();
         insert_rows!(conn, introductions::table, &rows)?;
+    }
+    Ok(())
+}
+
+fn insert_connections(
+    conn: &mut DbConn,
+    seeded: &Seeded,
+    member_of: impl Fn(Holder) -> String,
+    planned: &[PlannedConnection],
+) -> Result<(), ApiError> {
+    let now = db_now();
+    let person = |end: End| -> Result<Person, ApiError> {
+        let id = match end {
+            End::Contact(index) => seeded.contacts[index].clone(),
+            End::Member(holder) => member_of(holder),
+        };
+        let id = id.parse().map_err(ApiError::internal)?;
+        Ok(match end {
+            End::Contact(_) => Person::Contact(id),
+            End::Member(_) => Person::Member(id),
+        })
+    };
+    let columns = |person: Person| {
+        (
+            person.contact().map(|id| id.to_string()),
+            person.member().map(|id| id.to_string()),
+        )
+    };
+    for batch in planned.chunks(BATCH_ROWS) {
+        let rows = batch
+            .iter()
+            .map(|link| {
+                let (from, to) = stored_ends(link.kind, person(link.from)?, person(link.to)?);
+                let ((from_contact_id, from_member_id), (to_contact_id, to_member_id)) =
+                    (columns(from), columns(to));
+                Ok(ConnectionRow {
+                    id: uuid::Uuid::now_v7().to_string(),
+                    workspace_id: seeded.workspace_id.to_owned(),
+                    from_contact_id,
+                    from_member_id,
+                    to_contact_id,
+                    to_member_id,
+                    kind: link.kind.as_str().to_owned(),
+                    strength: link.strength,
+                    note: None,
+                    since: None,
+                    version: 1,
+                    created_at: now,
+                    updated_at: now,
+                    deleted_at: None,
+                })
+            })
+            .collect::<Result<Vec<ConnectionRow>, ApiError>>()?;
+        insert_rows!(conn, connections::table, &rows)?;
     }
     Ok(())
 }

@@ -14,7 +14,7 @@ use serde_json::{json, Value};
 pub const HISTORY_DAYS: i64 = 3 * 365;
 
 /// Which member holds a relationship.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Holder {
     You,
     Colleague,

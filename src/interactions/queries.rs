@@ -355,6 +355,8 @@ fn refresh_last_interaction(
             crate::nurture::snoozes::lift(conn, contact_id, last)?;
         }
     }
+    // Whom members have been in touch with, and how recently, shapes warm paths.
+    crate::network::cache::changed(conn, workspace_id)?;
     let ids: Vec<String> = contact_ids.iter().cloned().collect();
     crate::nurture::schedule::refresh(conn, workspace_id, &ids)
 }

@@ -1,4 +1,6 @@
 //! The network as a whole: warm paths from the team to anyone (R9), connections implied
 //! by what is already known, and how diverse the referral sources are (R8).
 
+pub mod cache;
 pub mod graph;
+pub mod paths;

@@ -112,6 +112,7 @@ pub fn add(
             )
         })?;
     let now = db_now();
+    crate::network::cache::changed(conn, workspace_id)?;
     let former = members::table
         .filter(members::workspace_id.eq(workspace_id))
         .filter(members::user_id.eq(&user_id))
@@ -243,5 +244,5 @@ pub fn remove(
     diesel::update(members::table.find(member_id))
         .set((members::removed_at.eq(now), members::updated_at.eq(now)))
         .execute(conn)?;
-    Ok(())
+    crate::network::cache::changed(conn, workspace_id)
 }

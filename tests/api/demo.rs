@@ -5,9 +5,9 @@ use crate::helpers::{on_every_backend, text};
 on_every_backend! {
     async fn the_demo_network_has_an_agenda_from_the_first_login(app) {
         let db = rapport::db::Db::connect(&app.database.url, 1).unwrap();
-        let options = rapport::demo::DemoOptions { contacts: 120, interactions: 900, requests: 60, introductions: 40, seed: Some(5) };
+        let options = rapport::demo::DemoOptions { contacts: 120, interactions: 900, requests: 60, introductions: 40, connections: 300, seed: Some(5) };
         let seeded = rapport::demo::seed(&db, options).await.unwrap();
-        assert_eq!((seeded.contacts, seeded.requests, seeded.introductions), (120, 60, 40));
+        assert_eq!((seeded.contacts, seeded.requests, seeded.introductions, seeded.connections), (120, 60, 40, 300));
         assert!(seeded.interactions > 900, "the pipeline's asks, thanks and news join the history");
 
         let response = app.post_public("/v1/auth/login", json!({"email": seeded.email, "password": seeded.password})).await;
@@ -41,6 +41,21 @@ on_every_backend! {
         let three_years_ago = (chrono::Utc::now() - chrono::Duration::days(3 * 365 + 1)).date_naive();
         let funnel: Value = app.get(&format!("/v1/insights/funnel?from={three_years_ago}"), &token).await.json().await.unwrap();
         assert_eq!(funnel["stages"][0]["reached"], json!(asked.len()), "{funnel}");
+
+        // Who knows whom: the connections read back, and the team reaches a company.
+        let mut connections = 0;
+        let mut cursor = String::new();
+        loop {
+            let page: Value = app.get(&format!("/v1/connections?limit=200{cursor}"), &token).await.json().await.unwrap();
+            connections += page["data"].as_array().unwrap().len();
+            match page["next_cursor"].as_str() {
+                Some(next) => cursor = format!("&cursor={next}"),
+                None => break,
+            }
+        }
+        assert_eq!(connections, 300);
+        let paths: Value = app.get("/v1/network/paths?to_company=Northwind%20Traders&max_hops=4", &token).await.json().await.unwrap();
+        assert!(!paths["data"].as_array().unwrap().is_empty(), "{paths}");
 
         let mine: Value = app.get("/v1/nurture/actions?limit=200", &token).await.json().await.unwrap();
         let team: Value = app.get("/v1/nurture/actions?limit=200&member_id=all", &token).await.json().await.unwrap();

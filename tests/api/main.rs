@@ -14,6 +14,7 @@ mod interactions;
 mod introductions;
 mod isolation;
 mod members;
+mod network;
 mod nurture;
 mod openapi;
 mod rate_limits;
