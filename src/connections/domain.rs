@@ -40,11 +40,31 @@ bounded_int!(
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ToSchema,
 )]
+#[serde(try_from = "PersonFields")]
 pub enum Person {
     #[serde(rename = "contact_id")]
     Contact(uuid::Uuid),
     #[serde(rename = "member_id")]
     Member(uuid::Uuid),
+}
+
+/// A person as sent: one of the two ids (the other absent or null).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PersonFields {
+    contact_id: Option<uuid::Uuid>,
+    member_id: Option<uuid::Uuid>,
+}
+
+impl TryFrom<PersonFields> for Person {
+    type Error = &'static str;
+    fn try_from(fields: PersonFields) -> Result<Self, Self::Error> {
+        match (fields.contact_id, fields.member_id) {
+            (Some(contact), None) => Ok(Person::Contact(contact)),
+            (None, Some(member)) => Ok(Person::Member(member)),
+            _ => Err("give `contact_id` or `member_id`, one of them"),
+        }
+    }
 }
 
 impl Person {
@@ -185,7 +205,17 @@ mod tests {
             serde_json::from_value::<Person>(json!({"member_id": b})).unwrap(),
             Person::Member(b)
         );
-        assert!(serde_json::from_value::<Person>(json!({"team_id": b})).is_err());
+        assert_eq!(
+            serde_json::from_value::<Person>(json!({"contact_id": a, "member_id": null})).unwrap(),
+            Person::Contact(a)
+        );
+        for neither_or_both in [
+            json!({"team_id": b}),
+            json!({}),
+            json!({"contact_id": a, "member_id": b}),
+        ] {
+            assert!(serde_json::from_value::<Person>(neither_or_both).is_err());
+        }
     }
 
     #[test]

@@ -19,7 +19,7 @@ use crate::connections::domain::ConnectionKind;
 use crate::contacts::domain::company_key;
 use crate::db::schema::{connections, contacts, members, users};
 use crate::db::{Db, DbConn};
-use crate::error::ApiError;
+use crate::error::{ApiError, Problem};
 use crate::http::extract::Query;
 use crate::referrals::queries::{facts_of, report, ReferralReadiness};
 use crate::time::from_db;
@@ -451,7 +451,10 @@ fn full_name(first: &str, last: &Option<String>) -> String {
 /// Nobody within reach: an empty list.
 #[utoipa::path(
     tag = "network", operation_id = "warmPaths", params(PathsQuery),
-    responses((status = 200, body = WarmPaths))
+    responses(
+        (status = 200, body = WarmPaths),
+        (status = 404, description = "`to_contact_id` is not a contact of this workspace", body = Problem, content_type = "application/problem+json"),
+    )
 )]
 #[get("/network/paths")]
 async fn warm_paths(
