@@ -96,7 +96,8 @@ on_every_backend! {
             (json!({"from": contact(&ana), "to": {"member_id": owner.member_id}, "kind": "friend", "strength": 0}), "/strength"),
             (json!({"from": contact(&ana), "to": {"member_id": owner.member_id}, "kind": "enemy", "strength": 3}), "/kind"),
             (json!({"from": contact(&ana), "to": {"member_id": owner.member_id}, "kind": "friend", "strength": 3, "since": "2999-01-01"}), "/since"),
-            (json!({"from": contact(&ana), "to": {"team_id": owner.member_id}, "kind": "friend", "strength": 3}), "/to"),
+            (json!({"from": contact(&ana), "to": {"team_id": owner.member_id}, "kind": "friend", "strength": 3}), "/to/team_id"),
+            (json!({"from": contact(&ana), "to": {"contact_id": ana["id"], "member_id": owner.member_id}, "kind": "friend", "strength": 3}), "/to"),
             (json!({"from": contact(&ana), "to": {"contact_id": uuid::Uuid::now_v7()}, "kind": "friend", "strength": 3}), "/to/contact_id"),
             (json!({"from": {"member_id": uuid::Uuid::now_v7()}, "to": contact(&ana), "kind": "friend", "strength": 3}), "/from/member_id"),
         ];
