@@ -54,7 +54,8 @@ impl<G> GraphCache<G> {
                 return Ok(graph.clone());
             }
         }
-        // Read inside the caller's transaction: the graph is the one at `version`.
+        // The version was read first, so the graph loaded now is at least that recent: a
+        // change in between only makes the next request load again.
         let graph = Arc::new(load(conn)?);
         let mut graphs = self.lock();
         if graphs.len() >= MAX_WORKSPACES && !graphs.contains_key(workspace_id) {
