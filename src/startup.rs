@@ -40,6 +40,7 @@ fn v1(cfg: &mut ServiceConfig) {
     introductions::handlers::routes(cfg);
     connections::handlers::routes(cfg);
     network::paths::routes(cfg);
+    network::diversity::routes(cfg);
 }
 
 /// The OpenAPI document, as served at `/openapi.json` and committed in `openapi/`.

@@ -2,5 +2,6 @@
 //! by what is already known, and how diverse the referral sources are (R8).
 
 pub mod cache;
+pub mod diversity;
 pub mod graph;
 pub mod paths;

@@ -185,3 +185,38 @@ on_every_backend! {
         assert_problem(app.get(&format!("/v1/network/paths?to_contact_id={}", uuid::Uuid::now_v7()), t).await, 404, "not_found").await;
     }
 }
+
+on_every_backend! {
+    async fn diversity_is_worked_out_by_hand(app) {
+        let owner = app.signup().await;
+        let mallory = app.signup().await;
+        let t = &owner.token;
+        let partner = |name: &str, profession: &str, industry: &str| json!({"first_name": name, "relationship_kind": "referral_partner", "profession": profession, "industry": industry});
+        let a = app.create_contact(t, partner("A", "Florist", "Weddings")).await;
+        let b = app.create_contact(t, partner("B", "Florist", "Weddings")).await;
+        app.create_contact(t, partner("C", "Florist", "Events")).await;
+        app.create_contact(t, partner("D", "Accountant", "Finance")).await;
+        // E, a client, introduced us to P: a source. F, a client never asked: not one.
+        let e = app.create_contact(t, json!({"first_name": "E", "relationship_kind": "client", "industry": "Finance"})).await;
+        app.create_contact(t, json!({"first_name": "F", "relationship_kind": "client", "profession": "Florist"})).await;
+        let p = app.create_contact(t, json!({"first_name": "P", "relationship_kind": "prospect"})).await;
+        let intro = app.post("/v1/introductions", t, json!({"direction": "received", "referrer_id": e["id"], "prospect_id": p["id"]})).await;
+        assert_eq!(intro.status(), 201);
+        connect(&app, t, contact(&a), &b, "friend", 3).await;
+
+        let diversity: Value = app.get("/v1/network/diversity", t).await.json().await.unwrap();
+        assert_eq!(diversity["sources"], 5, "{diversity}");
+        // Professions known for 4 of 5: Florist 3/4, Accountant 1/4; HHI .5625 + .0625.
+        assert_eq!(diversity["by_profession"], json!({"shares": [{"group": "Florist", "count": 3, "share": 0.75}, {"group": "Accountant", "count": 1, "share": 0.25}], "unknown": 1, "hhi": 0.625}));
+        // Industries: Weddings 2, Finance 2, Events 1 of 5; HHI .16 + .16 + .04.
+        assert_eq!(diversity["by_industry"], json!({"shares": [{"group": "Finance", "count": 2, "share": 0.4}, {"group": "Weddings", "count": 2, "share": 0.4}, {"group": "Events", "count": 1, "share": 0.2}], "unknown": 0, "hhi": 0.36}));
+        // Kinds: 4 partners, 1 client; HHI .64 + .04.
+        assert_eq!(diversity["by_relationship_kind"]["hhi"], 0.68);
+        assert_eq!(diversity["warnings"], json!(["3 of your 5 referral sources are florists", "4 of your 5 referral sources are referral partners"]));
+        // Seven contacts, A and B connected; the one member in none.
+        assert_eq!(diversity["unconnected"], json!({"members": 1, "contacts": 5}));
+
+        let elsewhere: Value = app.get("/v1/network/diversity", &mallory.token).await.json().await.unwrap();
+        assert_eq!((&elsewhere["sources"], &elsewhere["warnings"], &elsewhere["unconnected"]), (&json!(0), &json!([]), &json!({"members": 1, "contacts": 0})));
+    }
+}
