@@ -130,9 +130,7 @@ impl NewConnection {
                 "a connection links a contact with a contact or with a member, not two members",
             ));
         }
-        if body.since.is_some_and(|since| since > today) {
-            return Err(("/since", "must not be in the future"));
-        }
+        check_since(body.since, today)?;
         Ok(NewConnection {
             from: body.from,
             to: body.to,
@@ -141,6 +139,17 @@ impl NewConnection {
             note: body.note,
             since: body.since,
         })
+    }
+}
+
+/// Since when two people have known each other: never a day after `today`.
+pub fn check_since(
+    since: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<(), (&'static str, &'static str)> {
+    match since {
+        Some(since) if since > today => Err(("/since", "must not be in the future")),
+        _ => Ok(()),
     }
 }
 

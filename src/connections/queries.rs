@@ -3,7 +3,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::domain::{ConnectionKind, ConnectionPatch, NewConnection, Person};
+use super::domain::{check_since, ConnectionKind, ConnectionPatch, NewConnection, Person};
 use crate::db::schema::connections;
 use crate::db::{is_unique_violation, soft_delete, update_at_version, DbConn};
 use crate::error::ApiError;
@@ -63,7 +63,8 @@ fn person(contact: &Option<String>, member: &Option<String>) -> Result<Person, A
     }
 }
 
-fn ids(person: Person) -> (Option<String>, Option<String>) {
+/// A person as the two id columns of one end.
+pub fn columns(person: Person) -> (Option<String>, Option<String>) {
     (
         person.contact().map(|id| id.to_string()),
         person.member().map(|id| id.to_string()),
@@ -144,7 +145,8 @@ pub fn create(
     check_person(conn, workspace_id, fields.from, "/from")?;
     check_person(conn, workspace_id, fields.to, "/to")?;
     let (from, to) = fields.stored_ends();
-    let ((from_contact_id, from_member_id), (to_contact_id, to_member_id)) = (ids(from), ids(to));
+    let ((from_contact_id, from_member_id), (to_contact_id, to_member_id)) =
+        (columns(from), columns(to));
     let mut twin = connections::table
         .filter(connections::workspace_id.eq(workspace_id))
         .filter(connections::deleted_at.is_null())
@@ -211,12 +213,8 @@ pub fn update(
         row.note = note.map(String::from);
     }
     if let Some(since) = patch.since {
-        if since.is_some_and(|since| since > crate::time::now().date_naive()) {
-            return Err(ApiError::invalid_field(
-                "/since",
-                "must not be in the future",
-            ));
-        }
+        check_since(since, crate::time::now().date_naive())
+            .map_err(|(pointer, reason)| ApiError::invalid_field(pointer, reason))?;
         row.since = since;
     }
     row.version += 1;

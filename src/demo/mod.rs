@@ -18,7 +18,7 @@ use self::pipeline::{Introduced, Pipeline, PlannedIntroduction, PlannedRequest, 
 use crate::auth::password;
 use crate::auth::queries::{create_account, create_user, UserRow};
 use crate::connections::domain::{stored_ends, Person};
-use crate::connections::queries::ConnectionRow;
+use crate::connections::queries::{columns, ConnectionRow};
 use crate::contacts::domain::NewContact;
 use crate::contacts::queries::{insert_batch, BATCH_ROWS};
 use crate::db::schema::{connections, introductions, referral_request_events, referral_requests};
@@ -381,12 +381,6 @@ fn insert_connections(
             End::Contact(_) => Person::Contact(id),
             End::Member(_) => Person::Member(id),
         })
-    };
-    let columns = |person: Person| {
-        (
-            person.contact().map(|id| id.to_string()),
-            person.member().map(|id| id.to_string()),
-        )
     };
     for batch in planned.chunks(BATCH_ROWS) {
         let rows = batch
