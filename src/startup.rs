@@ -41,6 +41,7 @@ fn v1(cfg: &mut ServiceConfig) {
     connections::handlers::routes(cfg);
     network::paths::routes(cfg);
     network::diversity::routes(cfg);
+    network::suggestions::routes(cfg);
 }
 
 /// The OpenAPI document, as served at `/openapi.json` and committed in `openapi/`.
@@ -112,7 +113,7 @@ fn serve(
     let db = web::Data::new(db);
     let keys = web::Data::new(keys);
     let metrics = web::Data::new(HttpMetrics::new());
-    let graphs = web::Data::new(GraphCache::<network::paths::Network>::default());
+    let graphs = web::Data::new(GraphCache::<network::snapshot::Network>::default());
     let routes = web::Data::new(RouteTable::from_openapi(&doc));
     let max_body_bytes = settings.max_body_bytes;
     let limits = web::Data::new(RateLimits::new(

@@ -35,6 +35,15 @@ bounded_int!(
     Strength(i32), 1..=5, "must be an integer from 1 to 5"
 );
 
+impl Strength {
+    /// A strength written in the code: outside 1–5 it fails the build when used in a
+    /// constant, and panics otherwise.
+    pub const fn constant(value: i32) -> Self {
+        assert!(value >= 1 && value <= 5, "a strength is from 1 to 5");
+        Strength(value)
+    }
+}
+
 /// One end of a connection: a contact of the workspace (`{"contact_id": …}`) or one of its
 /// members (`{"member_id": …}`, a teammate who knows someone).
 #[derive(
@@ -83,8 +92,8 @@ impl Person {
     }
 }
 
-/// The request body of a new connection.
-#[derive(Debug, Deserialize, ToSchema)]
+/// The request body of a new connection (also how a suggested connection is offered).
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({
     "from": {"contact_id": "0193a5c2-7c1e-7d5a-9f3e-2b4c6d8e0f12"},

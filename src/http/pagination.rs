@@ -92,23 +92,28 @@ impl PageRequest {
         }
     }
 
-    /// The page of a list ranked in memory.
-    pub fn page_of_ranked<T>(&self, ranked: Vec<T>) -> Result<Page<T>, ApiError> {
+    /// The page of a list ranked in memory; only what the page needs is taken from
+    /// `ranked`, so it may be produced lazily.
+    pub fn page_of_ranked<T>(
+        &self,
+        ranked: impl IntoIterator<Item = T>,
+    ) -> Result<Page<T>, ApiError> {
         let seen = match &self.after {
             None => 0,
             Some(Position::Rank(seen)) => *seen,
             Some(_) => return Err(foreign_cursor()),
         };
-        let end = seen.saturating_add(self.limit as usize);
-        let next_cursor = (ranked.len() > end).then(|| encode_cursor(&format!("rank:{end}")));
-        Ok(Page {
-            data: ranked
-                .into_iter()
-                .skip(seen)
-                .take(self.limit as usize)
-                .collect(),
-            next_cursor,
-        })
+        let mut data: Vec<T> = ranked
+            .into_iter()
+            .skip(seen)
+            .take(self.limit as usize + 1)
+            .collect();
+        let next_cursor = (data.len() > self.limit as usize).then(|| {
+            let end = seen.saturating_add(self.limit as usize);
+            encode_cursor(&format!("rank:{end}"))
+        });
+        data.truncate(self.limit as usize);
+        Ok(Page { data, next_cursor })
     }
 
     /// Rows to fetch: one more than the page, to learn whether another page follows.

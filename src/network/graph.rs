@@ -68,6 +68,13 @@ impl<L: Copy> Graph<L> {
         Graph { members, adjacency }
     }
 
+    /// Whether two people have a link.
+    pub fn linked(&self, one: u32, other: u32) -> bool {
+        self.adjacency
+            .get(one as usize)
+            .is_some_and(|links| links.iter().any(|&(node, _, _)| node == other))
+    }
+
     fn is_member(&self, node: u32) -> bool {
         (node as usize) < self.members
     }
@@ -349,5 +356,12 @@ mod tests {
         let g = graph(&[(0, 2, 5), (3, 4, 5)]);
         assert!(best_paths(&g, &[4], 4, 10, |_| 0).is_empty());
         assert!(best_paths(&g, &[], 4, 10, |_| 0).is_empty());
+    }
+
+    #[test]
+    fn linked_is_either_way_and_only_for_links() {
+        let graph = Graph::new(1, 3, [(1, 2, 3, ()), (0, 3, 5, ())]);
+        assert!(graph.linked(1, 2) && graph.linked(2, 1) && graph.linked(3, 0));
+        assert!(!graph.linked(1, 3) && !graph.linked(9, 1));
     }
 }

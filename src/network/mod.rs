@@ -5,3 +5,5 @@ pub mod cache;
 pub mod diversity;
 pub mod graph;
 pub mod paths;
+pub mod snapshot;
+pub mod suggestions;

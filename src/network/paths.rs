@@ -1,23 +1,23 @@
 //! `GET /v1/network/paths`: who on the team can reach a contact, or anyone at a company,
-//! through whom (R9, seed 004). The workspace's graph is read in three queries (members,
-//! contacts, connections), kept while it is current (see `cache`) and searched in memory
-//! (see `graph`).
+//! through whom (R9, seed 004). The workspace's network (see `snapshot`) is searched in
+//! memory (see `graph`).
 
 use std::collections::HashMap;
 
 use actix_web::{get, web};
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::cache::GraphCache;
-use super::graph::{best_paths, Graph, Path};
+use super::graph::{best_paths, Path};
+use super::snapshot::{self, coalesce, Link, Network, HELD_STRENGTH};
 use crate::auth::Principal;
 use crate::connections::domain::ConnectionKind;
 use crate::contacts::domain::company_key;
-use crate::db::schema::{connections, contacts, members, users};
+use crate::db::schema::{connections, contacts};
 use crate::db::{Db, DbConn};
 use crate::error::{ApiError, Problem};
 use crate::http::extract::Query;
@@ -29,9 +29,6 @@ pub fn routes(cfg: &mut ServiceConfig) {
     cfg.service(warm_paths);
 }
 
-/// Strength of the link between a member and a contact they hold and have been in touch
-/// with, when the contact's trust is unknown.
-const HELD_STRENGTH: u8 = 3;
 const DEFAULT_HOPS: u8 = 3;
 const MAX_HOPS: u8 = 4;
 const DEFAULT_PATHS: usize = 10;
@@ -109,98 +106,6 @@ pub struct WarmPaths {
     pub data: Vec<WarmPath>,
 }
 
-/// How a link of the graph came to be.
-#[derive(Debug, Clone, Copy)]
-enum Link {
-    /// The member holds the contact and has been in touch.
-    Held,
-    /// A recorded connection (read back for the paths found: the graph keeps only ends).
-    Recorded,
-}
-
-/// A contact as the graph needs it: id, holder, trust, last interaction.
-type ContactNode = (String, String, Option<i32>, Option<NaiveDateTime>);
-
-diesel::define_sql_function!(fn coalesce(x: diesel::sql_types::Nullable<diesel::sql_types::Text>, y: diesel::sql_types::Nullable<diesel::sql_types::Text>) -> diesel::sql_types::Nullable<diesel::sql_types::Text>);
-
-/// The workspace's people and links, with the ids behind the graph's nodes.
-pub struct Network {
-    members: Vec<(String, String)>,
-    contacts: Vec<ContactNode>,
-    /// Each contact's node.
-    node_of_contact: HashMap<String, u32>,
-    graph: Graph<Link>,
-}
-
-fn load(conn: &mut DbConn, workspace_id: &str) -> Result<Network, ApiError> {
-    let members: Vec<(String, String)> = members::table
-        .inner_join(users::table)
-        .filter(members::workspace_id.eq(workspace_id))
-        .filter(members::removed_at.is_null())
-        .select((members::id, users::name))
-        .order(members::id)
-        .load(conn)?;
-    let contacts: Vec<ContactNode> = contacts::table
-        .filter(contacts::workspace_id.eq(workspace_id))
-        .filter(contacts::deleted_at.is_null())
-        .select((
-            contacts::id,
-            contacts::owner_id,
-            contacts::trust,
-            contacts::last_interaction_at,
-        ))
-        .order(contacts::id)
-        .load(conn)?;
-    // Only the ends and the strength: kinds and ids are read for the paths found.
-    let links: Vec<(Option<String>, Option<String>, i32)> = connections::table
-        .filter(connections::workspace_id.eq(workspace_id))
-        .filter(connections::deleted_at.is_null())
-        .select((
-            coalesce(connections::from_contact_id, connections::from_member_id),
-            coalesce(connections::to_contact_id, connections::to_member_id),
-            connections::strength,
-        ))
-        .order(connections::id)
-        .load(conn)?;
-
-    let mut node: HashMap<&str, u32> = HashMap::with_capacity(members.len() + contacts.len());
-    for (index, (id, _)) in members.iter().enumerate() {
-        node.insert(id, index as u32);
-    }
-    for (index, contact) in contacts.iter().enumerate() {
-        node.insert(&contact.0, (members.len() + index) as u32);
-    }
-    let held = contacts.iter().filter_map(|(id, owner, trust, last)| {
-        last.as_ref()?;
-        let strength = trust.map_or(HELD_STRENGTH, |t| t.clamp(1, 5) as u8);
-        Some((
-            *node.get(owner.as_str())?,
-            node[id.as_str()],
-            strength,
-            Link::Held,
-        ))
-    });
-    let recorded = links.iter().filter_map(|(from, to, strength)| {
-        Some((
-            *node.get(from.as_deref()?)?,
-            *node.get(to.as_deref()?)?,
-            (*strength).clamp(1, 5) as u8,
-            Link::Recorded,
-        ))
-    });
-    let graph = Graph::new(members.len(), contacts.len(), held.chain(recorded));
-    let node_of_contact = contacts
-        .iter()
-        .map(|contact| (contact.0.clone(), node[contact.0.as_str()]))
-        .collect();
-    Ok(Network {
-        members,
-        contacts,
-        node_of_contact,
-        graph,
-    })
-}
-
 /// Where the paths should end.
 enum Target {
     Contact(String),
@@ -247,7 +152,7 @@ fn paths(
             .select(contacts::id)
             .load(conn)?,
     };
-    let network = cache.get(conn, workspace_id, |conn| load(conn, workspace_id))?;
+    let network = snapshot::current(conn, cache, workspace_id)?;
     let offset = network.members.len();
     let targets: Vec<u32> = wanted
         .iter()
@@ -342,17 +247,6 @@ fn recorded_between(
         }
     }
     Ok(kept)
-}
-
-impl Network {
-    fn id_of(&self, node: u32) -> &str {
-        let offset = self.members.len();
-        if (node as usize) < offset {
-            &self.members[node as usize].0
-        } else {
-            &self.contacts[node as usize - offset].0
-        }
-    }
 }
 
 fn warm_path(

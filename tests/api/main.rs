@@ -19,3 +19,4 @@ mod nurture;
 mod openapi;
 mod rate_limits;
 mod referrals;
+mod suggestions;

@@ -13,7 +13,8 @@
 #   the overdue-contacts list, the contacts list, the interactions list, and the insights:
 #   the funnel over three years (whole, and per relationship kind), top referrers and
 #   unasked clients (yours, and the team's); warm paths to a contact and to a company, at
-#   3 and 4 hops.
+#   3 and 4 hops; referral-source diversity; suggested connections (the first page, and
+#   one contact's).
 #
 # Needs wrk (Debian package `wrk`) and, for PostgreSQL, BENCH_PG_URL pointing at a server
 # where a database may be created (default postgres://postgres@127.0.0.1:5432/postgres).
@@ -77,6 +78,9 @@ bench() { # $1 backend, $2 DATABASE_URL
     "paths-contact-4:/v1/network/paths?to_contact_id=$target&max_hops=4"
     "paths-company-3:/v1/network/paths?to_company=Fabrikam%20Health"
     "paths-company-4:/v1/network/paths?to_company=Fabrikam%20Health&max_hops=4"
+    "diversity:/v1/network/diversity"
+    "suggestions:/v1/network/suggestions"
+    "suggestions-contact:/v1/network/suggestions?contact_id=$target"
   )
   wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" --latency "http://127.0.0.1:$port/healthz" >"$WORK/$1-healthz.txt"
   wrk -t2 -c32 -d"${SECONDS_PER_RUN}s" --latency -H "$auth" "http://127.0.0.1:$port/v1/contacts?limit=50" >"$WORK/$1-contacts.txt"

@@ -1,0 +1,146 @@
+//! The workspace's people and who knows whom, as the graph searches need them: read in
+//! three queries (members, contacts, connections) and kept while current (see `cache`).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::cache::GraphCache;
+use super::graph::Graph;
+use crate::db::schema::{connections, contacts, members, users};
+use crate::db::DbConn;
+use crate::error::ApiError;
+
+/// Strength of the link between a member and a contact they hold and have been in touch
+/// with, when the contact's trust is unknown.
+pub(super) const HELD_STRENGTH: u8 = 3;
+
+/// How a link of the graph came to be.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Link {
+    /// The member holds the contact and has been in touch.
+    Held,
+    /// A recorded connection (read back for the paths found: the graph keeps only ends).
+    Recorded,
+}
+
+/// A contact as the graph needs it: id, holder, trust, last interaction.
+pub(super) type ContactNode = (String, String, Option<i32>, Option<NaiveDateTime>);
+
+diesel::define_sql_function!(fn coalesce(x: diesel::sql_types::Nullable<diesel::sql_types::Text>, y: diesel::sql_types::Nullable<diesel::sql_types::Text>) -> diesel::sql_types::Nullable<diesel::sql_types::Text>);
+
+/// The workspace's people and links, with the ids behind the graph's nodes.
+pub struct Network {
+    pub(super) members: Vec<(String, String)>,
+    pub(super) contacts: Vec<ContactNode>,
+    /// Each contact's node.
+    pub(super) node_of_contact: HashMap<String, u32>,
+    pub(super) graph: Graph<Link>,
+}
+
+/// The workspace's network as it is now: the cached one while current, else read again.
+pub fn current(
+    conn: &mut DbConn,
+    cache: &GraphCache<Network>,
+    workspace_id: &str,
+) -> Result<Arc<Network>, ApiError> {
+    cache.get(conn, workspace_id, |conn| load(conn, workspace_id))
+}
+
+fn load(conn: &mut DbConn, workspace_id: &str) -> Result<Network, ApiError> {
+    let members: Vec<(String, String)> = members::table
+        .inner_join(users::table)
+        .filter(members::workspace_id.eq(workspace_id))
+        .filter(members::removed_at.is_null())
+        .select((members::id, users::name))
+        .order(members::id)
+        .load(conn)?;
+    let contacts: Vec<ContactNode> = contacts::table
+        .filter(contacts::workspace_id.eq(workspace_id))
+        .filter(contacts::deleted_at.is_null())
+        .select((
+            contacts::id,
+            contacts::owner_id,
+            contacts::trust,
+            contacts::last_interaction_at,
+        ))
+        .order(contacts::id)
+        .load(conn)?;
+    // Only the ends and the strength: kinds and ids are read for the paths found.
+    let links: Vec<(Option<String>, Option<String>, i32)> = connections::table
+        .filter(connections::workspace_id.eq(workspace_id))
+        .filter(connections::deleted_at.is_null())
+        .select((
+            coalesce(connections::from_contact_id, connections::from_member_id),
+            coalesce(connections::to_contact_id, connections::to_member_id),
+            connections::strength,
+        ))
+        .order(connections::id)
+        .load(conn)?;
+
+    let mut node: HashMap<&str, u32> = HashMap::with_capacity(members.len() + contacts.len());
+    for (index, (id, _)) in members.iter().enumerate() {
+        node.insert(id, index as u32);
+    }
+    for (index, contact) in contacts.iter().enumerate() {
+        node.insert(&contact.0, (members.len() + index) as u32);
+    }
+    let held = contacts.iter().filter_map(|(id, owner, trust, last)| {
+        last.as_ref()?;
+        let strength = trust.map_or(HELD_STRENGTH, |t| t.clamp(1, 5) as u8);
+        Some((
+            *node.get(owner.as_str())?,
+            node[id.as_str()],
+            strength,
+            Link::Held,
+        ))
+    });
+    let recorded = links.iter().filter_map(|(from, to, strength)| {
+        Some((
+            *node.get(from.as_deref()?)?,
+            *node.get(to.as_deref()?)?,
+            (*strength).clamp(1, 5) as u8,
+            Link::Recorded,
+        ))
+    });
+    let graph = Graph::new(members.len(), contacts.len(), held.chain(recorded));
+    let node_of_contact = contacts
+        .iter()
+        .map(|contact| (contact.0.clone(), node[contact.0.as_str()]))
+        .collect();
+    Ok(Network {
+        members,
+        contacts,
+        node_of_contact,
+        graph,
+    })
+}
+
+impl Network {
+    /// Whether two live contacts have a recorded connection, of any kind.
+    pub fn connected(&self, one: &str, other: &str) -> bool {
+        match (
+            self.node_of_contact.get(one),
+            self.node_of_contact.get(other),
+        ) {
+            (Some(&one), Some(&other)) => self.graph.linked(one, other),
+            _ => false,
+        }
+    }
+
+    /// Whether this is a live contact of the workspace.
+    pub fn has_contact(&self, id: &str) -> bool {
+        self.node_of_contact.contains_key(id)
+    }
+
+    pub(super) fn id_of(&self, node: u32) -> &str {
+        let offset = self.members.len();
+        if (node as usize) < offset {
+            &self.members[node as usize].0
+        } else {
+            &self.contacts[node as usize - offset].0
+        }
+    }
+}
