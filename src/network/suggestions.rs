@@ -42,6 +42,11 @@ pub fn routes(cfg: &mut ServiceConfig) {
     cfg.service(suggestions);
 }
 
+/// Suggestions listed at most (past it the list ends; record some, or narrow it with
+/// `contact_id` or `source`). A cursor is a position in the list, and reaching a position
+/// means producing every suggestion before it: this bounds what a forged cursor costs.
+const MAX_LISTED: usize = 10_000;
+
 string_enum!(
     /// What implies a connection.
     EvidenceSource {
@@ -462,10 +467,8 @@ fn suggest(
 ) -> Result<Page<Suggestion>, ApiError> {
     let network = snapshot::current(conn, cache, workspace_id)?;
     let known = read_known(conn, &network, workspace_id)?;
-    let Page { data, next_cursor } =
-        page.page_of_ranked(implied(&known, wanted, |one, other| {
-            network.connected(one, other)
-        }))?;
+    let listed = implied(&known, wanted, |one, other| network.connected(one, other));
+    let Page { data, next_cursor } = page.page_of_ranked(listed.take(MAX_LISTED))?;
     let ids: Vec<&str> = data
         .iter()
         .flat_map(|implied| [implied.ends().0, implied.ends().1])
@@ -497,7 +500,7 @@ fn suggest(
 /// Strongest evidence first (introductions, newest first; then `met_through`; then
 /// colleagues by company). Each comes with its evidence in plain words and the body that
 /// records it with `POST /v1/connections`; once recorded (any kind), a pair is no longer
-/// suggested.
+/// suggested. The list holds at most the first 10,000 suggestions.
 #[utoipa::path(tag = "network", operation_id = "connectionSuggestions", params(SuggestionsQuery), responses((status = 200, body = Page<Suggestion>)))]
 #[get("/network/suggestions")]
 async fn suggestions(
