@@ -193,12 +193,11 @@ fn paths(
         .map(|path| network.contacts[path.people[1] as usize - offset].0.clone())
         .collect();
     let facts = facts_of(conn, workspace_id, &first_contacts, None)?;
-    let people: Vec<&str> = found
+    let member_ids: Vec<&str> = found
         .iter()
-        .flat_map(|path| path.people.iter())
-        .map(|&node| network.id_of(node))
+        .map(|path| network.id_of(path.people[0]))
         .collect();
-    let recorded = recorded_between(conn, workspace_id, &people)?;
+    let recorded = recorded_between(conn, workspace_id, &contact_ids, &member_ids)?;
     found
         .iter()
         .map(|path| warm_path(&network, path, &names, &recorded, &facts))
@@ -207,25 +206,38 @@ fn paths(
 
 /// A recorded connection as a path shows it: id, the end it runs from, kind, strength.
 type Recorded = (String, String, String, i32);
-/// A recorded connection as read: id, its two ends, kind, strength.
-type RecordedRow = (String, Option<String>, Option<String>, String, i32);
+/// A recorded connection as read: id, workspace, its two ends, kind, strength.
+type RecordedRow = (String, String, Option<String>, Option<String>, String, i32);
 
-/// The connections among `people` the graph kept: between two people the strongest, the
-/// first recorded among equals (the rule of `Graph::new`), by unordered pair of ids.
+/// The connections among these contacts and members the graph kept: between two people the
+/// strongest, the first recorded among equals (the rule of `Graph::new`), by unordered pair
+/// of ids.
 fn recorded_between(
     conn: &mut DbConn,
     workspace_id: &str,
-    people: &[&str],
+    contact_ids: &[&str],
+    member_ids: &[&str],
 ) -> Result<HashMap<(String, String), Recorded>, ApiError> {
     let from = coalesce(connections::from_contact_id, connections::from_member_id);
     let to = coalesce(connections::to_contact_id, connections::to_member_id);
+    let people: Vec<&str> = contact_ids.iter().chain(member_ids).copied().collect();
+    // Every connection has a contact at one end at least: found from the `from` end when
+    // it is a contact, else (a member's) from the `to` end — each on its index. The
+    // workspace is checked on the rows read: as a condition, SQLite without statistics
+    // prefers the workspace's index and walks all its connections.
     let rows: Vec<RecordedRow> = connections::table
-        .filter(connections::workspace_id.eq(workspace_id))
         .filter(connections::deleted_at.is_null())
-        .filter(from.eq_any(people))
-        .filter(to.eq_any(people))
+        .filter(
+            connections::from_contact_id
+                .eq_any(contact_ids)
+                .and(to.eq_any(&people))
+                .or(connections::to_contact_id
+                    .eq_any(contact_ids)
+                    .and(connections::from_member_id.eq_any(member_ids))),
+        )
         .select((
             connections::id,
+            connections::workspace_id,
             from,
             to,
             connections::kind,
@@ -234,8 +246,8 @@ fn recorded_between(
         .order(connections::id)
         .load(conn)?;
     let mut kept: HashMap<(String, String), Recorded> = HashMap::new();
-    for (id, from, to, kind, strength) in rows {
-        let (Some(from), Some(to)) = (from, to) else {
+    for (id, workspace, from, to, kind, strength) in rows {
+        let (Some(from), Some(to), true) = (from, to, workspace == workspace_id) else {
             continue;
         };
         let pair = (from.clone().min(to.clone()), from.clone().max(to));
