@@ -12,15 +12,17 @@
 use std::collections::BTreeMap;
 
 use actix_web::{get, web};
-use diesel::dsl::{exists, not};
+use diesel::dsl::exists;
 use diesel::prelude::*;
 use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use super::cache::GraphCache;
+use super::snapshot::{self, Network};
 use crate::auth::Principal;
 use crate::contacts::domain::RelationshipKind;
-use crate::db::schema::{connections, contacts, introductions, members, referral_requests};
+use crate::db::schema::{contacts, introductions, referral_requests};
 use crate::db::{Db, DbConn};
 use crate::error::ApiError;
 use crate::introductions::domain::Direction;
@@ -144,7 +146,8 @@ pub fn warnings(
     said
 }
 
-/// People who sit in no connection at all.
+/// People who sit in no recorded connection at all (holding a contact is not one): current
+/// members and live contacts, counted on the workspace's cached network.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Unconnected {
     pub members: i64,
@@ -166,7 +169,11 @@ pub struct Diversity {
 
 type SourceRow = (Option<String>, Option<String>, String);
 
-fn measure(conn: &mut DbConn, workspace_id: &str) -> Result<Diversity, ApiError> {
+fn measure(
+    conn: &mut DbConn,
+    cache: &GraphCache<Network>,
+    workspace_id: &str,
+) -> Result<Diversity, ApiError> {
     let introduced_us = introductions::table
         .filter(introductions::referrer_id.eq(contacts::id.nullable()))
         .filter(introductions::direction.eq(Direction::Received.as_str()))
@@ -195,29 +202,8 @@ fn measure(conn: &mut DbConn, workspace_id: &str) -> Result<Diversity, ApiError>
     let by_relationship_kind = breakdown(sources.iter().map(|s| Some(s.2.as_str())));
     let count = sources.len() as i64;
 
-    let live = connections::deleted_at.is_null();
-    let contact_connected = connections::table.filter(live).filter(
-        connections::from_contact_id
-            .eq(contacts::id.nullable())
-            .or(connections::to_contact_id.eq(contacts::id.nullable())),
-    );
-    let unconnected_contacts: i64 = contacts::table
-        .filter(contacts::workspace_id.eq(workspace_id))
-        .filter(contacts::deleted_at.is_null())
-        .filter(not(exists(contact_connected)))
-        .count()
-        .get_result(conn)?;
-    let member_connected = connections::table.filter(live).filter(
-        connections::from_member_id
-            .eq(members::id.nullable())
-            .or(connections::to_member_id.eq(members::id.nullable())),
-    );
-    let unconnected_members: i64 = members::table
-        .filter(members::workspace_id.eq(workspace_id))
-        .filter(members::removed_at.is_null())
-        .filter(not(exists(member_connected)))
-        .count()
-        .get_result(conn)?;
+    let (unconnected_members, unconnected_contacts) =
+        snapshot::current(conn, cache, workspace_id)?.unconnected();
     Ok(Diversity {
         sources: count,
         warnings: warnings(count, &by_profession, &by_industry, &by_relationship_kind),
@@ -225,8 +211,8 @@ fn measure(conn: &mut DbConn, workspace_id: &str) -> Result<Diversity, ApiError>
         by_industry,
         by_relationship_kind,
         unconnected: Unconnected {
-            members: unconnected_members,
-            contacts: unconnected_contacts,
+            members: unconnected_members as i64,
+            contacts: unconnected_contacts as i64,
         },
     })
 }
@@ -239,9 +225,10 @@ fn measure(conn: &mut DbConn, workspace_id: &str) -> Result<Diversity, ApiError>
 async fn diversity(
     principal: Principal,
     db: web::Data<Db>,
+    cache: web::Data<GraphCache<Network>>,
 ) -> Result<web::Json<Diversity>, ApiError> {
     Ok(web::Json(
-        db.run(move |conn| measure(conn, &principal.workspace_id))
+        db.run(move |conn| measure(conn, &cache, &principal.workspace_id))
             .await?,
     ))
 }

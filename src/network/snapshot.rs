@@ -37,6 +37,10 @@ pub struct Network {
     pub(super) contacts: Vec<ContactNode>,
     /// Each contact's node.
     pub(super) node_of_contact: HashMap<String, u32>,
+    /// By node: whether the person is in a recorded connection (with a current member or
+    /// a live contact). The graph cannot say: it keeps one link per pair, and a member's
+    /// link to a contact they hold may stand in for a recorded one.
+    in_a_connection: Vec<bool>,
     pub(super) graph: Graph<Link>,
 }
 
@@ -97,14 +101,22 @@ fn load(conn: &mut DbConn, workspace_id: &str) -> Result<Network, ApiError> {
             Link::Held,
         ))
     });
-    let recorded = links.iter().filter_map(|(from, to, strength)| {
-        Some((
-            *node.get(from.as_deref()?)?,
-            *node.get(to.as_deref()?)?,
-            (*strength).clamp(1, 5) as u8,
-            Link::Recorded,
-        ))
-    });
+    let recorded: Vec<(u32, u32, u8, Link)> = links
+        .iter()
+        .filter_map(|(from, to, strength)| {
+            Some((
+                *node.get(from.as_deref()?)?,
+                *node.get(to.as_deref()?)?,
+                (*strength).clamp(1, 5) as u8,
+                Link::Recorded,
+            ))
+        })
+        .collect();
+    let mut in_a_connection = vec![false; members.len() + contacts.len()];
+    for &(from, to, _, _) in &recorded {
+        in_a_connection[from as usize] = true;
+        in_a_connection[to as usize] = true;
+    }
     let graph = Graph::new(members.len(), contacts.len(), held.chain(recorded));
     let node_of_contact = contacts
         .iter()
@@ -114,6 +126,7 @@ fn load(conn: &mut DbConn, workspace_id: &str) -> Result<Network, ApiError> {
         members,
         contacts,
         node_of_contact,
+        in_a_connection,
         graph,
     })
 }
@@ -128,6 +141,14 @@ impl Network {
             (Some(&one), Some(&other)) => self.graph.linked(one, other),
             _ => false,
         }
+    }
+
+    /// How many current members, and how many live contacts, are in no recorded
+    /// connection.
+    pub fn unconnected(&self) -> (usize, usize) {
+        let (members, contacts) = self.in_a_connection.split_at(self.members.len());
+        let count = |people: &[bool]| people.iter().filter(|&&connected| !connected).count();
+        (count(members), count(contacts))
     }
 
     /// Whether this is a live contact of the workspace.

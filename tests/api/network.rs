@@ -194,7 +194,7 @@ on_every_backend! {
         let partner = |name: &str, profession: &str, industry: &str| json!({"first_name": name, "relationship_kind": "referral_partner", "profession": profession, "industry": industry});
         let a = app.create_contact(t, partner("A", "Florist", "Weddings")).await;
         let b = app.create_contact(t, partner("B", "Florist", "Weddings")).await;
-        app.create_contact(t, partner("C", "Florist", "Events")).await;
+        let c = app.create_contact(t, partner("C", "Florist", "Events")).await;
         app.create_contact(t, partner("D", "Accountant", "Finance")).await;
         // E, a client, introduced us to P: a source. F, a client never asked: not one.
         let e = app.create_contact(t, json!({"first_name": "E", "relationship_kind": "client", "industry": "Finance"})).await;
@@ -215,6 +215,16 @@ on_every_backend! {
         assert_eq!(diversity["warnings"], json!(["3 of your 5 referral sources are florists", "4 of your 5 referral sources are referral partners"]));
         // Seven contacts, A and B connected; the one member in none.
         assert_eq!(diversity["unconnected"], json!({"members": 1, "contacts": 5}));
+
+        // The owner holds C and has been in touch (a link of strength 3 for paths); a weaker
+        // recorded connection between them still takes both out of the unconnected.
+        let call = json!({"contact_ids": [c["id"]], "occurred_at": "2026-01-05T10:00:00Z", "kind": "catch_up", "channel": "phone"});
+        assert_eq!(app.post("/v1/interactions", t, call).await.status(), 201);
+        let diversity: Value = app.get("/v1/network/diversity", t).await.json().await.unwrap();
+        assert_eq!(diversity["unconnected"], json!({"members": 1, "contacts": 5}), "holding is not a connection");
+        connect(&app, t, json!({"member_id": owner.member_id}), &c, "knows", 1).await;
+        let diversity: Value = app.get("/v1/network/diversity", t).await.json().await.unwrap();
+        assert_eq!(diversity["unconnected"], json!({"members": 0, "contacts": 4}));
 
         let elsewhere: Value = app.get("/v1/network/diversity", &mallory.token).await.json().await.unwrap();
         assert_eq!((&elsewhere["sources"], &elsewhere["warnings"], &elsewhere["unconnected"]), (&json!(0), &json!([]), &json!({"members": 1, "contacts": 0})));
