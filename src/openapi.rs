@@ -10,6 +10,7 @@ use utoipa::openapi::{RefOr, Required, Response};
 use utoipa::{Modify, OpenApi};
 
 use crate::error::{FieldError, Problem};
+use crate::referrals::insights::FunnelGrouping;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -20,7 +21,8 @@ use crate::error::{FieldError, Problem};
     ),
     modifiers(&BearerAuth),
     security(("bearer" = [])),
-    components(schemas(Problem, FieldError)),
+    // Schemas no response or request body names: operations' parameters refer to them.
+    components(schemas(Problem, FieldError, FunnelGrouping)),
     tags(
         (name = "auth", description = "Accounts and sessions"),
         (name = "workspaces", description = "The team and its members"),

@@ -73,3 +73,44 @@ fn every_operation_is_named_tagged_and_documents_its_failures() {
         }
     }
 }
+
+/// Every `$ref` under `value`, with where it was found.
+fn references<'a>(value: &'a Value, at: String, found: &mut Vec<(String, &'a str)>) {
+    match value {
+        Value::Object(fields) => {
+            for (key, field) in fields {
+                match (key.as_str(), field) {
+                    ("$ref", Value::String(target)) => found.push((at.clone(), target)),
+                    _ => references(field, format!("{at}/{key}"), found),
+                }
+            }
+        }
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                references(item, format!("{at}/{index}"), found);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn every_reference_resolves() {
+    let doc: Value = serde_json::from_str(&rapport::startup::openapi().to_json().unwrap()).unwrap();
+    let mut found = Vec::new();
+    references(&doc, String::new(), &mut found);
+    assert!(
+        found.len() > 100,
+        "the walk found only {} references",
+        found.len()
+    );
+    for (at, target) in found {
+        let pointer = target
+            .strip_prefix('#')
+            .unwrap_or_else(|| panic!("{at}: {target} is not a local reference"));
+        assert!(
+            doc.pointer(pointer).is_some(),
+            "{at}: {target} does not resolve (a schema only a parameter uses must be listed in the document's components)"
+        );
+    }
+}
