@@ -21,16 +21,17 @@ use crate::introductions::domain::{Direction, IntroductionStatus};
 use crate::referrals::domain::RequestStatus;
 use crate::time::{from_db, to_db};
 
-/// A received introduction still owing its referrer something, with the referrer.
+/// A received introduction still owing its referrer something: id, referrer, prospect,
+/// status, introduced, closed, owes thanks, owes the outcome.
 type OwedIntroduction = (
     String,
+    Option<String>,
     Option<String>,
     String,
     NaiveDateTime,
     Option<NaiveDateTime>,
     bool,
     bool,
-    Standing,
 );
 /// An ask waiting for an answer for two weeks or more, with its referrer.
 type WaitingAsk = (
@@ -86,22 +87,22 @@ pub(super) fn candidates(
                 ),
             )))
     };
+    // The referrers are read apart, by id: joined in, PostgreSQL sorted every contact of
+    // the workspace to merge them with the introductions.
     let mut received = introductions::table
-        .inner_join(contacts::table.on(contacts::id.nullable().eq(introductions::referrer_id)))
         .filter(introductions::workspace_id.eq(workspace_id))
         .filter(introductions::direction.eq(Direction::Received.as_str()))
         .filter(introductions::deleted_at.is_null())
-        .filter(contacts::deleted_at.is_null())
         .filter(owes_thanks().or(owes_news()))
         .select((
             introductions::id,
+            introductions::referrer_id,
             introductions::prospect_id,
             introductions::status,
             introductions::introduced_at,
             introductions::closed_at,
             owes_thanks(),
             owes_news(),
-            Standing::as_select(),
         ))
         .into_boxed();
     let quiet_since = to_db(now - chrono::Duration::days(FOLLOW_UP_AFTER_DAYS));
@@ -134,10 +135,20 @@ pub(super) fn candidates(
     if received.is_empty() && asks.is_empty() {
         return Ok(Vec::new());
     }
+    let referrer_ids: Vec<&String> = received.iter().filter_map(|i| i.1.as_ref()).collect();
+    let referrers: HashMap<String, Standing> = contacts::table
+        .filter(contacts::workspace_id.eq(workspace_id))
+        .filter(contacts::deleted_at.is_null())
+        .filter(contacts::id.eq_any(&referrer_ids))
+        .select(Standing::as_select())
+        .load::<Standing>(conn)?
+        .into_iter()
+        .map(|standing| (standing.id.clone(), standing))
+        .collect();
 
     let named: Vec<&String> = received
         .iter()
-        .filter_map(|i| i.1.as_ref())
+        .filter_map(|i| i.2.as_ref())
         .chain(asks.iter().filter_map(|a| a.1.as_ref()))
         .collect();
     let names: HashMap<String, String> = contacts::table
@@ -178,9 +189,13 @@ pub(super) fn candidates(
             });
             Ok(())
         };
-    for (id, prospect, status, introduced_at, closed_at, owes_thanks, owes_news, referrer) in
+    for (id, referrer, prospect, status, introduced_at, closed_at, owes_thanks, owes_news) in
         &received
     {
+        // A deleted referrer is owed nothing.
+        let Some(referrer) = referrer.as_ref().and_then(|id| referrers.get(id)) else {
+            continue;
+        };
         let introduction: uuid::Uuid = id.parse().map_err(|_| corrupt("id"))?;
         let prospect = name_of(prospect).unwrap_or_else(|| "someone".to_owned());
         if *owes_thanks {

@@ -302,6 +302,14 @@ on_every_backend! {
         let listed: Value = app.get("/v1/nurture/snoozes", t).await.json().await.unwrap();
         assert!(listed["data"].as_array().unwrap().is_empty(), "the news lifted the snooze");
         assert!(of_type(&actions(&app, t, "").await, "share_outcome").is_empty(), "told");
+
+        // A referrer deleted since is owed nothing.
+        let gone = contact(&app, t, json!({"first_name": "Gus", "relationship_kind": "client"}), None).await;
+        let response = app.post("/v1/introductions", t, json!({"direction": "received", "referrer_id": gone["id"], "prospect_id": prospect["id"]})).await;
+        assert_eq!(response.status(), 201);
+        assert_eq!(of_type(&actions(&app, t, "").await, "thank_referrer").len(), 1);
+        assert_eq!(app.delete(&format!("/v1/contacts/{}", text(&gone["id"])), t).await.status(), 204);
+        assert!(of_type(&actions(&app, t, "").await, "thank_referrer").is_empty(), "a deleted referrer");
     }
 
     async fn an_unanswered_ask_is_followed_up_after_two_weeks(app) {
