@@ -216,6 +216,8 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         deleted_at -> Nullable<Timestamp>,
+        owes_thanks -> Bool,
+        owes_outcome -> Bool,
     }
 }
 

@@ -361,7 +361,16 @@ fn insert_introductions(
             .collect();
         insert_rows!(conn, introductions::table, &rows)?;
     }
-    Ok(())
+    let referrers: Vec<String> = introductions
+        .iter()
+        .filter_map(|introduction| match introduction.introduced {
+            Introduced::Received { referrer, .. } => Some(seeded.contacts[referrer].clone()),
+            Introduced::Given { .. } => None,
+        })
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    crate::nurture::loops::settle(conn, seeded.workspace_id, &referrers)
 }
 
 fn insert_connections(

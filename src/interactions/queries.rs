@@ -335,8 +335,9 @@ fn unlink(conn: &mut DbConn, interaction_id: &str) -> Result<Vec<String>, ApiErr
 }
 
 /// Recomputes `last_interaction_at` of `contact_ids` from their live, unplanned
-/// interactions, then their schedule, and lifts the snoozes a newer interaction makes
-/// stale: logging, editing and deleting all end here, so neither can drift.
+/// interactions, then their schedule and what their introductions still owe them, and
+/// lifts the snoozes a newer interaction makes stale: logging, editing and deleting all
+/// end here, so neither can drift.
 fn refresh_last_interaction(
     conn: &mut DbConn,
     workspace_id: &str,
@@ -358,6 +359,8 @@ fn refresh_last_interaction(
     // Whom members have been in touch with, and how recently, shapes warm paths.
     crate::network::cache::changed(conn, workspace_id)?;
     let ids: Vec<String> = contact_ids.iter().cloned().collect();
+    // A thank-you or the news told to a referrer settles their introductions.
+    crate::nurture::loops::settle(conn, workspace_id, &ids)?;
     crate::nurture::schedule::refresh(conn, workspace_id, &ids)
 }
 

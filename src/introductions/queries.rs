@@ -270,7 +270,18 @@ pub fn create(
     diesel::insert_into(introductions::table)
         .values(&row)
         .execute(conn)?;
+    settle(conn, &row)?;
     row.view()
+}
+
+/// What a received introduction owes its referrer follows its status and close.
+fn settle(conn: &mut DbConn, row: &IntroductionRow) -> Result<(), ApiError> {
+    match &row.referrer_id {
+        Some(referrer) => {
+            crate::nurture::loops::settle(conn, &row.workspace_id, std::slice::from_ref(referrer))
+        }
+        None => Ok(()),
+    }
 }
 
 pub fn update(
@@ -319,6 +330,7 @@ pub fn update(
         &row,
         "introduction"
     )?;
+    settle(conn, &row)?;
     row.view()
 }
 

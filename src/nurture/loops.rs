@@ -46,17 +46,16 @@ fn days_between(earlier: DateTime<Utc>, later: DateTime<Utc>) -> i64 {
     (later - earlier).num_days().max(0)
 }
 
-/// The actions owed to referrers for the holder's introductions and asks. Only what is
-/// still owed is read, with the referrer in the same query: an introduction whose referrer
-/// has been thanked since (and told the outcome since it closed) is settled whatever its
-/// age, and an ask answered or followed up within two weeks is not due.
-pub(super) fn candidates(
+/// Recomputes what the received introductions of these referrers still owe them: a
+/// thank-you sent since the introduction, and for a won or lost one the outcome shared
+/// since it closed (live, unplanned interactions). Every write that could change it ends
+/// here — logging, editing or deleting an interaction, recording or moving an
+/// introduction — so the agenda reads only what is owed and the flags cannot drift.
+pub fn settle(
     conn: &mut DbConn,
     workspace_id: &str,
-    holder: &Holder,
-    now: DateTime<Utc>,
-    cadence_by_kind: &BTreeMap<RelationshipKind, i32>,
-) -> Result<Vec<Candidate>, ApiError> {
+    referrer_ids: &[String],
+) -> Result<(), ApiError> {
     let referrer_heard = |kind: InteractionKind| {
         interaction_contacts::table
             .filter(
@@ -87,13 +86,40 @@ pub(super) fn candidates(
                 ),
             )))
     };
+    for referrers in referrer_ids.chunks(500) {
+        diesel::update(
+            introductions::table
+                .filter(introductions::workspace_id.eq(workspace_id))
+                .filter(introductions::direction.eq(Direction::Received.as_str()))
+                .filter(introductions::referrer_id.eq_any(referrers)),
+        )
+        .set((
+            introductions::owes_thanks.eq(owes_thanks()),
+            introductions::owes_outcome.eq(owes_news()),
+        ))
+        .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// The actions owed to referrers for the holder's introductions and asks. Only what is
+/// still owed is read, with the referrer in the same query: an introduction whose referrer
+/// has been thanked since (and told the outcome since it closed) is settled whatever its
+/// age, and an ask answered or followed up within two weeks is not due.
+pub(super) fn candidates(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    holder: &Holder,
+    now: DateTime<Utc>,
+    cadence_by_kind: &BTreeMap<RelationshipKind, i32>,
+) -> Result<Vec<Candidate>, ApiError> {
     // The referrers are read apart, by id: joined in, PostgreSQL sorted every contact of
     // the workspace to merge them with the introductions.
     let mut received = introductions::table
         .filter(introductions::workspace_id.eq(workspace_id))
         .filter(introductions::direction.eq(Direction::Received.as_str()))
         .filter(introductions::deleted_at.is_null())
-        .filter(owes_thanks().or(owes_news()))
+        .filter(introductions::owes_thanks.or(introductions::owes_outcome))
         .select((
             introductions::id,
             introductions::referrer_id,
@@ -101,8 +127,8 @@ pub(super) fn candidates(
             introductions::status,
             introductions::introduced_at,
             introductions::closed_at,
-            owes_thanks(),
-            owes_news(),
+            introductions::owes_thanks,
+            introductions::owes_outcome,
         ))
         .into_boxed();
     let quiet_since = to_db(now - chrono::Duration::days(FOLLOW_UP_AFTER_DAYS));

@@ -283,6 +283,17 @@ on_every_backend! {
         assert_eq!(thank[0]["id"], json!(format!("thank:{}", text(&introduction["id"]))));
         assert_eq!(agenda[0]["type"], "thank_referrer", "closing the loop comes first");
 
+        // Logging, editing and deleting the thank-you all move the loop.
+        let thanks = json!({"contact_ids": [referrer["id"]], "occurred_at": ago(0), "channel": "phone", "kind": "thanks_sent"});
+        let thanks: Value = app.post("/v1/interactions", t, thanks).await.json().await.unwrap();
+        let thanks_path = format!("/v1/interactions/{}", text(&thanks["id"]));
+        assert!(of_type(&actions(&app, t, "").await, "thank_referrer").is_empty(), "thanked");
+        assert_eq!(app.patch(&thanks_path, t, json!({"kind": "catch_up"})).await.status(), 200);
+        assert_eq!(of_type(&actions(&app, t, "").await, "thank_referrer").len(), 1, "no longer a thank-you");
+        assert_eq!(app.patch(&thanks_path, t, json!({"kind": "thanks_sent"})).await.status(), 200);
+        assert!(of_type(&actions(&app, t, "").await, "thank_referrer").is_empty(), "a thank-you again");
+        assert_eq!(app.delete(&thanks_path, t).await.status(), 204);
+        assert_eq!(of_type(&actions(&app, t, "").await, "thank_referrer").len(), 1, "deleted");
         log(&app, t, &referrer, "thanks_sent", 0).await;
         assert!(of_type(&actions(&app, t, "").await, "thank_referrer").is_empty(), "thanked");
 

@@ -1,0 +1,2 @@
+ALTER TABLE introductions DROP COLUMN owes_outcome;
+ALTER TABLE introductions DROP COLUMN owes_thanks;
