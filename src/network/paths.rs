@@ -13,7 +13,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::cache::GraphCache;
 use super::graph::{best_paths, Path};
-use super::snapshot::{self, coalesce, Link, Network, HELD_STRENGTH};
+use super::snapshot::{self, coalesce, corrupt, full_name, uuid, Link, Network, HELD_STRENGTH};
 use crate::auth::Principal;
 use crate::connections::domain::ConnectionKind;
 use crate::contacts::domain::company_key;
@@ -110,14 +110,6 @@ pub struct WarmPaths {
 enum Target {
     Contact(String),
     Company(String),
-}
-
-fn corrupt(what: &str) -> ApiError {
-    ApiError::internal(anyhow::anyhow!("stored network has an invalid {what}"))
-}
-
-fn uuid(id: &str) -> Result<uuid::Uuid, ApiError> {
-    id.parse().map_err(|_| corrupt("id"))
 }
 
 type Names = (
@@ -341,13 +333,6 @@ fn warm_path(
         people,
         links,
     })
-}
-
-fn full_name(first: &str, last: &Option<String>) -> String {
-    match last {
-        Some(last) => format!("{first} {last}"),
-        None => first.to_owned(),
-    }
 }
 
 /// Warm paths from the team to a contact (`to_contact_id`) or to anyone at a company

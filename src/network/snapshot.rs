@@ -165,3 +165,21 @@ impl Network {
         }
     }
 }
+
+/// A stored row the network cannot make sense of: a bug or a damaged database, never the
+/// client's fault.
+pub(super) fn corrupt(what: &str) -> ApiError {
+    ApiError::internal(anyhow::anyhow!("stored network has an invalid {what}"))
+}
+
+pub(super) fn uuid(id: &str) -> Result<uuid::Uuid, ApiError> {
+    id.parse().map_err(|_| corrupt("id"))
+}
+
+/// A contact's name as shown: first and last.
+pub(super) fn full_name(first: &str, last: &Option<String>) -> String {
+    match last {
+        Some(last) => format!("{first} {last}"),
+        None => first.to_owned(),
+    }
+}

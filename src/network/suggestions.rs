@@ -26,7 +26,7 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::cache::GraphCache;
-use super::snapshot::{self, Network};
+use super::snapshot::{self, corrupt, full_name, uuid, Network};
 use crate::auth::Principal;
 use crate::connections::domain::{ConnectionKind, ConnectionRequest, Person, Strength};
 use crate::db::schema::{contacts, introductions};
@@ -299,14 +299,6 @@ pub struct Suggestion {
     pub connection: ConnectionRequest,
 }
 
-fn corrupt(what: &str) -> ApiError {
-    ApiError::internal(anyhow::anyhow!("stored network has an invalid {what}"))
-}
-
-fn uuid(id: &str) -> Result<uuid::Uuid, ApiError> {
-    id.parse().map_err(|_| corrupt("id"))
-}
-
 type IntroductionRow = (
     String,
     String,
@@ -388,13 +380,6 @@ fn read_known(conn: &mut DbConn, network: &Network, workspace_id: &str) -> Resul
 }
 
 type Names = (String, String, Option<String>, Option<String>);
-
-fn full_name(first: &str, last: &Option<String>) -> String {
-    match last {
-        Some(last) => format!("{first} {last}"),
-        None => first.to_owned(),
-    }
-}
 
 fn reason(clue: &Clue, name: impl Fn(&str) -> String, company: Option<&str>) -> String {
     let (one, other) = (name(clue.ends.0), name(clue.ends.1));
