@@ -45,14 +45,14 @@ pub async fn run() -> anyhow::Result<()> {
             let applied = db.migrate()?;
             tracing::info!(?applied, backend = db.backend(), "database is up to date");
         }
-        Command::Openapi => println!("{}", openapi().to_pretty_json()?),
+        Command::Openapi => say(format_args!("{}", openapi().to_pretty_json()?))?,
         Command::SeedDemo(options) => {
             telemetry::init(cli.settings.log_format);
             let db = Db::connect(&cli.settings.database_url, 1)?;
             db.migrate()?;
             let seeded = crate::demo::seed(&db, options).await?;
             let base = format!("http://{}:{}", cli.settings.host, cli.settings.port);
-            println!(
+            say(format_args!(
                 "Seeded workspace {} with {} contacts, {} interactions, {} referral requests, \
                  {} introductions and {} connections in {:.1} s.\n\
                  Log in as {} with password {}:\n\n  \
@@ -71,8 +71,18 @@ pub async fn run() -> anyhow::Result<()> {
                 seeded.password,
                 seeded.email,
                 seeded.password,
-            );
+            ))?;
         }
     }
     Ok(())
+}
+
+/// Prints a line of output. A reader that stopped early (`rapport openapi | head`) has
+/// taken what it wanted, so a closed pipe is not an error.
+fn say(text: std::fmt::Arguments) -> std::io::Result<()> {
+    use std::io::Write;
+    match writeln!(std::io::stdout().lock(), "{text}") {
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        written => written,
+    }
 }

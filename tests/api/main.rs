@@ -5,6 +5,7 @@ mod helpers;
 
 mod agenda;
 mod auth;
+mod cli;
 mod connections;
 mod contacts;
 mod conventions;
