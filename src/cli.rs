@@ -6,6 +6,7 @@ use crate::config::Settings;
 use crate::db::Db;
 use crate::startup::{openapi, Application};
 use crate::telemetry;
+use crate::words::count;
 
 #[derive(Parser)]
 #[command(name = "rapport", version, about = "Referral-selling API server")]
@@ -53,19 +54,18 @@ pub async fn run() -> anyhow::Result<()> {
             let seeded = crate::demo::seed(&db, options).await?;
             let base = format!("http://{}:{}", cli.settings.host, cli.settings.port);
             say(format_args!(
-                "Seeded workspace {} with {} contacts, {} interactions, {} referral requests, \
-                 {} introductions and {} connections in {:.1} s.\n\
+                "Seeded workspace {} with {}, {}, {}, {} and {} in {:.1} s.\n\
                  Log in as {} with password {}:\n\n  \
                  curl -s {base}/v1/auth/login -H 'content-type: application/json' \\\n    \
                  -d '{{\"email\": \"{}\", \"password\": \"{}\"}}'\n\n\
                  then send the access_token as `Authorization: Bearer <token>`, e.g. to\n  \
                  {base}/v1/nurture/actions (your agenda for today).",
                 seeded.workspace_id,
-                seeded.contacts,
-                seeded.interactions,
-                seeded.requests,
-                seeded.introductions,
-                seeded.connections,
+                count(seeded.contacts as i64, "contact"),
+                count(seeded.interactions as i64, "interaction"),
+                count(seeded.requests as i64, "referral request"),
+                count(seeded.introductions as i64, "introduction"),
+                count(seeded.connections as i64, "connection"),
                 seeded.seconds,
                 seeded.email,
                 seeded.password,

@@ -25,4 +25,5 @@ pub mod startup;
 pub mod telemetry;
 pub mod time;
 pub mod values;
+pub mod words;
 pub mod workspaces;

@@ -65,6 +65,30 @@ string_enum!(
     }
 );
 
+impl Channel {
+    /// Face to face or voice to voice: in person, by phone, on video, at an event.
+    pub fn is_live(self) -> bool {
+        matches!(
+            self,
+            Channel::InPerson | Channel::Phone | Channel::Video | Channel::Event
+        )
+    }
+}
+
+/// R1: a referral is asked live, wherever the ask is recorded (a referral request moving
+/// to `asked`, or a `referral_ask` interaction logged). Seed 000: "never ask for
+/// referrals in any digital format" — a written ask is easy to ignore and tells the
+/// referrer the ask matters little; live, they hear why it matters and can ask back.
+pub fn check_ask_channel(channel: Channel) -> Result<(), String> {
+    if channel.is_live() {
+        return Ok(());
+    }
+    Err(format!(
+        "`{}` is a written channel, and a referral is asked live: `in_person`, `phone`, `video` or `event` (face to face at an event). A written ask is easy to ignore; a live one lets them hear why it matters and ask you questions",
+        channel.as_str()
+    ))
+}
+
 bounded_text!(
     /// One line saying what happened.
     Summary, max = 500, multiline = false
@@ -206,6 +230,25 @@ mod tests {
         assert_eq!(InteractionKind::FavorAsk.group(), KindGroup::Ask);
         assert_eq!(InteractionKind::ThanksReceived.group(), KindGroup::Neutral);
         assert_eq!(InteractionKind::ThanksSent.group(), KindGroup::Give);
+    }
+
+    #[test]
+    fn only_live_channels_carry_an_ask() {
+        for channel in Channel::ALL {
+            let live = matches!(
+                channel,
+                Channel::InPerson | Channel::Phone | Channel::Video | Channel::Event
+            );
+            assert_eq!(check_ask_channel(*channel).is_ok(), live, "{channel:?}");
+        }
+        let refused = check_ask_channel(Channel::Email).unwrap_err();
+        assert!(
+            refused.starts_with("`email` is a written channel"),
+            "{refused}"
+        );
+        for accepted in ["`in_person`", "`phone`", "`video`", "`event`"] {
+            assert!(refused.contains(accepted), "{refused}");
+        }
     }
 
     #[test]

@@ -23,7 +23,10 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(delete_interaction);
 }
 
-/// Log a touch with one or more contacts; their `last_interaction_at` moves with it.
+/// Log a touch with one or more contacts; their `last_interaction_at` moves with it. A
+/// `referral_ask` is logged only on a live channel (`in_person`, `phone`, `video`,
+/// `event`): 422 `ask_channel_not_personal` otherwise (R1), here and on an update that
+/// changes its kind or channel.
 #[utoipa::path(
     tag = "interactions", operation_id = "logInteraction", request_body = NewInteraction,
     responses((status = 201, body = Interaction, headers(("ETag" = String, description = "The interaction's version"))))

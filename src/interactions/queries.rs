@@ -6,7 +6,8 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::domain::{
-    check_timing, Channel, InteractionKind, InteractionPatch, KindGroup, NewInteraction,
+    check_ask_channel, check_timing, Channel, InteractionKind, InteractionPatch, KindGroup,
+    NewInteraction,
 };
 use crate::contacts::queries::BATCH_ROWS;
 use crate::db::schema::{contacts, interaction_contacts, interactions};
@@ -288,6 +289,15 @@ fn check(
         .map_err(|reason| ApiError::rule("interaction_in_future", "/occurred_at", reason))
 }
 
+/// R1 wherever an ask is recorded: a `referral_ask` is logged on a live channel only.
+fn check_ask(fields: &NewInteraction) -> Result<(), ApiError> {
+    if fields.kind != InteractionKind::ReferralAsk {
+        return Ok(());
+    }
+    check_ask_channel(fields.channel)
+        .map_err(|reason| ApiError::rule("ask_channel_not_personal", "/channel", reason))
+}
+
 /// The link of an interaction to one of its contacts, with the facts the per-contact
 /// rules read.
 type LinkRow = (
@@ -374,6 +384,7 @@ pub fn create(
         .member_id
         .map(|m| m.to_string())
         .unwrap_or_else(|| caller_member_id.to_owned());
+    check_ask(&fields)?;
     check(conn, workspace_id, &member_id, &fields)?;
     let row = InteractionRow::new(
         uuid::Uuid::now_v7().to_string(),
@@ -458,7 +469,12 @@ pub fn update(
         .iter()
         .filter_map(|c| c.parse().ok())
         .collect();
+    // An ask logged before R1 covered interactions stays editable in its other fields.
+    let moves_the_ask = patch.kind.is_some() || patch.channel.is_some();
     let fields = current.fields(&previous_ids)?.apply(patch);
+    if moves_the_ask {
+        check_ask(&fields)?;
+    }
     let member_id = fields
         .member_id
         .map(|m| m.to_string())

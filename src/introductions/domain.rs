@@ -6,7 +6,7 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use crate::contacts::domain::NewContact;
-use crate::referrals::domain::refuse_move;
+use crate::referrals::domain::{refuse_move, RequestStatus};
 use crate::values::{not_null, present, string_enum, LongText};
 
 string_enum!(
@@ -46,6 +46,19 @@ impl IntroductionStatus {
 
     pub fn is_closed(self) -> bool {
         self.next().is_empty()
+    }
+
+    /// The stage of the referral request this introduction answers (R10, one funnel):
+    /// introduced until the meeting is held, then won or lost with it. An introduction
+    /// nobody answered ended the request without a win: lost.
+    pub fn request_stage(self) -> RequestStatus {
+        use IntroductionStatus::*;
+        match self {
+            Pending | Connected | MeetingScheduled => RequestStatus::Introduced,
+            Met => RequestStatus::MeetingHeld,
+            Won => RequestStatus::Won,
+            Lost | NoResponse => RequestStatus::Lost,
+        }
     }
 }
 
@@ -257,6 +270,31 @@ pub struct IntroductionPatch {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_move_of_an_introduction_is_a_forward_move_of_its_request() {
+        use crate::referrals::domain::forward_path;
+        // The request is `introduced` when its introduction is recorded (`pending`).
+        assert_eq!(
+            IntroductionStatus::Pending.request_stage(),
+            RequestStatus::Introduced
+        );
+        for from in IntroductionStatus::ALL {
+            for to in from.next() {
+                let path = forward_path(from.request_stage(), to.request_stage());
+                assert!(path.is_some(), "{from:?} → {to:?}");
+            }
+        }
+        assert_eq!(
+            IntroductionStatus::Met.request_stage(),
+            RequestStatus::MeetingHeld
+        );
+        assert_eq!(IntroductionStatus::Won.request_stage(), RequestStatus::Won);
+        assert_eq!(
+            IntroductionStatus::NoResponse.request_stage(),
+            RequestStatus::Lost
+        );
+    }
 
     #[test]
     fn an_introduction_moves_forward_until_closed() {

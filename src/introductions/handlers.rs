@@ -119,7 +119,10 @@ async fn get_introduction(
 
 /// Follow an introduction to money: move its `status` (legal moves only, 409
 /// `invalid_transition` otherwise), set `meeting_at`, `deal_value` with `currency`.
-/// Won, lost and no response close it (`closed_at`).
+/// Won, lost and no response close it (`closed_at`). The referral request it answers
+/// follows in the same transaction, forward only and along legal moves: `met` →
+/// `meeting_held`, `won` → `won`, `lost` or `no_response` → `lost`; a request already
+/// there or closed another way stays.
 #[utoipa::path(
     tag = "referrals", operation_id = "updateIntroduction", request_body = IntroductionPatch,
     params(
@@ -145,7 +148,8 @@ async fn update_introduction(
     let patch = body.into_inner();
     let updated = db
         .transaction(move |conn| {
-            queries::update(conn, &principal.workspace_id, &id, &if_match, patch)
+            let actor = &principal.member_id;
+            queries::update(conn, &principal.workspace_id, actor, &id, &if_match, patch)
         })
         .await?;
     Ok(with_etag(StatusCode::OK, updated.version, updated))

@@ -284,9 +284,11 @@ fn settle(conn: &mut DbConn, row: &IntroductionRow) -> Result<(), ApiError> {
     }
 }
 
+/// Edits an introduction and moves it along; the request it answers follows its status.
 pub fn update(
     conn: &mut DbConn,
     workspace_id: &str,
+    actor: &str,
     id: &str,
     if_match: &IfMatch,
     patch: IntroductionPatch,
@@ -331,6 +333,15 @@ pub fn update(
         "introduction"
     )?;
     settle(conn, &row)?;
+    if let (Some(to), Some(request_id)) = (patch.status, &row.request_id) {
+        crate::referrals::requests::follow_introduction(
+            conn,
+            workspace_id,
+            request_id,
+            to.request_stage(),
+            actor,
+        )?;
+    }
     row.view()
 }
 

@@ -26,6 +26,7 @@ use crate::db::schema::{contacts, introductions, referral_requests};
 use crate::db::{Db, DbConn};
 use crate::error::ApiError;
 use crate::introductions::domain::Direction;
+use crate::words::{count, plural};
 
 pub fn routes(cfg: &mut ServiceConfig) {
     cfg.service(diversity);
@@ -34,6 +35,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
 /// One group's part of the sources.
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct Share {
+    /// Spellings that differ only in case and spacing ("Florist", " FLORIST ") are one
+    /// group, named by its most frequent spelling.
     pub group: String,
     pub count: i64,
     /// Of the sources where this is known, 0 to 1.
@@ -55,23 +58,67 @@ fn rounded(value: f64) -> f64 {
     (value * 1000.0).round() / 1000.0
 }
 
-/// The breakdown of the sources' values of one trait (None: not recorded).
+/// The key a free-text group is counted under: trimmed, inner white space collapsed,
+/// case-folded, so that "Florist", "florist" and " FLORIST " are one group.
+fn group_key(value: &str) -> String {
+    value
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The spellings met in one group and how often each came.
+#[derive(Default)]
+struct Group {
+    count: i64,
+    spellings: BTreeMap<String, i64>,
+}
+
+impl Group {
+    /// The most frequent spelling (trimmed, spaces collapsed); on a tie, the one written
+    /// as a name is ("Florist" before "FLORIST" and "florist"), then the first in order.
+    fn name(&self) -> String {
+        let capitals = |s: &str| s.chars().filter(|c| c.is_uppercase()).count();
+        let written_as_a_name = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+        self.spellings
+            .iter()
+            .max_by(|(a, a_count), (b, b_count)| {
+                a_count
+                    .cmp(b_count)
+                    .then(written_as_a_name(a).cmp(&written_as_a_name(b)))
+                    .then(capitals(b).cmp(&capitals(a)))
+                    .then(b.cmp(a))
+            })
+            .map(|(spelling, _)| spelling.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// The breakdown of the sources' values of one trait (None or blank: not recorded), each
+/// group named by its most frequent spelling.
 pub fn breakdown<'a>(values: impl IntoIterator<Item = Option<&'a str>>) -> Breakdown {
-    let mut counts: BTreeMap<&str, i64> = BTreeMap::new();
+    let mut groups: BTreeMap<String, Group> = BTreeMap::new();
     let mut unknown = 0;
     for value in values {
-        match value {
-            Some(group) => *counts.entry(group).or_default() += 1,
-            None => unknown += 1,
+        let key = value.map(group_key).filter(|key| !key.is_empty());
+        match (key, value) {
+            (Some(key), Some(value)) => {
+                let group = groups.entry(key).or_default();
+                group.count += 1;
+                let spelling = value.split_whitespace().collect::<Vec<_>>().join(" ");
+                *group.spellings.entry(spelling).or_default() += 1;
+            }
+            _ => unknown += 1,
         }
     }
-    let known: i64 = counts.values().sum();
-    let mut shares: Vec<Share> = counts
-        .into_iter()
-        .map(|(group, count)| Share {
-            group: group.to_owned(),
-            count,
-            share: count as f64 / known as f64,
+    let known: i64 = groups.values().map(|g| g.count).sum();
+    let mut shares: Vec<Share> = groups
+        .values()
+        .map(|group| Share {
+            group: group.name(),
+            count: group.count,
+            share: group.count as f64 / known as f64,
         })
         .collect();
     shares.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.group.cmp(&b.group)));
@@ -86,29 +133,28 @@ pub fn breakdown<'a>(values: impl IntoIterator<Item = Option<&'a str>>) -> Break
     }
 }
 
-/// A plural for a profession: "florist" → "florists", "business coach" → "business
-/// coaches", "attorney" → "attorneys", "secretary" → "secretaries".
-fn plural(noun: &str) -> String {
-    let noun = noun.to_lowercase();
-    let consonant_y =
-        noun.ends_with('y') && !noun[..noun.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
-    if consonant_y {
-        format!("{}ies", &noun[..noun.len() - 1])
-    } else if noun.ends_with(['s', 'x', 'z']) || noun.ends_with("ch") || noun.ends_with("sh") {
-        format!("{noun}es")
+/// "a florist", "an accountant".
+fn with_article(noun: &str) -> String {
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
     } else {
-        format!("{noun}s")
-    }
+        "a"
+    };
+    format!("{article} {noun}")
 }
 
-fn kind_plural(kind: &str) -> String {
+/// A relationship kind as a noun, one or many: "former client(s)", "family".
+fn kind_noun(kind: &str, many: bool) -> String {
+    let noun = kind.replace('_', " ");
     match kind.parse::<RelationshipKind>() {
-        Ok(RelationshipKind::Family) => "family".to_owned(),
-        _ => plural(&kind.replace('_', " ")),
+        Ok(RelationshipKind::Family) => noun,
+        _ if many => plural(&noun),
+        _ => with_article(&noun),
     }
 }
 
-/// The warnings for the sources' breakdowns, in plain words.
+/// The warnings for the sources' breakdowns, in plain words: "7 of your 9 referral sources
+/// are florists", or "your only referral source is a florist".
 pub fn warnings(
     sources: i64,
     profession: &Breakdown,
@@ -122,26 +168,35 @@ pub fn warnings(
             .filter(|top| top.count * 2 > sources)
             .cloned()
     };
+    // Only with a single source can one group hold one source and more than half.
+    let whose = |top: &Share| {
+        if sources > 1 {
+            format!(
+                "{} of your {}",
+                top.count,
+                count(sources, "referral source")
+            )
+        } else {
+            "your only referral source".to_owned()
+        }
+    };
     let mut said = Vec::new();
     if let Some(top) = dominant(profession) {
-        said.push(format!(
-            "{} of your {sources} referral sources are {}",
-            top.count,
-            plural(&top.group)
-        ));
+        let group = top.group.to_lowercase();
+        let (verb, noun) = match top.count {
+            1 => ("is", with_article(&group)),
+            _ => ("are", plural(&group)),
+        };
+        said.push(format!("{} {verb} {noun}", whose(&top)));
     }
     if let Some(top) = dominant(industry) {
-        said.push(format!(
-            "{} of your {sources} referral sources work in {}",
-            top.count, top.group
-        ));
+        let verb = if top.count == 1 { "works" } else { "work" };
+        said.push(format!("{} {verb} in {}", whose(&top), top.group));
     }
     if let Some(top) = dominant(kind) {
-        said.push(format!(
-            "{} of your {sources} referral sources are {}",
-            top.count,
-            kind_plural(&top.group)
-        ));
+        let verb = if top.count == 1 { "is" } else { "are" };
+        let noun = kind_noun(&top.group, top.count > 1);
+        said.push(format!("{} {verb} {noun}", whose(&top)));
     }
     said
 }
@@ -291,17 +346,74 @@ mod tests {
     }
 
     #[test]
-    fn plurals_read_naturally() {
-        for (one, many) in [
-            ("Florist", "florists"),
-            ("Business coach", "business coaches"),
-            ("Attorney", "attorneys"),
-            ("Secretary", "secretaries"),
-            ("Boss", "bosses"),
-        ] {
-            assert_eq!(plural(one), many);
-        }
-        assert_eq!(kind_plural("former_client"), "former clients");
-        assert_eq!(kind_plural("family"), "family");
+    fn spellings_of_one_group_count_together_under_the_most_frequent() {
+        let b = breakdown(
+            [
+                "Florist",
+                "florist",
+                " FLORIST ",
+                "Florist",
+                "Wedding  planner",
+                "wedding planner",
+                "  ",
+            ]
+            .map(Some),
+        );
+        assert_eq!(
+            b.shares,
+            [
+                Share {
+                    group: "Florist".into(),
+                    count: 4,
+                    share: 0.667
+                },
+                Share {
+                    group: "Wedding planner".into(),
+                    count: 2,
+                    share: 0.333
+                },
+            ]
+        );
+        assert_eq!(b.unknown, 1, "blank is not recorded");
+        // (4/6)² + (2/6)² = 20/36
+        assert_eq!(b.hhi, Some(0.556));
+        assert_eq!(
+            warnings(7, &b, &breakdown([]), &breakdown([])),
+            ["4 of your 7 referral sources are florists"]
+        );
+    }
+
+    #[test]
+    fn a_tie_between_spellings_goes_to_the_one_written_as_a_name() {
+        let b = breakdown(["FLORIST", "florist", "Florist"].map(Some));
+        assert_eq!(b.shares[0].group, "Florist");
+        let b = breakdown(["ACME corp", "Acme Corp", "acme corp", "acme corp"].map(Some));
+        assert_eq!(b.shares[0].group, "acme corp", "the most frequent first");
+    }
+
+    #[test]
+    fn one_source_is_spoken_of_in_the_singular() {
+        let one = |value| breakdown([Some(value)]);
+        assert_eq!(
+            warnings(1, &one("Accountant"), &one("Finance"), &one("family")),
+            [
+                "your only referral source is an accountant",
+                "your only referral source works in Finance",
+                "your only referral source is family"
+            ]
+        );
+        assert_eq!(
+            warnings(1, &breakdown([]), &breakdown([]), &one("former_client")),
+            ["your only referral source is a former client"]
+        );
+        assert_eq!(
+            warnings(
+                3,
+                &breakdown([]),
+                &breakdown([]),
+                &breakdown(["family"; 2].map(Some))
+            ),
+            ["2 of your 3 referral sources are family"]
+        );
     }
 }

@@ -23,6 +23,7 @@ use super::cadence::{NurtureStatus, Schedule, DORMANT_AFTER_DAYS};
 use super::calendar::OccasionKind;
 use crate::contacts::domain::RelationshipKind;
 use crate::interactions::domain::InteractionKind;
+use crate::words::{count, days_ago as ago};
 
 /// What an action asks of the user. An open set: clients must ignore types they do not
 /// know, since new ones arrive with new features.
@@ -35,7 +36,8 @@ pub enum ActionType {
     TouchDue,
     /// The cadence and half as much again have passed.
     TouchOverdue,
-    /// No touch for over a year, and the relationship is worth reviving.
+    /// No touch for over a year, and the relationship is worth reviving: every client,
+    /// former client and referral partner (lower when trusted less), others when trusted.
     Revive,
     Birthday,
     ImportantDate,
@@ -162,13 +164,16 @@ pub fn weight(kind: RelationshipKind, trust: Option<i32>) -> f64 {
     by_trust * by_kind
 }
 
-/// A dormant relationship is worth reviving when we trust it, or, trust unknown, when it
-/// is a business relationship.
+/// A dormant relationship is worth reviving when it is a client, a former client or a
+/// referral partner whatever the trust (seed 002: the referrals lost are those of
+/// neglected customers; low trust only ranks them lower), and otherwise when we trust it,
+/// or, trust unknown, when it is a colleague.
 pub fn worth_reviving(kind: RelationshipKind, trust: Option<i32>) -> bool {
     use RelationshipKind::*;
-    match trust {
-        Some(trust) => trust >= 3,
-        None => matches!(kind, Client | FormerClient | ReferralPartner | Colleague),
+    match (kind, trust) {
+        (Client | FormerClient | ReferralPartner, _) => true,
+        (_, Some(trust)) => trust >= 3,
+        (_, None) => kind == Colleague,
     }
 }
 
@@ -245,20 +250,20 @@ pub enum Reason {
 impl std::fmt::Display for Reason {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Self::NeverContacted { days_since_added } => match days_since_added {
-                0 => write!(f, "added today and never contacted"),
-                1 => write!(f, "added yesterday and never contacted"),
-                days => write!(f, "added {days} days ago and never contacted"),
-            },
+            Self::NeverContacted { days_since_added } => {
+                write!(f, "added {} and never contacted", ago(*days_since_added))
+            }
             Self::LastSpoke { days, cadence_days } => {
                 write!(
                     f,
-                    "last spoke {days} days ago; you aim for every {cadence_days}"
+                    "last spoke {}; you aim for every {cadence_days}",
+                    ago(*days)
                 )
             }
             Self::Dormant { days, kind } => write!(
                 f,
-                "last spoke {days} days ago; a {} worth reviving",
+                "last spoke {}; a {} worth reviving",
+                ago(*days),
                 kind.as_str().replace('_', " ")
             ),
             Self::ThankReferrer { prospect, days } if *days <= THANK_WITHIN_DAYS => write!(
@@ -305,12 +310,19 @@ impl std::fmt::Display for Reason {
                 match days_until {
                     0 => write!(f, " today")?,
                     1 => write!(f, " tomorrow")?,
-                    days => write!(f, " in {days} days, on {}", date.format("%B %-d"))?,
+                    days => write!(
+                        f,
+                        " in {}, on {}",
+                        count(*days, "day"),
+                        date.format("%B %-d")
+                    )?,
                 }
                 match (kind, years) {
                     (_, None) => Ok(()),
                     (OccasionKind::Birthday, Some(age)) => write!(f, " (turns {age})"),
-                    (OccasionKind::ImportantDate, Some(years)) => write!(f, " ({years} years)"),
+                    (OccasionKind::ImportantDate, Some(years)) => {
+                        write!(f, " ({})", count((*years).into(), "year"))
+                    }
                 }
             }
         }
@@ -321,14 +333,6 @@ impl std::fmt::Display for Reason {
 pub const THANK_WITHIN_DAYS: i64 = 7;
 /// How long an ask may wait for an answer before following up (R7).
 pub const FOLLOW_UP_AFTER_DAYS: i64 = 14;
-
-fn ago(days: i64) -> String {
-    match days {
-        0 => "today".to_owned(),
-        1 => "yesterday".to_owned(),
-        days => format!("{days} days ago"),
-    }
-}
 
 /// The loop to close or the ask to follow up, ranked with the touches: a referrer owed
 /// thanks comes first (3 × weight, 3.5 once the week is out), then news of an outcome
@@ -559,12 +563,47 @@ mod tests {
             cold_client.reason.to_string(),
             "last spoke 800 days ago; a client worth reviving"
         );
-        let distrusted = last_spoke(Some(800), RelationshipKind::Client, Some(2));
-        assert_eq!(touch(&distrusted, now()), None);
+        let distrusted_friend = last_spoke(Some(800), RelationshipKind::Friend, Some(2));
+        assert_eq!(touch(&distrusted_friend, now()), None);
         let acquaintance = last_spoke(Some(800), RelationshipKind::Other, None);
         assert_eq!(touch(&acquaintance, now()), None);
         // Two years cold does not drown a client three months late.
         assert!(touch(&client(94), now()).unwrap().priority > cold_client.priority);
+    }
+
+    #[test]
+    fn no_client_former_client_or_referral_partner_is_left_cold() {
+        use RelationshipKind::*;
+        for kind in [Client, FormerClient, ReferralPartner] {
+            for trust in [None, Some(1), Some(2), Some(3), Some(5)] {
+                let cold = last_spoke(Some(800), kind, trust);
+                let action = touch(&cold, now());
+                assert_eq!(
+                    action.map(|a| a.action_type),
+                    Some(ActionType::Revive),
+                    "{kind:?} at trust {trust:?}"
+                );
+            }
+            let priority = |trust| {
+                touch(&last_spoke(Some(800), kind, trust), now())
+                    .unwrap()
+                    .priority
+            };
+            assert!(priority(Some(1)) < priority(Some(2)), "{kind:?}");
+            assert!(priority(Some(2)) < priority(Some(4)), "{kind:?}");
+        }
+        // Other kinds as before: trusted, or a colleague of unknown trust.
+        for (kind, trust, revived) in [
+            (Friend, Some(3), true),
+            (Friend, Some(2), false),
+            (Family, None, false),
+            (Colleague, None, true),
+            (Colleague, Some(1), false),
+            (Prospect, None, false),
+        ] {
+            let cold = last_spoke(Some(800), kind, trust);
+            assert_eq!(touch(&cold, now()).is_some(), revived, "{kind:?} {trust:?}");
+        }
     }
 
     #[test]
@@ -666,6 +705,16 @@ mod tests {
                 .reason
                 .to_string(),
             "work anniversary tomorrow (5 years)"
+        );
+        let first = Upcoming {
+            kind: OccasionKind::ImportantDate,
+            label: Some("work anniversary".to_owned()),
+            date: today + chrono::Days::new(2),
+            years: Some(1),
+        };
+        assert_eq!(
+            occasion(first, kind, None, today, 14).reason.to_string(),
+            "work anniversary in 2 days, on November 25 (1 year)"
         );
     }
 

@@ -25,8 +25,9 @@ pub fn routes(cfg: &mut ServiceConfig) {
 }
 
 /// Has the caller earned the right to ask this contact for a referral? In touch within
-/// the cadence, gave value recently, thanked by them, trusted; never contacted, asked more
-/// than given to, or with an ask already waiting, is never ready.
+/// the cadence, gave value recently, thanked by them, trusted; never contacted, given
+/// nothing in the last six months (182 days: giving comes first), asked more than given
+/// to, or with an ask already waiting, is never ready.
 #[utoipa::path(
     tag = "referrals", operation_id = "referralReadiness",
     params(("id" = uuid::Uuid, Path, description = "Contact id")),
@@ -161,7 +162,10 @@ async fn get_request(
 /// Edit a request or move it along the pipeline (`status`). Only legal moves are
 /// accepted (409 `invalid_transition` names the allowed ones); moving to `asked` needs
 /// the business reason and ideal introduction (R2) and `ask_channel` `in_person`,
-/// `phone` or `video` (R1), and logs the `referral_ask` interaction.
+/// `phone`, `video` or `event` (R1: asked live), and logs the `referral_ask` interaction.
+/// Once the request has left `planned`, its business reason and ideal introduction can be
+/// reworded but not cleared (422 `business_reason_required`). A linked introduction moves
+/// the request on by itself (see `updateIntroduction`).
 #[utoipa::path(
     tag = "referrals", operation_id = "updateReferralRequest", request_body = ReferralRequestPatch,
     params(

@@ -4,19 +4,21 @@
 //!
 //! The weights live here and only here. A score out of 100:
 //! - in touch: within the cadence 35, due 15, overdue or dormant 0;
-//! - gave value (any give interaction) in the last six months: 25;
+//! - gave value (any give interaction) in the last six months (182 days): 25;
 //! - they thanked us (`thanks_received`) in the last six months: 15;
 //! - trust 1–5: 0, 6, 12, 19, 25 (unknown: 10).
 //!
-//! Ready means a score of at least 60 and nothing blocking: a contact never contacted,
-//! one we asked more than we gave to over the last twelve months, or one with an ask
-//! already waiting on them, is never ready.
+//! Ready means a score of at least 60 and nothing blocking: a contact never contacted, one
+//! we have given nothing to in the last six months (giving first is a gate, not only a
+//! weight), one we asked more than we gave to over the last twelve months, or one with an
+//! ask already waiting on them, is never ready.
 
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::nurture::cadence::NurtureStatus;
 use crate::nurture::reciprocity::Reciprocity;
+use crate::words::{count, days_ago};
 
 pub const READY_AT: i32 = 60;
 const IN_CADENCE: i32 = 35;
@@ -98,20 +100,28 @@ fn in_touch(facts: &Facts) -> Factor {
             "in_touch",
             Effect::For,
             IN_CADENCE,
-            format!("last spoke {days} days ago, within your {cadence}-day cadence"),
+            format!(
+                "last spoke {}, within your {cadence}-day cadence",
+                days_ago(days)
+            ),
         ),
         NurtureStatus::Due => factor(
             "in_touch",
             Effect::For,
             DUE,
-            format!("last spoke {days} days ago; a touch is due (every {cadence} days)"),
+            format!(
+                "last spoke {}; a touch is due (every {})",
+                days_ago(days),
+                count(cadence.into(), "day")
+            ),
         ),
         NurtureStatus::Overdue | NurtureStatus::Dormant => factor(
             "in_touch",
             Effect::Against,
             0,
             format!(
-                "last spoke {days} days ago, well past your {cadence}-day cadence: reconnect first"
+                "last spoke {}, well past your {cadence}-day cadence: reconnect first",
+                days_ago(days)
             ),
         ),
     }
@@ -128,13 +138,15 @@ pub fn assess(facts: &Facts) -> Assessment {
             "gave_value",
             Effect::For,
             GAVE_VALUE,
-            format!("you gave them something of value {days} days ago"),
+            format!("you gave them something of value {}", days_ago(days)),
         ),
+        // Seed 000: nurture, give value, then ask. Trust and a recent talk do not make
+        // up for never giving.
         None => factor(
             "gave_value",
-            Effect::Against,
+            Effect::Blocks,
             0,
-            "nothing given in the last six months: share, help or refer first".to_owned(),
+            "you have given them nothing in the last six months: give before you ask (share something useful, help, refer them)".to_owned(),
         ),
     });
     factors.push(match recent(facts.days_since_thanks_received) {
@@ -142,7 +154,7 @@ pub fn assess(facts: &Facts) -> Assessment {
             "thanked_us",
             Effect::For,
             THANKED_US,
-            format!("they thanked you {days} days ago"),
+            format!("they thanked you {}", days_ago(days)),
         ),
         None => factor(
             "thanked_us",
@@ -175,8 +187,9 @@ pub fn assess(facts: &Facts) -> Assessment {
             Effect::Blocks,
             0,
             format!(
-                "you asked {} times and gave {} times in twelve months: give before asking again",
-                balance.asks_12m, balance.gives_12m
+                "you asked {} and gave {} in twelve months: give before asking again",
+                count(balance.asks_12m, "time"),
+                count(balance.gives_12m, "time")
             ),
         )
     } else {
@@ -185,8 +198,9 @@ pub fn assess(facts: &Facts) -> Assessment {
             Effect::For,
             0,
             format!(
-                "you gave {} times and asked {} times in twelve months",
-                balance.gives_12m, balance.asks_12m
+                "you gave {} and asked {} in twelve months",
+                count(balance.gives_12m, "time"),
+                count(balance.asks_12m, "time")
             ),
         )
     });
@@ -289,6 +303,57 @@ mod tests {
         };
         assert_eq!(assess(&old_give).score, 35 + 10);
         assert!(!assess(&old_give).ready);
+    }
+
+    #[test]
+    fn without_a_recent_give_nobody_is_ready_whatever_the_score() {
+        // Seed 000's order: nurture, give, then ask. In touch, thanked, trusted: 35 + 15 +
+        // 25 = 75, over the bar, and still not ready.
+        let never_given = Facts {
+            days_since_last_give: None,
+            days_since_thanks_received: Some(10),
+            trust: Some(5),
+            reciprocity: Reciprocity::new(0, 0),
+            ..nurtured()
+        };
+        let assessment = assess(&never_given);
+        assert_eq!(assessment.score, 75);
+        assert!(!assessment.ready);
+        let gave = &assessment.factors[1];
+        assert_eq!((gave.factor, gave.effect), ("gave_value", Effect::Blocks));
+        assert!(
+            gave.detail.contains("give before you ask"),
+            "{}",
+            gave.detail
+        );
+        let gave_183_days_ago = Facts {
+            days_since_last_give: Some(RECENT_DAYS + 1),
+            ..never_given.clone()
+        };
+        assert!(!assess(&gave_183_days_ago).ready);
+        let gave_182_days_ago = Facts {
+            days_since_last_give: Some(RECENT_DAYS),
+            ..never_given
+        };
+        assert!(assess(&gave_182_days_ago).ready);
+    }
+
+    #[test]
+    fn counts_are_worded_in_the_singular_for_one() {
+        let once = Facts {
+            reciprocity: Reciprocity::new(1, 1),
+            days_since_last_touch: Some(1),
+            ..nurtured()
+        };
+        let factors = assess(&once).factors;
+        assert_eq!(
+            factors[4].detail,
+            "you gave 1 time and asked 1 time in twelve months"
+        );
+        assert_eq!(
+            factors[0].detail,
+            "last spoke yesterday, within your 30-day cadence"
+        );
     }
 
     #[test]

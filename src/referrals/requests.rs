@@ -8,8 +8,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::domain::{
-    check_ask_channel, check_transition, NewReferralRequest, ReferralRequestPatch, RequestStatus,
-    Target,
+    check_transition, forward_path, NewReferralRequest, ReferralRequestPatch, RequestStatus, Target,
 };
 use super::queries::{readiness, ReferralReadiness};
 use crate::db::schema::{referral_request_events, referral_requests};
@@ -17,7 +16,7 @@ use crate::db::{soft_delete, update_at_version, DbConn};
 use crate::error::ApiError;
 use crate::http::pagination::{Page, PageRequest};
 use crate::http::precondition::IfMatch;
-use crate::interactions::domain::{Channel, NewInteraction};
+use crate::interactions::domain::{check_ask_channel, Channel, NewInteraction};
 use crate::time::{db_now, from_db, to_db};
 use crate::values::{Label, LongText};
 
@@ -134,7 +133,7 @@ impl RequestRow {
     }
 
     fn view(self, events: Vec<EventRow>) -> Result<ReferralRequest, ApiError> {
-        let history = events
+        let mut history = events
             .into_iter()
             .map(|(_, status, member_id, at)| {
                 Ok(StatusChange {
@@ -143,7 +142,13 @@ impl RequestRow {
                     member_id: uuid(&member_id)?,
                 })
             })
-            .collect::<Result<_, ApiError>>()?;
+            .collect::<Result<Vec<_>, ApiError>>()?;
+        // Moves made at one instant (a migration dates two stages by one close) still read
+        // in pipeline order: statuses only move forward, and `ALL` lists them so.
+        history.sort_by_key(|change| {
+            let rank = RequestStatus::ALL.iter().position(|s| *s == change.status);
+            (change.at, rank)
+        });
         Ok(ReferralRequest {
             id: uuid(&self.id)?,
             referrer_id: uuid(&self.referrer_id)?,
@@ -329,7 +334,7 @@ fn ask(conn: &mut DbConn, row: &mut RequestRow, how: Ask) -> Result<(), ApiError
         ApiError::rule(
             "ask_channel_required",
             "/ask_channel",
-            "say how you asked: `in_person`, `phone` or `video`",
+            "say how you asked: `in_person`, `phone`, `video` or `event`",
         )
     })?;
     check_ask_channel(channel)
@@ -358,6 +363,31 @@ fn ask(conn: &mut DbConn, row: &mut RequestRow, how: Ask) -> Result<(), ApiError
     row.asked_at = Some(to_db(interaction.occurred_at));
     row.ask_interaction_id = Some(interaction.id.to_string());
     Ok(())
+}
+
+/// R2 after the ask: once a request has left `planned`, its business reason and ideal
+/// introduction may be reworded but not cleared.
+fn keep_reason(row: &RequestRow, patch: &ReferralRequestPatch) -> Result<(), ApiError> {
+    if row.status()? == RequestStatus::Planned {
+        return Ok(());
+    }
+    let cleared = [
+        ("/business_reason", &patch.business_reason),
+        ("/ideal_introduction", &patch.ideal_introduction),
+    ]
+    .into_iter()
+    .find(|(_, value)| matches!(value, Some(None)));
+    match cleared {
+        Some((pointer, _)) => Err(ApiError::rule(
+            "business_reason_required",
+            pointer,
+            format!(
+                "a request that is `{}` keeps why the introduction is worth their while (`business_reason`) and who exactly you want to meet (`ideal_introduction`): reword them, but do not clear them",
+                row.status
+            ),
+        )),
+        None => Ok(()),
+    }
 }
 
 /// How and when an ask was made, as the client said.
@@ -518,6 +548,7 @@ pub fn update(
     if let Some(to) = patch.status {
         transition(conn, &mut row, to, how, actor)?;
     }
+    keep_reason(&row, &patch)?;
     row.version = current.version + 1;
     row.updated_at = db_now();
     update_at_version!(
@@ -549,7 +580,8 @@ pub fn delete(
 }
 
 /// A received introduction answers this request: it moves to `introduced` (through
-/// `agreed` when the referrer went straight from the ask to the introduction).
+/// `agreed` when the referrer went straight from the ask to the introduction), or the
+/// introduction is refused.
 pub fn introduced(
     conn: &mut DbConn,
     workspace_id: &str,
@@ -569,23 +601,59 @@ pub fn introduced(
             "was made to another referrer",
         ));
     }
-    let mut row = current.clone();
-    if row.status()? == RequestStatus::Asked {
-        transition(conn, &mut row, RequestStatus::Agreed, Ask::default(), actor)?;
+    let to = RequestStatus::Introduced;
+    let from = current.status()?;
+    let path = forward_path(from, to)
+        .filter(|path| !path.is_empty())
+        .ok_or_else(|| {
+            let reason = check_transition(from, to).err().unwrap_or_default();
+            ApiError::conflict("invalid_transition", reason)
+        })?;
+    advance(conn, current, &path, actor)
+}
+
+/// The introduction answering this request moved: the request follows to the matching
+/// stage in the same transaction, forward only and along legal moves (R10, one funnel).
+/// A request already there or past it, closed another way, or deleted, stays as it is.
+pub fn follow_introduction(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    request_id: &str,
+    stage: RequestStatus,
+    actor: &str,
+) -> Result<(), ApiError> {
+    let current = match live_row(conn, workspace_id, request_id) {
+        Ok(row) => row,
+        Err(e) if e.code() == "not_found" => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    match forward_path(current.status()?, stage) {
+        Some(path) if !path.is_empty() => advance(conn, current, &path, actor),
+        _ => Ok(()),
     }
-    transition(
-        conn,
-        &mut row,
-        RequestStatus::Introduced,
-        Ask::default(),
-        actor,
-    )?;
+}
+
+/// Takes `current` through `path`, recording each move, as one new version.
+fn advance(
+    conn: &mut DbConn,
+    current: RequestRow,
+    path: &[RequestStatus],
+    actor: &str,
+) -> Result<(), ApiError> {
+    let mut row = current.clone();
+    for &step in path {
+        transition(conn, &mut row, step, Ask::default(), actor)?;
+    }
     row.version = current.version + 1;
     row.updated_at = db_now();
-    diesel::update(referral_requests::table.find(request_id))
-        .set(&row)
-        .execute(conn)?;
-    Ok(())
+    update_at_version!(
+        conn,
+        referral_requests,
+        &current.id,
+        current.version,
+        &row,
+        "referral request"
+    )
 }
 
 /// Filters of the request list; all optional, combined with AND.

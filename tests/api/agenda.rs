@@ -357,3 +357,35 @@ on_every_backend! {
         assert_eq!(pointers(&problem), ["/asked_at"]);
     }
 }
+
+on_every_backend! {
+    async fn no_client_or_referral_partner_is_left_cold(app) {
+        let account = app.signup().await;
+        let t = &account.token;
+        let cold = |name: &str, kind: &str, trust: i64| json!({"first_name": name, "relationship_kind": kind, "trust": trust});
+        // Seed 002: the referrals lost are those of neglected customers, trusted or not.
+        contact(&app, t, cold("Trusted", "client", 5), Some(400)).await;
+        contact(&app, t, cold("Doubtful", "client", 1), Some(400)).await;
+        contact(&app, t, cold("Partner", "referral_partner", 2), Some(400)).await;
+        contact(&app, t, cold("Former", "former_client", 2), Some(500)).await;
+        // Other kinds as before: only when trusted.
+        contact(&app, t, cold("Friend", "friend", 2), Some(400)).await;
+        contact(&app, t, cold("Neighbour", "neighbor", 4), Some(400)).await;
+
+        let agenda = actions(&app, t, "").await;
+        // Priority = trust weight (0.6 + 0.2 × trust) × kind weight × ½ × ln(1 + 365 ÷ cadence):
+        // Trusted 1.6 × 1.3 × ½ × ln(1 + 365/30) = 1.04 × 2.5777 = 2.681, Partner 1.0 × 1.3 ×
+        // ½ × 2.5777 = 1.675, Doubtful 0.8 × 1.3 × ½ × 2.5777 = 1.340, Neighbour 1.4 × 0.9 ×
+        // ½ × ln(1 + 365/90) = 0.63 × 1.6205 = 1.021, Former 1.0 × 1.2 × ½ × 1.6205 = 0.972.
+        assert_eq!(summary(&agenda), [
+            pair("revive", "Trusted"),
+            pair("revive", "Partner"),
+            pair("revive", "Doubtful"),
+            pair("revive", "Neighbour"),
+            pair("revive", "Former"),
+        ]);
+        let priorities: Vec<f64> = agenda.iter().map(|a| a["priority"].as_f64().unwrap()).collect();
+        assert_eq!(priorities, [2.681, 1.675, 1.34, 1.021, 0.972]);
+        assert_eq!(agenda[2]["reason"], "last spoke 400 days ago; a client worth reviving");
+    }
+}

@@ -1,4 +1,5 @@
-use diesel::{Connection, PgConnection, RunQueryDsl};
+use diesel::connection::SimpleConnection;
+use diesel::{Connection, PgConnection, RunQueryDsl, SqliteConnection};
 use rapport::config::Settings;
 use rapport::db::DatabaseUrl;
 use rapport::startup::Application;
@@ -83,6 +84,20 @@ impl TestDatabase {
 }
 
 impl TestDatabase {
+    /// Runs SQL on the database directly, as an older version of Rapport (or an operator)
+    /// would have written it.
+    pub fn execute(&self, sql: &str) {
+        match &self.url {
+            DatabaseUrl::Sqlite(path) => SqliteConnection::establish(path)
+                .expect("open the test database")
+                .batch_execute(sql),
+            DatabaseUrl::Postgres(url) => PgConnection::establish(url)
+                .expect("open the test database")
+                .batch_execute(sql),
+        }
+        .unwrap_or_else(|e| panic!("{sql}: {e}"));
+    }
+
     /// The same database for a second app; the original still owns its clean-up.
     pub fn shared(&self) -> Self {
         Self {

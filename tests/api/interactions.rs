@@ -172,3 +172,39 @@ on_every_backend! {
         assert_problem(app.delete(&path, &token).await, 403, "forbidden").await;
     }
 }
+
+on_every_backend! {
+    async fn a_referral_ask_is_logged_live_or_not_at_all(app) {
+        let account = app.signup().await;
+        let t = &account.token;
+        let priya = app.create_contact(t, json!({"first_name": "Priya"})).await;
+        let ask = |channel: &str| json!({"contact_ids": [priya["id"]], "occurred_at": ago(1), "channel": channel, "kind": "referral_ask"});
+        // R1 holds wherever an ask is recorded, not only on referral requests.
+        for channel in ["email", "letter", "text", "social"] {
+            let problem = assert_problem(app.post("/v1/interactions", t, ask(channel)).await, 422, "ask_channel_not_personal").await;
+            assert_eq!(pointers(&problem), ["/channel"]);
+            assert!(text(&problem["detail"]).starts_with(&format!("`{channel}` is a written channel")), "{problem}");
+        }
+        let page: Value = app.get("/v1/interactions", t).await.json().await.unwrap();
+        assert!(page["data"].as_array().unwrap().is_empty(), "nothing was logged");
+        for channel in ["in_person", "phone", "video", "event"] {
+            log(&app, t, ask(channel)).await;
+        }
+        // Other asks and other kinds may be written.
+        log(&app, t, json!({"contact_ids": [priya["id"]], "occurred_at": ago(1), "channel": "email", "kind": "favor_ask"})).await;
+        let note = log(&app, t, json!({"contact_ids": [priya["id"]], "occurred_at": ago(1), "channel": "email", "kind": "shared_content"})).await;
+        let live_ask = log(&app, t, ask("phone")).await;
+
+        // A PATCH that would make a written ask is refused, and changes nothing.
+        for (interaction, patch) in [(&note, json!({"kind": "referral_ask"})), (&live_ask, json!({"channel": "text"}))] {
+            let path = format!("/v1/interactions/{}", text(&interaction["id"]));
+            let problem = assert_problem(app.patch(&path, t, patch).await, 422, "ask_channel_not_personal").await;
+            assert_eq!(pointers(&problem), ["/channel"]);
+            let kept: Value = app.get(&path, t).await.json().await.unwrap();
+            assert_eq!((&kept["kind"], &kept["channel"], &kept["version"]), (&interaction["kind"], &interaction["channel"], &interaction["version"]));
+        }
+        let path = format!("/v1/interactions/{}", text(&live_ask["id"]));
+        let moved = app.patch(&path, t, json!({"channel": "video"})).await;
+        assert_eq!(moved.status(), 200, "from one live channel to another");
+    }
+}

@@ -178,3 +178,108 @@ on_every_backend! {
         assert_eq!(app.get("/v1/introductions?include_deleted=true", t).await.json::<Value>().await.unwrap()["data"].as_array().unwrap().len(), 2);
     }
 }
+
+/// The statuses of a request's history, oldest first.
+fn history(request: &Value) -> Vec<String> {
+    request["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|change| text(&change["status"]))
+        .collect()
+}
+
+on_every_backend! {
+    async fn a_request_follows_its_introduction_forward_to_one_funnel(app) {
+        let account = app.signup().await;
+        let t = &account.token;
+        let referrer = app.create_contact(t, json!({"first_name": "Referrer", "relationship_kind": "referral_partner"})).await;
+        let prospect = app.create_contact(t, json!({"first_name": "Prospect"})).await;
+        let asked_and_introduced = ["planned", "asked", "agreed", "introduced"];
+        for (moves, status, then) in [
+            (vec!["connected", "meeting_scheduled"], "introduced", vec![]),
+            (vec!["connected", "meeting_scheduled", "met"], "meeting_held", vec!["meeting_held"]),
+            (vec!["connected", "meeting_scheduled", "met", "won"], "won", vec!["meeting_held", "won"]),
+            (vec!["connected", "lost"], "lost", vec!["lost"]),
+            (vec!["connected", "meeting_scheduled", "met", "lost"], "lost", vec!["meeting_held", "lost"]),
+            (vec!["no_response"], "lost", vec!["lost"]),
+        ] {
+            let asked = request(&app, t, &referrer, true).await;
+            let introduction = create(&app, t, json!({"direction": "received", "referrer_id": referrer["id"], "prospect_id": prospect["id"], "request_id": asked["id"]})).await;
+            let path = format!("/v1/introductions/{}", text(&introduction["id"]));
+            for step in &moves {
+                let mut body = json!({"status": step});
+                if *step == "won" {
+                    body["deal_value"] = json!(5000);
+                    body["currency"] = json!("EUR");
+                }
+                assert_eq!(app.patch(&path, t, body).await.status(), 200, "{moves:?}");
+            }
+            let followed: Value = app.get(&format!("/v1/referral-requests/{}", text(&asked["id"])), t).await.json().await.unwrap();
+            assert_eq!(followed["status"], status, "{moves:?}: {followed}");
+            let expected: Vec<&str> = asked_and_introduced.iter().copied().chain(then.iter().copied()).collect();
+            assert_eq!(history(&followed), expected, "{moves:?}");
+            // Created (1), introduced (2), then one version per move the request followed.
+            let followed_moves = moves.iter().filter(|m| ["met", "won", "lost", "no_response"].contains(m)).count() as i64;
+            assert_eq!(followed["version"], 2 + followed_moves, "{moves:?}");
+        }
+
+        // Six asks, all introduced; three meetings held (met, won, met then lost); one win,
+        // beside its won value; three lost (lost, met then lost, no response).
+        let funnel: Value = app.get("/v1/insights/funnel", t).await.json().await.unwrap();
+        let reached: Vec<i64> = funnel["stages"].as_array().unwrap().iter().map(|s| s["reached"].as_i64().unwrap()).collect();
+        assert_eq!(reached, [6, 6, 6, 3, 1], "{funnel}");
+        assert_eq!(funnel["ended_without_win"], json!({"declined": 0, "withdrawn": 0, "lost": 3}));
+        assert_eq!(funnel["won_value"], json!([{"currency": "EUR", "amount": 5000.0}]));
+    }
+
+    async fn a_request_never_moves_back_nor_out_of_its_own_close(app) {
+        let account = app.signup().await;
+        let t = &account.token;
+        let referrer = app.create_contact(t, json!({"first_name": "Referrer"})).await;
+        let prospect = app.create_contact(t, json!({"first_name": "Prospect"})).await;
+        let introduce = |request: Value| {
+            let app = &app;
+            let (referrer, prospect) = (referrer["id"].clone(), prospect["id"].clone());
+            async move {
+                let introduction = create(app, t, json!({"direction": "received", "referrer_id": referrer, "prospect_id": prospect, "request_id": request["id"]})).await;
+                format!("/v1/introductions/{}", text(&introduction["id"]))
+            }
+        };
+        let get = |request: Value| {
+            let app = &app;
+            async move { app.get(&format!("/v1/referral-requests/{}", text(&request["id"])), t).await.json::<Value>().await.unwrap() }
+        };
+        let patch_request = |request: Value, status: &'static str| {
+            let app = &app;
+            async move {
+                let response = app.patch(&format!("/v1/referral-requests/{}", text(&request["id"])), t, json!({"status": status})).await;
+                assert_eq!(response.status(), 200);
+            }
+        };
+
+        // The user recorded the meeting on the request first: the introduction catching up
+        // moves nothing back, and adds no second `meeting_held`.
+        let ahead = request(&app, t, &referrer, true).await;
+        let path = introduce(ahead.clone()).await;
+        patch_request(ahead.clone(), "meeting_held").await;
+        for step in ["connected", "meeting_scheduled", "met"] {
+            assert_eq!(app.patch(&path, t, json!({"status": step})).await.status(), 200);
+        }
+        let now = get(ahead.clone()).await;
+        assert_eq!((now["status"].as_str(), now["version"].as_i64()), (Some("meeting_held"), Some(3)));
+        assert_eq!(history(&now), ["planned", "asked", "agreed", "introduced", "meeting_held"]);
+        assert_eq!(app.patch(&path, t, json!({"status": "won"})).await.status(), 200);
+        assert_eq!(get(ahead).await["status"], "won");
+
+        // The user closed the request as lost: a later win of its introduction does not
+        // reopen it (lost → won is no legal move).
+        let closed = request(&app, t, &referrer, true).await;
+        let path = introduce(closed.clone()).await;
+        patch_request(closed.clone(), "lost").await;
+        for step in ["connected", "meeting_scheduled", "met", "won"] {
+            assert_eq!(app.patch(&path, t, json!({"status": step})).await.status(), 200);
+        }
+        assert_eq!(history(&get(closed).await), ["planned", "asked", "agreed", "introduced", "lost"]);
+    }
+}

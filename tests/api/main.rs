@@ -15,6 +15,7 @@ mod interactions;
 mod introductions;
 mod isolation;
 mod members;
+mod migrations;
 mod network;
 mod nurture;
 mod openapi;

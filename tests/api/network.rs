@@ -230,3 +230,21 @@ on_every_backend! {
         assert_eq!((&elsewhere["sources"], &elsewhere["warnings"], &elsewhere["unconnected"]), (&json!(0), &json!([]), &json!({"members": 1, "contacts": 0})));
     }
 }
+
+on_every_backend! {
+    async fn diversity_counts_spellings_of_one_profession_as_one(app) {
+        let account = app.signup().await;
+        let t = &account.token;
+        let partner = |profession: &str, industry: &str| json!({"first_name": "P", "relationship_kind": "referral_partner", "profession": profession, "industry": industry});
+        for (profession, industry) in [("Florist", "Weddings"), ("florist", "weddings"), (" FLORIST ", "Events"), ("Accountant", "Finance")] {
+            app.create_contact(t, partner(profession, industry)).await;
+        }
+        let diversity: Value = app.get("/v1/network/diversity", t).await.json().await.unwrap();
+        // One group of 3 florists ("Florist" as typed, "florist", " FLORIST " trimmed) and one
+        // accountant: HHI (3/4)² + (1/4)² = 0.625. The group carries the most frequent
+        // spelling; on a tie, the one written as a name ("Florist").
+        assert_eq!(diversity["by_profession"], json!({"shares": [{"group": "Florist", "count": 3, "share": 0.75}, {"group": "Accountant", "count": 1, "share": 0.25}], "unknown": 0, "hhi": 0.625}));
+        assert_eq!(diversity["by_industry"]["shares"][0], json!({"group": "Weddings", "count": 2, "share": 0.5}));
+        assert_eq!(diversity["warnings"], json!(["3 of your 4 referral sources are florists", "4 of your 4 referral sources are referral partners"]));
+    }
+}

@@ -74,7 +74,7 @@ on_every_backend! {
         log(&app, t, &lapsed, "shared_content", 250).await;
         let judged = readiness(&app, t, &lapsed).await;
         assert_eq!((judged["ready"].clone(), judged["score"].clone()), (json!(false), json!(19)), "{judged}");
-        assert_eq!(effect_of(&judged, "gave_value"), "against", "a give over six months ago does not count");
+        assert_eq!(effect_of(&judged, "gave_value"), "blocks", "a give over six months ago does not count");
     }
 
     async fn readiness_of_another_workspace_is_a_404(app) {
@@ -229,9 +229,13 @@ on_every_backend! {
         let t = &account.token;
         let referrer = nurtured_referrer(&app, t).await;
         let request = create_request(&app, t, request_body(&referrer)).await;
-        for channel in ["email", "social", "letter", "text", "event"] {
+        for channel in ["email", "social", "letter", "text"] {
             let problem = assert_problem(move_to(&app, t, &request, json!({"status": "asked", "ask_channel": channel})).await, 422, "ask_channel_not_personal").await;
-            assert!(text(&problem["detail"]).contains("live"), "{problem}");
+            let detail = text(&problem["detail"]);
+            assert!(detail.starts_with(&format!("`{channel}` is a written channel")), "names the refused channel: {problem}");
+            for live in ["`in_person`", "`phone`", "`video`", "`event`"] {
+                assert!(detail.contains(live), "names the accepted channels: {problem}");
+            }
             assert_eq!(crate::helpers::pointers(&problem), ["/ask_channel"]);
         }
         assert_problem(move_to(&app, t, &request, json!({"status": "asked"})).await, 422, "ask_channel_required").await;
@@ -255,6 +259,12 @@ on_every_backend! {
         assert_eq!(asked["ask_interaction_id"], logged[0]["id"]);
         assert_eq!(logged[0]["channel"], "video");
         assert_eq!(logged[0]["contact_ids"], json!([referrer["id"]]));
+
+        // Seed 000's live ask includes one made face to face at an event.
+        let at_an_event = create_request(&app, t, request_body(&nurtured_referrer(&app, t).await)).await;
+        let response = move_to(&app, t, &at_an_event, json!({"status": "asked", "ask_channel": "event"})).await;
+        assert_eq!(response.status(), 200, "an event is face to face");
+        assert_eq!(response.json::<Value>().await.unwrap()["ask_channel"], "event");
 
         // Recording an ask already made, in one call.
         let mut made = request_body(&referrer);
@@ -377,9 +387,9 @@ on_every_backend! {
             assert_eq!(app.patch(&intro_path, t, json!({"status": status})).await.status(), 200);
         }
         assert_eq!(app.patch(&intro_path, t, json!({"status": "won", "deal_value": 48000.5, "currency": "EUR"})).await.status(), 200);
-        for status in ["meeting_held", "won"] {
-            assert_eq!(move_to(&app, t, &r1, json!({"status": status})).await.status(), 200);
-        }
+        // The request followed its introduction to the win (one funnel).
+        let r1_now: Value = app.get(&format!("/v1/referral-requests/{}", text(&r1["id"])), t).await.json().await.unwrap();
+        assert_eq!(r1_now["status"], "won", "{r1_now}");
         // R2 (client): asked 6 days ago, agreed, introduced, lost.
         let r2 = create_request(&app, t, asked(&client, 6)).await;
         for status in ["agreed", "introduced", "lost"] {
@@ -592,5 +602,65 @@ on_every_backend! {
         assert_eq!(cleared["weekly_ask_goals"], json!({}), "PUT replaces the settings");
         let team: Value = app.get("/v1/insights/funnel", t).await.json().await.unwrap();
         assert!(team["this_week"]["goal"].is_null());
+    }
+}
+
+on_every_backend! {
+    async fn readiness_needs_a_recent_give_whatever_the_score(app) {
+        let account = app.signup().await;
+        let t = &account.token;
+        // Seed 000: nurture, give, then ask. Trust 5 and a meeting last week, and nothing
+        // ever given: in touch 35 + trust 25 = 60, the bar, and still not ready.
+        let taker = app.create_contact(t, json!({"first_name": "Trusted", "relationship_kind": "client", "trust": 5})).await;
+        log(&app, t, &taker, "meeting", 7).await;
+        let judged = readiness(&app, t, &taker).await;
+        assert_eq!((judged["ready"].clone(), judged["score"].clone()), (json!(false), json!(60)), "{judged}");
+        assert_eq!(effect_of(&judged, "gave_value"), "blocks");
+        let gave = judged["reasons"].as_array().unwrap().iter().find(|r| r["factor"] == "gave_value").unwrap();
+        assert_eq!(gave["detail"], "you have given them nothing in the last six months: give before you ask (share something useful, help, refer them)");
+        let unasked: Value = app.get("/v1/insights/unasked", t).await.json().await.unwrap();
+        assert!(unasked["data"].as_array().unwrap().is_empty(), "not ready, so not suggested: {unasked}");
+
+        // A give older than six months (182 days) does not open the gate.
+        log(&app, t, &taker, "gift", 190).await;
+        assert_eq!(readiness(&app, t, &taker).await["ready"], false);
+        // A give now does: 35 + 25 + 25.
+        log(&app, t, &taker, "offered_help", 1).await;
+        let judged = readiness(&app, t, &taker).await;
+        assert_eq!((judged["ready"].clone(), judged["score"].clone()), (json!(true), json!(85)), "{judged}");
+        assert_eq!(effect_of(&judged, "gave_value"), "for");
+        let reciprocity = judged["reasons"].as_array().unwrap().iter().find(|r| r["factor"] == "reciprocity").unwrap();
+        assert_eq!(reciprocity["detail"], "you gave 2 times and asked 0 times in twelve months");
+        let unasked: Value = app.get("/v1/insights/unasked", t).await.json().await.unwrap();
+        assert_eq!(unasked["data"][0]["contact_id"], taker["id"]);
+    }
+
+    async fn an_asked_requests_reason_is_reworded_never_cleared(app) {
+        let account = app.signup().await;
+        let t = &account.token;
+        let referrer = nurtured_referrer(&app, t).await;
+        let asked = request_at(&app, t, &referrer, "asked").await;
+        let agreed = request_at(&app, t, &referrer, "agreed").await;
+        for (status, request) in [("asked", &asked), ("agreed", &agreed)] {
+            for field in ["business_reason", "ideal_introduction"] {
+                let problem = assert_problem(move_to(&app, t, request, json!({field: null})).await, 422, "business_reason_required").await;
+                assert_eq!(crate::helpers::pointers(&problem), [format!("/{field}")]);
+                let blank = assert_problem(move_to(&app, t, request, json!({field: "   "})).await, 422, "validation_failed").await;
+                assert_eq!(crate::helpers::pointers(&blank), [format!("/{field}")]);
+            }
+            let kept: Value = app.get(&format!("/v1/referral-requests/{}", text(&request["id"])), t).await.json().await.unwrap();
+            assert_eq!(kept["business_reason"], request_body(&referrer)["business_reason"], "nothing was erased");
+            assert_eq!(kept["ideal_introduction"], request_body(&referrer)["ideal_introduction"]);
+            assert_eq!((kept["status"].as_str(), kept["version"].as_i64()), (Some(status), Some(1 + path_to(status).len() as i64)), "the refused PATCHes wrote nothing");
+        }
+        // Rewording is fine; so is a status move alongside.
+        let response = move_to(&app, t, &agreed, json!({"business_reason": "They are opening a second site", "status": "introduced"})).await;
+        assert_eq!(response.status(), 200);
+        assert_eq!(response.json::<Value>().await.unwrap()["business_reason"], "They are opening a second site");
+        // Before the ask, a plan may still be cleared.
+        let planned = create_request(&app, t, request_body(&referrer)).await;
+        let response = move_to(&app, t, &planned, json!({"business_reason": null})).await;
+        assert_eq!(response.status(), 200);
+        assert!(response.json::<Value>().await.unwrap()["business_reason"].is_null());
     }
 }
