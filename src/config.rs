@@ -62,9 +62,35 @@ pub struct Settings {
     #[arg(long, env = "RAPPORT_TRUST_PROXY", default_value_t = false, action = clap::ArgAction::Set)]
     pub trust_proxy: bool,
 
+    /// Browser origins allowed to call the API (CORS), comma-separated, e.g.
+    /// `https://app.example.com`. Unset: no origin is allowed.
+    #[arg(long, env = "RAPPORT_CORS_ORIGINS", value_delimiter = ',', value_parser = parse_origin)]
+    pub cors_origins: Vec<String>,
+
+    /// When set, `GET /metrics` answers only requests with `Authorization: Bearer <this
+    /// token>` (401 otherwise); unset, it is open to whoever reaches the port.
+    #[arg(long, env = "RAPPORT_METRICS_TOKEN", hide_env_values = true)]
+    pub metrics_token: Option<String>,
+
     /// Log format: `text` for people, `json` for log collectors.
     #[arg(long, env = "LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
+}
+
+/// An origin as browsers send it: scheme, host and optional port, nothing else.
+fn parse_origin(text: &str) -> Result<String, String> {
+    let origin = text.trim().trim_end_matches('/');
+    let rest = origin
+        .strip_prefix("https://")
+        .or_else(|| origin.strip_prefix("http://"));
+    match rest {
+        Some(host) if !host.is_empty() && !host.contains(['/', '?', '#', ' ', '*']) => {
+            Ok(origin.to_owned())
+        }
+        _ => Err(format!(
+            "`{text}` is not an origin: give scheme and host, e.g. https://app.example.com"
+        )),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -89,6 +115,8 @@ impl Settings {
             rate_limit_auth_per_minute: NonZeroU32::new(20).expect("non-zero"),
             rate_limit_api_per_minute: NonZeroU32::new(1200).expect("non-zero"),
             trust_proxy: false,
+            cors_origins: Vec::new(),
+            metrics_token: None,
             log_format: LogFormat::Text,
         }
     }

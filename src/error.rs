@@ -62,6 +62,8 @@ pub struct ApiError {
     detail: String,
     errors: Vec<FieldError>,
     allow: Option<String>,
+    /// Seconds after which a retry may succeed (`Retry-After`, on 429 and 503).
+    retry_after: Option<u64>,
     source: Option<anyhow::Error>,
 }
 
@@ -73,6 +75,7 @@ impl ApiError {
             detail: detail.into(),
             errors: Vec::new(),
             allow: None,
+            retry_after: None,
             source: None,
         }
     }
@@ -147,6 +150,22 @@ impl ApiError {
             "concurrent_update",
             format!("the {resource} changed while this request ran; retry"),
         )
+    }
+
+    /// Too many requests from this caller (429): retry after `seconds`.
+    pub fn rate_limited(detail: impl Into<String>, seconds: u64) -> Self {
+        Self {
+            retry_after: Some(seconds),
+            ..Self::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", detail)
+        }
+    }
+
+    /// The service cannot take this request now (503): retry after `seconds`.
+    pub fn unavailable(code: &'static str, detail: impl Into<String>, seconds: u64) -> Self {
+        Self {
+            retry_after: Some(seconds),
+            ..Self::new(StatusCode::SERVICE_UNAVAILABLE, code, detail)
+        }
     }
 
     pub fn method_not_allowed(allow: String) -> Self {
@@ -227,6 +246,9 @@ impl ResponseError for ApiError {
         }
         if let Some(allow) = &self.allow {
             response.insert_header((header::ALLOW, allow.as_str()));
+        }
+        if let Some(seconds) = self.retry_after {
+            response.insert_header((header::RETRY_AFTER, seconds));
         }
         response.json(problem)
     }

@@ -16,6 +16,7 @@ pub mod error;
 pub mod http;
 pub mod interactions;
 pub mod introductions;
+pub mod invitations;
 pub mod network;
 pub mod nurture;
 pub mod openapi;

@@ -3,7 +3,7 @@
 use std::net::TcpListener;
 
 use actix_web::dev::Server;
-use actix_web::middleware::from_fn;
+use actix_web::middleware::{from_fn, Condition};
 use actix_web::{web, App, HttpResponse, HttpServer};
 use utoipa::OpenApi;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -17,17 +17,19 @@ use crate::http::fallback::{self, RouteTable};
 use crate::http::idempotency::idempotency;
 use crate::http::observe::{observe, HttpMetrics};
 use crate::http::rate_limit::{rate_limit, RateLimits};
+use crate::http::security::{cors, security_headers};
 use crate::network::cache::GraphCache;
 use crate::openapi::{add_shared_conventions, ApiDoc};
 use crate::{
-    auth, connections, contacts, interactions, introductions, network, nurture, ops, referrals,
-    workspaces,
+    auth, connections, contacts, interactions, introductions, invitations, network, nurture, ops,
+    referrals, workspaces,
 };
 
 /// Every resource of the versioned API.
 fn v1(cfg: &mut ServiceConfig) {
     auth::handlers::routes(cfg);
     workspaces::handlers::routes(cfg);
+    invitations::handlers::routes(cfg);
     contacts::handlers::routes(cfg);
     interactions::handlers::routes(cfg);
     nurture::settings::routes(cfg);
@@ -113,9 +115,12 @@ fn serve(
     let db = web::Data::new(db);
     let keys = web::Data::new(keys);
     let metrics = web::Data::new(HttpMetrics::new());
+    let metrics_token = web::Data::new(ops::MetricsToken(settings.metrics_token.clone()));
+    let hashing = web::Data::new(crate::auth::password::HashingGate::for_this_machine());
     let graphs = web::Data::new(GraphCache::<network::snapshot::Network>::default());
     let routes = web::Data::new(RouteTable::from_openapi(&doc));
     let max_body_bytes = settings.max_body_bytes;
+    let cors_origins = settings.cors_origins.clone();
     let limits = web::Data::new(RateLimits::new(
         settings.rate_limit_auth_per_minute,
         settings.rate_limit_api_per_minute,
@@ -126,14 +131,22 @@ fn serve(
             .app_data(db.clone())
             .app_data(keys.clone())
             .app_data(metrics.clone())
+            .app_data(metrics_token.clone())
+            .app_data(hashing.clone())
             .app_data(routes.clone())
             .app_data(limits.clone())
             .app_data(graphs.clone())
             .app_data(web::PayloadConfig::new(max_body_bytes))
             .app_data(web::PathConfig::default().error_handler(fallback::path_error))
+            .wrap(from_fn(fallback::problem_for_bare_errors))
             .wrap(from_fn(idempotency))
             .wrap(from_fn(rate_limit))
             .wrap(from_fn(observe))
+            .wrap(from_fn(security_headers))
+            .wrap(Condition::new(
+                !cors_origins.is_empty(),
+                cors(&cors_origins),
+            ))
             .service(web::scope("/v1").configure(|cfg| v1(&mut ServiceConfig::new(cfg))))
             .configure(|cfg| ops::routes(&mut ServiceConfig::new(cfg)))
             .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", doc.clone()))

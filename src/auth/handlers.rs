@@ -4,11 +4,13 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use super::password::{self, HashingGate};
 use super::queries::{self, Membership, Refresh, UserRow};
-use super::{password, tokens, Principal, TokenKeys};
-use crate::db::Db;
+use super::{tokens, Principal, TokenKeys};
+use crate::db::{Db, DbConn};
 use crate::error::{ApiError, Problem};
 use crate::http::extract::Json;
+use crate::http::rate_limit::RateLimits;
 use crate::time::{from_db, now, to_db};
 use crate::values::{Email, Name, Password};
 use crate::workspaces::{Role, Workspace};
@@ -107,9 +109,10 @@ pub struct Me {
     pub workspaces: Vec<WorkspaceMembership>,
 }
 
-/// Issues an access token and a stored refresh token for `membership`.
-async fn open_session(
-    db: &Db,
+/// Issues an access token and a stored refresh token for `membership`, in the caller's
+/// transaction (a refresh spends the old token and stores the new one together).
+fn open_session(
+    conn: &mut DbConn,
     keys: &TokenKeys,
     membership: Membership,
 ) -> Result<Session, ApiError> {
@@ -118,18 +121,13 @@ async fn open_session(
         keys.issue_access_token(&membership.user.id, &membership.workspace.id, issued_at)?;
     let (refresh_token, refresh_hash) = tokens::new_refresh_token();
     let refresh_expires = issued_at + keys.refresh_ttl;
-    let membership = db
-        .run(move |conn| {
-            queries::store_refresh_token(
-                conn,
-                &membership,
-                &refresh_hash,
-                to_db(refresh_expires),
-                to_db(issued_at),
-            )?;
-            Ok(membership)
-        })
-        .await?;
+    queries::store_refresh_token(
+        conn,
+        &membership,
+        &refresh_hash,
+        to_db(refresh_expires),
+        to_db(issued_at),
+    )?;
     Ok(Session {
         access_token,
         token_type: "Bearer".to_owned(),
@@ -147,13 +145,6 @@ async fn open_session(
     })
 }
 
-async fn hash_password(password: Password) -> Result<String, ApiError> {
-    web::block(move || password::hash(password.expose()))
-        .await
-        .map_err(ApiError::internal)?
-        .map_err(ApiError::internal)
-}
-
 /// Create an account and its first workspace.
 #[utoipa::path(
     tag = "auth", operation_id = "register", security(), request_body = Register,
@@ -163,6 +154,7 @@ async fn hash_password(password: Password) -> Result<String, ApiError> {
 async fn register(
     db: web::Data<Db>,
     keys: web::Data<TokenKeys>,
+    gate: web::Data<HashingGate>,
     body: Json<Register>,
 ) -> Result<HttpResponse, ApiError> {
     let Register {
@@ -171,7 +163,10 @@ async fn register(
         name,
         workspace_name,
     } = body.into_inner();
-    let password_hash = hash_password(password).await?;
+    let password_hash = gate
+        .run(move || password::hash(password.expose()))
+        .await?
+        .map_err(ApiError::internal)?;
     let created = to_db(now());
     let user = UserRow {
         id: uuid::Uuid::now_v7().to_string(),
@@ -181,10 +176,13 @@ async fn register(
         created_at: created,
         updated_at: created,
     };
-    let membership = db
-        .transaction(move |conn| queries::create_account(conn, user, workspace_name.as_str()))
+    let session = db
+        .transaction(move |conn| {
+            let membership = queries::create_account(conn, user, workspace_name.as_str())?;
+            open_session(conn, &keys, membership)
+        })
         .await?;
-    Ok(HttpResponse::Created().json(open_session(&db, &keys, membership).await?))
+    Ok(HttpResponse::Created().json(session))
 }
 
 /// Log in with email and password.
@@ -196,6 +194,8 @@ async fn register(
 async fn login(
     db: web::Data<Db>,
     keys: web::Data<TokenKeys>,
+    gate: web::Data<HashingGate>,
+    limits: web::Data<RateLimits>,
     body: Json<Login>,
 ) -> Result<web::Json<Session>, ApiError> {
     let Login {
@@ -203,27 +203,32 @@ async fn login(
         password,
         workspace_id,
     } = body.into_inner();
+    // Guesses spread over many addresses still meet the account's own limit.
+    limits.check_login(email.as_str())?;
     let invalid = || ApiError::unauthorized("the email or the password is wrong");
     let user = db
         .run(move |conn| queries::user_by_email(conn, email.as_str()))
         .await?;
-    let verified = web::block(move || match user {
-        Some(user) if password::verify(&password, &user.password_hash) => Some(user),
-        Some(_) => None,
-        None => {
-            password::verify_against_nothing(&password);
-            None
-        }
-    })
-    .await
-    .map_err(ApiError::internal)?;
+    let verified = gate
+        .run(move || match user {
+            Some(user) if password::verify(&password, &user.password_hash) => Some(user),
+            Some(_) => None,
+            None => {
+                password::verify_against_nothing(&password);
+                None
+            }
+        })
+        .await?;
     let user = verified.ok_or_else(invalid)?;
     let workspace_id = workspace_id.map(|id| id.to_string());
-    let membership = db
-        .run(move |conn| queries::membership(conn, user, workspace_id.as_deref()))
-        .await?
-        .ok_or_else(|| ApiError::unauthorized("you are not a member of that workspace"))?;
-    Ok(web::Json(open_session(&db, &keys, membership).await?))
+    let session = db
+        .transaction(move |conn| {
+            let membership = queries::membership(conn, user, workspace_id.as_deref())?
+                .ok_or_else(|| ApiError::unauthorized("you are not a member of that workspace"))?;
+            open_session(conn, &keys, membership)
+        })
+        .await?;
+    Ok(web::Json(session))
 }
 
 /// Trade a refresh token for new tokens. Each refresh token works once; presenting a used
@@ -239,7 +244,8 @@ async fn refresh(
     body: Json<RefreshRequest>,
 ) -> Result<web::Json<Session>, ApiError> {
     let token_hash = tokens::hash_refresh_token(&body.into_inner().refresh_token);
-    let membership = db
+    // A refused token still commits: replaying one revokes every session it belongs to.
+    let session = db
         .transaction(move |conn| {
             match queries::spend_refresh_token(conn, &token_hash, to_db(now()))? {
                 Refresh::Granted {
@@ -247,15 +253,17 @@ async fn refresh(
                     workspace_id,
                 } => {
                     let user = queries::user(conn, &user_id)?;
-                    Ok(queries::membership(conn, user, Some(&workspace_id))?
-                        .ok_or("you are no longer a member of this workspace"))
+                    match queries::membership(conn, user, Some(&workspace_id))? {
+                        Some(membership) => Ok(Ok(open_session(conn, &keys, membership)?)),
+                        None => Ok(Err("you are no longer a member of this workspace")),
+                    }
                 }
                 Refresh::Refused(reason) => Ok(Err(reason)),
             }
         })
         .await?
         .map_err(ApiError::unauthorized)?;
-    Ok(web::Json(open_session(&db, &keys, membership).await?))
+    Ok(web::Json(session))
 }
 
 /// Revoke a refresh token (log out). Idempotent.

@@ -191,9 +191,22 @@ pub fn spend_refresh_token(
             "the refresh token has expired; log in again",
         ));
     }
-    diesel::update(refresh_tokens::table.find(&id))
-        .set(refresh_tokens::revoked_at.eq(now))
-        .execute(conn)?;
+    // Spent only while unspent: of two requests presenting the token at once, the second
+    // waits for the first's row lock (PostgreSQL) and then changes nothing, which makes it
+    // a replay like any other.
+    let spent = diesel::update(
+        refresh_tokens::table
+            .find(&id)
+            .filter(refresh_tokens::revoked_at.is_null()),
+    )
+    .set(refresh_tokens::revoked_at.eq(now))
+    .execute(conn)?;
+    if spent == 0 {
+        revoke_all(conn, &user_id, &workspace_id, now)?;
+        return Ok(Refresh::Refused(
+            "the refresh token was already used or revoked; log in again",
+        ));
+    }
     Ok(Refresh::Granted {
         user_id,
         workspace_id,

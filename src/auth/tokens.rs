@@ -81,7 +81,15 @@ impl TokenKeys {
             .map_err(|error| {
                 use jsonwebtoken::errors::ErrorKind;
                 let reason = match error.kind() {
-                    ErrorKind::ExpiredSignature => "the access token has expired; refresh it",
+                    ErrorKind::ExpiredSignature => {
+                        // Its own code, so that a client knows to refresh without parsing
+                        // the words.
+                        return ApiError::new(
+                            actix_web::http::StatusCode::UNAUTHORIZED,
+                            "token_expired",
+                            "the access token has expired; refresh it",
+                        );
+                    }
                     ErrorKind::InvalidSignature => "the access token's signature is invalid",
                     ErrorKind::InvalidAlgorithm => "the access token must be signed with HS256",
                     _ => "the access token is malformed or not for this service",

@@ -110,6 +110,7 @@ pub struct ConnectionRequest {
     pub strength: Strength,
     pub note: Option<LongText>,
     /// Since when they have known each other (not in the future).
+    #[serde(default, deserialize_with = "crate::time::accept::optional_date")]
     pub since: Option<NaiveDate>,
 }
 
@@ -189,7 +190,7 @@ pub struct ConnectionPatch {
     pub strength: Option<Strength>,
     #[serde(default, deserialize_with = "present")]
     pub note: Option<Option<LongText>>,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default, deserialize_with = "crate::time::accept::present_date")]
     pub since: Option<Option<NaiveDate>>,
 }
 

@@ -65,6 +65,7 @@ struct ListConnectionsQuery {
     member_id: Option<uuid::Uuid>,
     kind: Option<ConnectionKind>,
     /// Only connections changed (or deleted) at or after this time, for incremental sync.
+    #[serde(default, deserialize_with = "crate::time::accept::optional_time")]
     updated_since: Option<DateTime<Utc>>,
     /// Include deleted connections (tombstones with `deleted_at` set), for sync.
     #[param(default = false)]

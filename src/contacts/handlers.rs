@@ -67,6 +67,7 @@ struct ListContactsQuery {
     /// Only contacts at this company (case-insensitive, whole name).
     company: Option<String>,
     /// Only contacts changed (or deleted) at or after this time, for incremental sync.
+    #[serde(default, deserialize_with = "crate::time::accept::optional_time")]
     updated_since: Option<DateTime<Utc>>,
     /// Include deleted contacts (tombstones with `deleted_at` set), for sync.
     #[param(default = false)]
@@ -74,6 +75,7 @@ struct ListContactsQuery {
     /// Only contacts in this nurturing state.
     nurture_status: Option<NurtureStatus>,
     /// Only contacts whose next touch is due before this time.
+    #[serde(default, deserialize_with = "crate::time::accept::optional_time")]
     due_before: Option<DateTime<Utc>>,
 }
 

@@ -240,7 +240,22 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    invitations (workspace_id, id) {
+        workspace_id -> Text,
+        id -> Text,
+        email -> Text,
+        role -> Text,
+        invited_by -> Text,
+        status -> Text,
+        expires_at -> Timestamp,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(interaction_contacts -> interactions (interaction_id));
+diesel::joinable!(invitations -> workspaces (workspace_id));
 diesel::joinable!(members -> users (user_id));
 diesel::joinable!(members -> workspaces (workspace_id));
 diesel::allow_tables_to_appear_in_same_query!(
@@ -258,5 +273,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     referral_requests,
     referral_request_events,
     introductions,
-    connections
+    connections,
+    invitations
 );

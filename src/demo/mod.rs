@@ -133,9 +133,8 @@ pub async fn seed(db: &Db, options: DemoOptions) -> anyhow::Result<Demo> {
             let workspace_id = membership.workspace.id.clone();
             let you = membership.member.id;
             create_user(conn, &colleague)?;
-            let colleague = members::add(conn, &workspace_id, &colleague_email, Role::Member)?
-                .id
-                .to_string();
+            // The demo's colleague joined as if they had accepted an invitation.
+            let colleague = members::admit(conn, &workspace_id, &colleague.id, Role::Member)?;
 
             let holders: Vec<String> = contacts
                 .iter()

@@ -33,7 +33,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
                 return Err(ApiError::new(
                     StatusCode::UNSUPPORTED_MEDIA_TYPE,
                     "unsupported_media_type",
-                    "the request body must be JSON, sent with `Content-Type: application/json`",
+                    "the request body must be JSON in UTF-8, sent with `Content-Type: application/json`",
                 ));
             }
             let bytes = bytes
@@ -72,6 +72,15 @@ impl<T: DeserializeOwned> FromRequest for Query<T> {
 }
 
 pub fn parse_query<T: DeserializeOwned>(query: &str) -> Result<T, ApiError> {
+    // No text the API stores or searches holds a NUL (PostgreSQL's text cannot).
+    if let Some((parameter, _)) =
+        form_urlencoded::parse(query.as_bytes()).find(|(_, value)| value.contains('\0'))
+    {
+        return Err(ApiError::invalid_field(
+            parameter.into_owned(),
+            "must not contain a NUL character",
+        ));
+    }
     let deserializer =
         serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
     serde_path_to_error::deserialize(deserializer).map_err(|error| {
@@ -93,14 +102,17 @@ fn is_json(req: &HttpRequest) -> bool {
     else {
         return false;
     };
-    let essence = value
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
-    essence == "application/json"
-        || (essence.starts_with("application/") && essence.ends_with("+json"))
+    let mut parts = value.split(';');
+    let essence = parts.next().unwrap_or("").trim();
+    // JSON is UTF-8 (RFC 8259); a charset, if named, must say so.
+    let utf8 = parts.all(|parameter| match parameter.split_once('=') {
+        Some((name, charset)) if name.trim().eq_ignore_ascii_case("charset") => charset
+            .trim()
+            .trim_matches('"')
+            .eq_ignore_ascii_case("utf-8"),
+        _ => true,
+    });
+    essence.eq_ignore_ascii_case("application/json") && utf8
 }
 
 fn payload_too_large() -> ApiError {
@@ -111,23 +123,37 @@ fn payload_too_large() -> ApiError {
     )
 }
 
-/// Parses a JSON document into `T`; syntax errors are 400, a well-formed document that does
-/// not fit `T` is 422 with a pointer to the value that did not fit.
+/// Parses a request body, a JSON object, into `T`; syntax errors (trailing data included)
+/// are 400, a well-formed document that does not fit `T` is 422 with a pointer to the
+/// value that did not fit.
 pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    // serde would read an array as a struct's fields by position: a body is an object.
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    if first.is_some_and(|b| *b != b'{')
+        && serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok()
+    {
+        return Err(ApiError::invalid_field("/", "must be a JSON object"));
+    }
     let deserializer = &mut serde_json::Deserializer::from_slice(bytes);
-    serde_path_to_error::deserialize(deserializer).map_err(|error| {
+    let value = serde_path_to_error::deserialize(&mut *deserializer).map_err(|error| {
         let pointer = json_pointer(error.path());
         let inner = error.into_inner();
         match inner.classify() {
             serde_json::error::Category::Data => {
                 ApiError::invalid_field(pointer, strip_position(&inner.to_string()))
             }
-            _ => ApiError::bad_request(
-                "malformed_json",
-                format!("the request body is not valid JSON: {inner}"),
-            ),
+            _ => malformed(inner),
         }
-    })
+    })?;
+    deserializer.end().map_err(malformed)?;
+    Ok(value)
+}
+
+fn malformed(error: serde_json::Error) -> ApiError {
+    ApiError::bad_request(
+        "malformed_json",
+        format!("the request body is not valid JSON: {error}"),
+    )
 }
 
 fn json_pointer(path: &serde_path_to_error::Path) -> String {
@@ -193,5 +219,31 @@ mod tests {
         assert_eq!(error_of(r#"{"tags": []}"#).0, 422);
         assert_eq!(error_of(r#"{"name": "#).0, 400);
         assert_eq!(error_of("not json").0, 400);
+    }
+
+    #[test]
+    fn only_one_json_object_is_a_body() {
+        assert!(parse::<Sample>(br#"{"name": "x", "tags": []}"#).is_ok());
+        let (status, code, _) = error_of(r#"{"name": "x", "tags": []} trailing"#);
+        assert_eq!((status, code.as_str()), (400, "malformed_json"));
+        assert_eq!(error_of(r#"{"name": "x", "tags": []} {}"#).0, 400);
+        let (status, _, text) = error_of(r#"["x", []]"#);
+        assert_eq!(status, 422, "fields by position are not an object");
+        assert!(text.contains("must be a JSON object"), "{text}");
+    }
+
+    #[test]
+    fn query_text_never_holds_a_nul() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct Search {
+            q: Option<String>,
+        }
+        let error = parse_query::<Search>("q=ab%00c").unwrap_err();
+        assert!(
+            format!("{error}").contains("`q` must not contain a NUL"),
+            "{error}"
+        );
+        assert!(parse_query::<Search>("q=abc").is_ok());
     }
 }

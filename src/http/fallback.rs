@@ -2,7 +2,11 @@
 //! method, 404 otherwise; both as problem+json. The route table is read from the OpenAPI
 //! document, so it can never disagree with the routes it describes.
 
-use actix_web::{web, HttpRequest};
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::{header, StatusCode};
+use actix_web::middleware::Next;
+use actix_web::{web, Error, HttpRequest, ResponseError};
 
 use crate::error::ApiError;
 
@@ -70,6 +74,35 @@ pub async fn no_route(
         Some(allow) => ApiError::method_not_allowed(allow),
         None => ApiError::not_found(format!("there is no resource at {}", req.path())),
     })
+}
+
+/// An error answered without a body by something other than our handlers (the docs UI's
+/// unknown files, a framework extractor) becomes a problem too: every error the service
+/// sends is problem+json.
+pub async fn problem_for_bare_errors(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    let response = next.call(req).await?.map_into_boxed_body();
+    let status = response.status();
+    let bare = (status.is_client_error() || status.is_server_error())
+        && !response.headers().contains_key(header::CONTENT_TYPE);
+    if !bare {
+        return Ok(response);
+    }
+    let (request, _) = response.into_parts();
+    let error = match status {
+        StatusCode::NOT_FOUND => {
+            ApiError::not_found(format!("there is no resource at {}", request.path()))
+        }
+        StatusCode::BAD_REQUEST => ApiError::bad_request("bad_request", "the request is malformed"),
+        other => ApiError::new(
+            other,
+            "http_error",
+            other.canonical_reason().unwrap_or("the request failed"),
+        ),
+    };
+    Ok(ServiceResponse::new(request, error.error_response()))
 }
 
 /// A path parameter that does not parse (an id that is not a UUID) names nothing that exists.

@@ -2,6 +2,10 @@
 //! request is refused (422); a retry that arrives while the first is still being served
 //! is told to wait (409).
 //!
+//! The session endpoints (`/v1/auth/*`) are exempt: their responses carry tokens, which
+//! are never stored, and a replayed refresh must meet reuse detection. A stored response
+//! is replayed only to a current member of its workspace.
+//!
 //! Keys are scoped to a workspace and remembered for 24 hours. The claim on a key and the
 //! write it guards are separate transactions: if the process dies in between, the key is
 //! free again after `ABANDONED_AFTER`, so a client retrying past that may write twice —
@@ -19,7 +23,7 @@ use diesel::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::auth::TokenKeys;
-use crate::db::schema::idempotency_keys;
+use crate::db::schema::{idempotency_keys, members};
 use crate::db::{is_unique_violation, Db, DbConn};
 use crate::error::ApiError;
 use crate::time::db_now;
@@ -57,15 +61,27 @@ enum Claim {
     },
     InFlight,
     OtherRequest,
+    /// The caller left the workspace since: nothing of it is theirs to see.
+    NotAMember,
 }
 
 fn claim(
     conn: &mut DbConn,
     workspace_id: &str,
+    user_id: &str,
     key: &str,
     fingerprint: &str,
     now: NaiveDateTime,
 ) -> Result<Claim, ApiError> {
+    let member = members::table
+        .filter(members::workspace_id.eq(workspace_id))
+        .filter(members::user_id.eq(user_id))
+        .filter(members::removed_at.is_null())
+        .count()
+        .get_result::<i64>(conn)?;
+    if member == 0 {
+        return Ok(Claim::NotAMember);
+    }
     type Row = (
         String,
         Option<i32>,
@@ -161,7 +177,9 @@ pub async fn idempotency(
     mut req: ServiceRequest,
     next: Next<BoxBody>,
 ) -> Result<ServiceResponse<BoxBody>, Error> {
-    let guarded = req.method() == Method::POST && req.headers().contains_key(&IDEMPOTENCY_KEY);
+    let guarded = req.method() == Method::POST
+        && req.headers().contains_key(&IDEMPOTENCY_KEY)
+        && !req.path().starts_with("/v1/auth/");
     let workspace = if guarded { workspace_of(&req) } else { None };
     let (Some((workspace_id, user_id)), Some(db)) =
         (workspace, req.app_data::<web::Data<Db>>().cloned())
@@ -196,10 +214,13 @@ pub async fn idempotency(
 
     let (ws, k) = (workspace_id.clone(), key.clone());
     let claimed = db
-        .transaction(move |conn| claim(conn, &ws, &k, &fingerprint, db_now()))
+        .transaction(move |conn| claim(conn, &ws, &user_id, &k, &fingerprint, db_now()))
         .await;
     match claimed {
         Err(error) => Ok(req.error_response(error)),
+        Ok(Claim::NotAMember) => Ok(req.error_response(ApiError::unauthorized(
+            "you are no longer a member of this workspace",
+        ))),
         Ok(Claim::OtherRequest) => Ok(req.error_response(ApiError::rule(
             "idempotency_key_reused",
             "Idempotency-Key",

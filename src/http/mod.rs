@@ -7,3 +7,4 @@ pub mod observe;
 pub mod pagination;
 pub mod precondition;
 pub mod rate_limit;
+pub mod security;

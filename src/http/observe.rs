@@ -68,6 +68,22 @@ impl Default for HttpMetrics {
     }
 }
 
+/// The method as a metric label: the standard ones by name, anything else as `other`, so
+/// that made-up methods cannot grow the metrics without bound.
+fn method_label(method: &actix_web::http::Method) -> &'static str {
+    use actix_web::http::Method;
+    match *method {
+        Method::GET => "GET",
+        Method::HEAD => "HEAD",
+        Method::POST => "POST",
+        Method::PUT => "PUT",
+        Method::PATCH => "PATCH",
+        Method::DELETE => "DELETE",
+        Method::OPTIONS => "OPTIONS",
+        _ => "other",
+    }
+}
+
 /// Accepts a caller's request id when it is short and plain, so traces can be joined across
 /// services; otherwise mints a UUIDv7.
 fn request_id_for(req: &ServiceRequest) -> String {
@@ -97,7 +113,7 @@ pub async fn observe(
         path = %req.path(),
     );
     let started = Instant::now();
-    let method = req.method().to_string();
+    let method = method_label(req.method());
     let metrics = req.app_data::<actix_web::web::Data<HttpMetrics>>().cloned();
     let mut response = REQUEST_ID
         .scope(request_id.clone(), next.call(req).instrument(span.clone()))
@@ -105,6 +121,7 @@ pub async fn observe(
 
     let elapsed = started.elapsed();
     let status = response.status();
+    // Route patterns are the application's own, a bounded set; anything else is one label.
     let route = response
         .request()
         .match_pattern()
@@ -112,11 +129,11 @@ pub async fn observe(
     if let Some(metrics) = metrics {
         metrics
             .requests
-            .with_label_values(&[&method, &route, status.as_str()])
+            .with_label_values(&[method, &route, status.as_str()])
             .inc();
         metrics
             .latency
-            .with_label_values(&[&method, &route])
+            .with_label_values(&[method, &route])
             .observe(elapsed.as_secs_f64());
     }
     span.in_scope(|| {

@@ -8,7 +8,7 @@ use std::num::NonZeroU32;
 
 use actix_web::body::BoxBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::http::{header, StatusCode};
+use actix_web::http::header;
 use actix_web::middleware::Next;
 use actix_web::{web, Error, ResponseError};
 use governor::clock::{Clock, DefaultClock};
@@ -22,6 +22,8 @@ const TRACKED_KEYS_BEFORE_CLEANUP: usize = 10_000;
 
 pub struct RateLimits {
     sessions: DefaultKeyedRateLimiter<IpAddr>,
+    /// Login attempts per account, whatever the address.
+    logins: DefaultKeyedRateLimiter<String>,
     api: DefaultKeyedRateLimiter<String>,
     trust_proxy: bool,
 }
@@ -34,6 +36,7 @@ impl RateLimits {
     ) -> Self {
         Self {
             sessions: RateLimiter::keyed(Quota::per_minute(sessions_per_minute)),
+            logins: RateLimiter::keyed(Quota::per_minute(sessions_per_minute)),
             api: RateLimiter::keyed(Quota::per_minute(api_per_minute)),
             trust_proxy,
         }
@@ -51,6 +54,24 @@ impl RateLimits {
             .parse()
             .ok()
             .or_else(|| address.parse::<std::net::SocketAddr>().ok().map(|a| a.ip()))
+    }
+
+    /// A login attempt for `email`: as many per minute per account as per address, so that
+    /// a password guessed from many addresses is slowed as much as from one.
+    pub fn check_login(&self, email: &str) -> Result<(), ApiError> {
+        cleanup(&self.logins);
+        self.logins
+            .check_key(&email.to_owned())
+            .map_err(|not_until| {
+                let seconds = not_until
+                    .wait_time_from(DefaultClock::default().now())
+                    .as_secs()
+                    + 1;
+                ApiError::rate_limited(
+                    format!("too many login attempts for this account; retry in {seconds} s"),
+                    seconds,
+                )
+            })
     }
 
     /// Seconds to wait before the request is allowed, if it is over the limit.
@@ -104,14 +125,6 @@ pub async fn rate_limit(
     let Some(seconds) = wait else {
         return next.call(req).await;
     };
-    let error = ApiError::new(
-        StatusCode::TOO_MANY_REQUESTS,
-        "rate_limited",
-        format!("too many requests; retry in {seconds} s"),
-    );
-    let mut response = error.error_response();
-    response
-        .headers_mut()
-        .insert(header::RETRY_AFTER, header::HeaderValue::from(seconds));
-    Ok(req.into_response(response))
+    let error = ApiError::rate_limited(format!("too many requests; retry in {seconds} s"), seconds);
+    Ok(req.into_response(error.error_response()))
 }

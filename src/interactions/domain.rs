@@ -155,6 +155,7 @@ pub struct NewInteraction {
     pub contact_ids: ContactIds,
     /// The member who had the interaction; defaults to you.
     pub member_id: Option<uuid::Uuid>,
+    #[serde(deserialize_with = "crate::time::accept::time")]
     pub occurred_at: DateTime<Utc>,
     pub channel: Channel,
     pub kind: InteractionKind,
@@ -176,7 +177,7 @@ pub struct InteractionPatch {
     #[serde(default, deserialize_with = "not_null")]
     #[schema(nullable = false)]
     pub member_id: Option<uuid::Uuid>,
-    #[serde(default, deserialize_with = "not_null")]
+    #[serde(default, deserialize_with = "crate::time::accept::some_time")]
     #[schema(nullable = false)]
     pub occurred_at: Option<DateTime<Utc>>,
     #[serde(default, deserialize_with = "not_null")]

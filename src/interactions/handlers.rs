@@ -67,10 +67,13 @@ struct ListInteractionsQuery {
     /// Only interactions had by this member.
     member_id: Option<uuid::Uuid>,
     /// Only interactions at or after this time.
+    #[serde(default, deserialize_with = "crate::time::accept::optional_time")]
     occurred_after: Option<DateTime<Utc>>,
     /// Only interactions before this time.
+    #[serde(default, deserialize_with = "crate::time::accept::optional_time")]
     occurred_before: Option<DateTime<Utc>>,
     /// Only interactions changed (or deleted) at or after this time, for incremental sync.
+    #[serde(default, deserialize_with = "crate::time::accept::optional_time")]
     updated_since: Option<DateTime<Utc>>,
     /// Include deleted interactions (tombstones with `deleted_at` set), for sync.
     #[param(default = false)]

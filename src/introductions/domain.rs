@@ -195,10 +195,29 @@ pub struct IntroductionRequest {
     /// Received: the referral request it answers; it moves to `introduced`.
     pub request_id: Option<uuid::Uuid>,
     /// Given: the two contacts we introduced to each other.
+    #[serde(default, deserialize_with = "two_contacts")]
+    #[schema(min_items = 2, max_items = 2)]
     pub contact_ids: Option<[uuid::Uuid; 2]>,
     /// When it happened (default: now).
+    #[serde(default, deserialize_with = "crate::time::accept::optional_time")]
     pub introduced_at: Option<DateTime<Utc>>,
     pub notes: Option<LongText>,
+}
+
+/// Exactly two contact ids: any other count is a 422 naming the field (serde's own array
+/// reading calls the rest "trailing characters", a syntax error).
+fn two_contacts<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<[uuid::Uuid; 2]>, D::Error> {
+    match Option::<Vec<uuid::Uuid>>::deserialize(deserializer)? {
+        None => Ok(None),
+        Some(ids) => <[uuid::Uuid; 2]>::try_from(ids).map(Some).map_err(|ids| {
+            serde::de::Error::custom(format!(
+                "must hold exactly two contact ids, not {}",
+                ids.len()
+            ))
+        }),
+    }
 }
 
 impl TryFrom<IntroductionRequest> for NewIntroduction {
@@ -257,7 +276,7 @@ pub struct IntroductionPatch {
     #[serde(default, deserialize_with = "not_null")]
     #[schema(nullable = false)]
     pub status: Option<IntroductionStatus>,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default, deserialize_with = "crate::time::accept::present_time")]
     pub meeting_at: Option<Option<DateTime<Utc>>>,
     #[serde(default, deserialize_with = "present")]
     pub deal_value: Option<Option<DealValue>>,

@@ -65,6 +65,7 @@ struct ListIntroductionsQuery {
     /// Only introductions made to us by this referrer.
     referrer_id: Option<uuid::Uuid>,
     /// Only introductions changed (or deleted) at or after this time, for incremental sync.
+    #[serde(default, deserialize_with = "crate::time::accept::optional_time")]
     updated_since: Option<DateTime<Utc>>,
     /// Include deleted introductions (tombstones with `deleted_at` set), for sync.
     #[param(default = false)]

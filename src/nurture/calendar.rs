@@ -44,8 +44,10 @@ impl Holder {
 #[into_params(parameter_in = Query)]
 struct OccasionsQuery {
     /// First day (default: today, UTC).
+    #[serde(default, deserialize_with = "crate::time::accept::optional_date")]
     from: Option<NaiveDate>,
     /// Last day, included (default: 14 days after `from`); at most 366 days after `from`.
+    #[serde(default, deserialize_with = "crate::time::accept::optional_date")]
     to: Option<NaiveDate>,
     /// Whose contacts: a member id, or `all` for the team (default: yours).
     #[param(

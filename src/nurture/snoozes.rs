@@ -39,6 +39,7 @@ pub struct NewSnooze {
     pub action_id: ActionId,
     /// Hide the action until then (at most 366 days ahead). Omit it, or send null, to
     /// dismiss the action until the next interaction with the contact.
+    #[serde(default, deserialize_with = "crate::time::accept::optional_time")]
     pub until: Option<DateTime<Utc>>,
 }
 

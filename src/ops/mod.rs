@@ -1,8 +1,10 @@
 //! Operations endpoints: liveness, readiness, metrics.
 
-use actix_web::{get, web, HttpResponse};
+use actix_web::http::header;
+use actix_web::{get, web, HttpRequest, HttpResponse};
 use diesel::connection::SimpleConnection;
 use serde::Serialize;
+use sha2::{Digest, Sha256};
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -63,10 +65,48 @@ async fn readyz(db: web::Data<Db>) -> Result<web::Json<Readiness>, ApiError> {
     }))
 }
 
-/// Prometheus metrics: requests and latency by route and status.
-#[utoipa::path(tag = "operations", operation_id = "metrics", security(), responses((status = 200, description = "Prometheus text exposition", content_type = "text/plain", body = String)))]
+/// The operator's token for `/metrics` (`RAPPORT_METRICS_TOKEN`); none leaves it open.
+pub struct MetricsToken(pub Option<String>);
+
+impl MetricsToken {
+    /// Compares digests, so that the time taken says nothing about the token.
+    fn admits(&self, req: &HttpRequest) -> bool {
+        let Some(expected) = &self.0 else {
+            return true;
+        };
+        let presented = req
+            .headers()
+            .get(header::AUTHORIZATION)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.split_once(' '))
+            .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+            .map(|(_, token)| token.trim());
+        presented.is_some_and(|token| {
+            Sha256::digest(token.as_bytes()) == Sha256::digest(expected.as_bytes())
+        })
+    }
+}
+
+/// Prometheus metrics: requests and latency by route and status. When the operator set
+/// `RAPPORT_METRICS_TOKEN`, only `Authorization: Bearer <that token>` reads them.
+#[utoipa::path(
+    tag = "operations", operation_id = "metrics", security(),
+    responses(
+        (status = 200, description = "Prometheus text exposition", content_type = "text/plain", body = String),
+        (status = 401, description = "The operator protected the metrics with a token, and this request did not carry it", body = crate::error::Problem, content_type = "application/problem+json"),
+    )
+)]
 #[get("/metrics")]
-async fn metrics(metrics: web::Data<HttpMetrics>) -> Result<HttpResponse, ApiError> {
+async fn metrics(
+    req: HttpRequest,
+    metrics: web::Data<HttpMetrics>,
+    token: web::Data<MetricsToken>,
+) -> Result<HttpResponse, ApiError> {
+    if !token.admits(&req) {
+        return Err(ApiError::unauthorized(
+            "the metrics need `Authorization: Bearer <RAPPORT_METRICS_TOKEN>`",
+        ));
+    }
     let body = prometheus::TextEncoder::new()
         .encode_to_string(&metrics.registry.gather())
         .map_err(ApiError::internal)?;

@@ -181,6 +181,7 @@ pub struct NewReferralRequest {
     /// `event` (R1: asked live).
     pub ask_channel: Option<Channel>,
     /// When the ask was made, when `status` is `asked` (default: now).
+    #[serde(default, deserialize_with = "crate::time::accept::optional_time")]
     pub asked_at: Option<DateTime<Utc>>,
 }
 
@@ -197,7 +198,7 @@ pub struct ReferralRequestPatch {
     #[schema(nullable = false)]
     pub ask_channel: Option<Channel>,
     /// When the ask was made, with `status: "asked"` (default: now).
-    #[serde(default, deserialize_with = "not_null")]
+    #[serde(default, deserialize_with = "crate::time::accept::some_time")]
     #[schema(nullable = false)]
     pub asked_at: Option<DateTime<Utc>>,
     #[serde(default, deserialize_with = "not_null")]

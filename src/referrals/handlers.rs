@@ -111,6 +111,7 @@ struct ListRequestsQuery {
     /// Only requests by this member.
     member_id: Option<uuid::Uuid>,
     /// Only requests changed (or deleted) at or after this time, for incremental sync.
+    #[serde(default, deserialize_with = "crate::time::accept::optional_time")]
     updated_since: Option<DateTime<Utc>>,
     /// Include deleted requests (tombstones with `deleted_at` set), for sync.
     #[param(default = false)]

@@ -50,8 +50,10 @@ string_enum!(
 #[into_params(parameter_in = Query)]
 struct FunnelQuery {
     /// First day of the asks counted (default: 89 days before `to`).
+    #[serde(default, deserialize_with = "crate::time::accept::optional_date")]
     from: Option<NaiveDate>,
     /// Last day of the asks counted, included (default: today, UTC).
+    #[serde(default, deserialize_with = "crate::time::accept::optional_date")]
     to: Option<NaiveDate>,
     /// Only asks by this member (default: the whole team).
     member_id: Option<uuid::Uuid>,

@@ -1,7 +1,7 @@
-use actix_web::{delete, get, patch, post, web, HttpResponse};
+use actix_web::{delete, get, patch, web, HttpResponse};
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::{queries, AddMember, ChangeRole, Member, RenameWorkspace, Workspace};
+use super::{queries, ChangeRole, Member, RenameWorkspace, Workspace};
 use crate::auth::Principal;
 use crate::db::Db;
 use crate::error::ApiError;
@@ -12,7 +12,6 @@ pub fn routes(cfg: &mut ServiceConfig) {
     cfg.service(get_workspace)
         .service(rename_workspace)
         .service(list_members)
-        .service(add_member)
         .service(get_member)
         .service(change_member_role)
         .service(remove_member);
@@ -73,28 +72,6 @@ async fn list_members(
     ))
 }
 
-/// Add a registered user to the workspace with a role (owners and admins).
-#[utoipa::path(
-    tag = "workspaces", operation_id = "addMember", request_body = AddMember,
-    responses((status = 201, body = Member), (status = 409, description = "Already a member", body = crate::error::Problem, content_type = "application/problem+json"))
-)]
-#[post("/members")]
-async fn add_member(
-    principal: Principal,
-    db: web::Data<Db>,
-    body: Json<AddMember>,
-) -> Result<HttpResponse, ApiError> {
-    principal.require_admin()?;
-    let AddMember { email, role } = body.into_inner();
-    if role == super::Role::Owner {
-        principal.require_owner_for_owners()?;
-    }
-    let member = db
-        .transaction(move |conn| queries::add(conn, &principal.workspace_id, email.as_str(), role))
-        .await?;
-    Ok(HttpResponse::Created().json(member))
-}
-
 /// One member.
 #[utoipa::path(tag = "workspaces", operation_id = "getMember", params(("id" = uuid::Uuid, Path, description = "Member id")), responses((status = 200, body = Member)))]
 #[get("/members/{id}")]
@@ -128,7 +105,8 @@ async fn change_member_role(
     let (id, role) = (id.to_string(), body.into_inner().role);
     let member = db
         .transaction(move |conn| {
-            queries::change_role(conn, &principal.workspace_id, principal.role, &id, role)
+            let actor = &principal.member_id;
+            queries::change_role(conn, &principal.workspace_id, actor, &id, role)
         })
         .await?;
     Ok(web::Json(member))

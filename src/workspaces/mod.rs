@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 
 use crate::db::schema::{members, workspaces};
 use crate::time::from_db;
-use crate::values::{string_enum, Email};
+use crate::values::string_enum;
 
 string_enum!(
     /// What a member may do: owners and admins manage members, members change the
@@ -76,16 +76,6 @@ pub struct Member {
     pub role: Role,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
-}
-
-/// Add an existing Rapport user to this workspace.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"email": "sam@example.com", "role": "member"}))]
-pub struct AddMember {
-    /// The email the user registered with.
-    pub email: Email,
-    pub role: Role,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

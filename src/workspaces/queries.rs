@@ -90,67 +90,79 @@ pub fn find(conn: &mut DbConn, workspace_id: &str, member_id: &str) -> Result<Me
         .ok_or_else(|| ApiError::not_found(format!("no member {member_id} in this workspace")))
 }
 
-/// Adds a registered user; someone removed before comes back as the same member.
-pub fn add(
+/// Makes a user a member (on accepting an invitation); someone removed before comes back
+/// as the same member. Answers the member id.
+pub fn admit(
     conn: &mut DbConn,
     workspace_id: &str,
-    email: &str,
+    user_id: &str,
     role: Role,
-) -> Result<Member, ApiError> {
-    let user_id = users::table
-        .filter(users::email.eq(email))
-        .select(users::id)
-        .first::<String>(conn)
-        .optional()?
-        .ok_or_else(|| {
-            ApiError::rule(
-                "user_not_found",
-                "/email",
-                format!(
-                    "nobody has registered with {email}; ask them to register first, then add them"
-                ),
-            )
-        })?;
+) -> Result<String, ApiError> {
     let now = db_now();
     crate::network::cache::changed(conn, workspace_id)?;
-    let former = members::table
+    let existing = members::table
         .filter(members::workspace_id.eq(workspace_id))
-        .filter(members::user_id.eq(&user_id))
-        .filter(members::removed_at.is_not_null())
-        .select(members::id)
-        .first::<String>(conn)
+        .filter(members::user_id.eq(user_id))
+        .select((members::id, members::removed_at.is_null()))
+        .first::<(String, bool)>(conn)
         .optional()?;
-    if let Some(member_id) = former {
-        diesel::update(members::table.find(&member_id))
-            .set((
-                members::role.eq(role.as_str()),
-                members::removed_at.eq(None::<chrono::NaiveDateTime>),
-                members::updated_at.eq(now),
-            ))
-            .execute(conn)?;
-        return find(conn, workspace_id, &member_id);
-    }
-    let row = MemberRow {
-        id: uuid::Uuid::now_v7().to_string(),
-        workspace_id: workspace_id.to_owned(),
-        user_id,
-        role: role.as_str().to_owned(),
-        created_at: now,
-        updated_at: now,
-    };
-    match diesel::insert_into(members::table)
-        .values(&row)
-        .execute(conn)
-    {
-        Err(e) if is_unique_violation(&e) => {
-            return Err(ApiError::conflict(
-                "already_member",
-                format!("{email} is already a member of this workspace"),
-            ))
+    match existing {
+        Some((_, true)) => Err(ApiError::conflict(
+            "already_member",
+            "you are already a member of this workspace",
+        )),
+        Some((member_id, false)) => {
+            diesel::update(members::table.find(&member_id))
+                .set((
+                    members::role.eq(role.as_str()),
+                    members::removed_at.eq(None::<chrono::NaiveDateTime>),
+                    members::updated_at.eq(now),
+                ))
+                .execute(conn)?;
+            Ok(member_id)
         }
-        other => other.map(|_| ())?,
+        None => {
+            let row = MemberRow {
+                id: uuid::Uuid::now_v7().to_string(),
+                workspace_id: workspace_id.to_owned(),
+                user_id: user_id.to_owned(),
+                role: role.as_str().to_owned(),
+                created_at: now,
+                updated_at: now,
+            };
+            match diesel::insert_into(members::table)
+                .values(&row)
+                .execute(conn)
+            {
+                Err(e) if is_unique_violation(&e) => Err(ApiError::conflict(
+                    "already_member",
+                    "you are already a member of this workspace",
+                )),
+                other => other.map(|_| row.id).map_err(Into::into),
+            }
+        }
     }
-    find(conn, workspace_id, &row.id)
+}
+
+/// Serialises changes to the workspace's members: holds the workspace row until the
+/// transaction ends (an UPDATE takes its row lock on PostgreSQL; SQLite transactions
+/// already begin IMMEDIATE), then answers the actor's role as it is now. Two owners
+/// demoting or removing each other at once then run one after the other, and the second
+/// sees that it would remove the last owner, or that it is no longer an owner.
+fn lock_members(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    actor_member_id: &str,
+) -> Result<Role, ApiError> {
+    diesel::update(workspaces::table.find(workspace_id))
+        .set(workspaces::id.eq(workspaces::id))
+        .execute(conn)?;
+    let actor = find(conn, workspace_id, actor_member_id)
+        .map_err(|_| ApiError::unauthorized("you are no longer a member of this workspace"))?;
+    if !matches!(actor.role, Role::Owner | Role::Admin) {
+        return Err(ApiError::forbidden("only owners and admins can do this"));
+    }
+    Ok(actor.role)
 }
 
 fn owner_count(conn: &mut DbConn, workspace_id: &str) -> Result<i64, ApiError> {
@@ -177,10 +189,11 @@ fn refuse(refusal: RoleChangeRefusal) -> ApiError {
 pub fn change_role(
     conn: &mut DbConn,
     workspace_id: &str,
-    actor: Role,
+    actor_member_id: &str,
     member_id: &str,
     role: Role,
 ) -> Result<Member, ApiError> {
+    let actor = lock_members(conn, workspace_id, actor_member_id)?;
     let current = find(conn, workspace_id, member_id)?;
     check_role_change(
         actor,
@@ -207,9 +220,10 @@ pub fn remove(
     member_id: &str,
 ) -> Result<(), ApiError> {
     let workspace_id = actor.workspace_id.as_str();
+    let actor_role = lock_members(conn, workspace_id, &actor.member_id)?;
     let current = find(conn, workspace_id, member_id)?;
     check_role_change(
-        actor.role,
+        actor_role,
         current.role,
         None,
         owner_count(conn, workspace_id)?,

@@ -152,6 +152,14 @@ impl TestApp {
         Self::spawn_with(backend, TestDatabase::create(backend), |_| {}).await
     }
 
+    /// An app whose `/v1/auth` rate limit lets a test sign up and log in many times.
+    pub async fn spawn_for_many_sessions(backend: &Backend) -> Self {
+        Self::spawn_with(backend, TestDatabase::create(backend), |settings| {
+            settings.rate_limit_auth_per_minute = std::num::NonZeroU32::new(10_000).unwrap();
+        })
+        .await
+    }
+
     /// Starts an app on `database` with settings adjusted by `configure`.
     pub async fn spawn_with(
         backend: &Backend,
@@ -245,6 +253,15 @@ impl TestApp {
         }
     }
 
+    /// Sends `account`'s login, whatever the answer.
+    pub async fn login_response(&self, account: &Account) -> Response {
+        self.post_public(
+            "/v1/auth/login",
+            json!({"email": account.email, "password": account.password}),
+        )
+        .await
+    }
+
     /// Logs `account` in to `workspace_id`, returning the session document.
     pub async fn login(&self, account: &Account, workspace_id: Option<&str>) -> Value {
         let response = self
@@ -254,20 +271,24 @@ impl TestApp {
         response.json().await.unwrap()
     }
 
-    /// Adds `newcomer` to `owner`'s workspace with `role`; returns the newcomer's token
-    /// for that workspace and their member id there.
+    /// `owner` invites `newcomer` to their workspace with `role`, and the newcomer accepts;
+    /// returns the newcomer's token for that workspace and their member id there.
     pub async fn join(&self, owner: &Account, newcomer: &Account, role: &str) -> (String, String) {
         let response = self
             .post(
-                "/v1/members",
+                "/v1/workspace/invitations",
                 &owner.token,
                 json!({"email": newcomer.email, "role": role}),
             )
             .await;
         assert_eq!(response.status(), 201);
-        let member: Value = response.json().await.unwrap();
+        let invitation: Value = response.json().await.unwrap();
+        let path = format!("/v1/invitations/{}/accept", text(&invitation["id"]));
+        let response = self.post(&path, &newcomer.token, json!({})).await;
+        assert_eq!(response.status(), 200);
+        let joined: Value = response.json().await.unwrap();
         let session = self.login(newcomer, Some(&owner.workspace_id)).await;
-        (text(&session["access_token"]), text(&member["id"]))
+        (text(&session["access_token"]), text(&joined["member_id"]))
     }
 
     pub async fn create_contact(&self, token: &str, body: Value) -> Value {

@@ -67,3 +67,42 @@ on_every_backend! {
         }
     }
 }
+
+on_every_backend! {
+    async fn sessions_are_never_stored_nor_replayed(app) {
+        let account = app.signup().await;
+        let key = "login-once";
+        let login = || {
+            app.request(reqwest::Method::POST, "/v1/auth/login", Some(&account.token))
+                .header("idempotency-key", key)
+                .json(&json!({"email": account.email, "password": account.password}))
+                .send()
+        };
+        let (first, second) = (login().await.unwrap(), login().await.unwrap());
+        assert!(second.headers().get("idempotent-replayed").is_none());
+        let (first, second): (Value, Value) = (first.json().await.unwrap(), second.json().await.unwrap());
+        assert_ne!(first["refresh_token"], second["refresh_token"], "each login opens its own session");
+        // A refresh retried with the same key is a replay of the token, not of the response.
+        let refresh = || {
+            app.request(reqwest::Method::POST, "/v1/auth/refresh", Some(&account.token))
+                .header("idempotency-key", "refresh-once")
+                .json(&json!({"refresh_token": first["refresh_token"]}))
+                .send()
+        };
+        assert_eq!(refresh().await.unwrap().status(), 200);
+        assert_problem(refresh().await.unwrap(), 401, "unauthorized").await;
+    }
+
+    async fn a_removed_member_gets_no_stored_response(app) {
+        let owner = app.signup().await;
+        let sam = app.signup().await;
+        let (sam_token, sam_member) = app.join(&owner, &sam, "member").await;
+        let body = json!({"first_name": "Kept"});
+        assert_eq!(create_with_key(&app, &sam_token, "sam-1", body.clone()).await.status(), 201);
+        assert_eq!(app.delete(&format!("/v1/members/{sam_member}"), &owner.token).await.status(), 204);
+        // Sam's access token has not expired yet; the stored 201 is still not theirs to see.
+        let replay = create_with_key(&app, &sam_token, "sam-1", body).await;
+        assert!(replay.headers().get("idempotent-replayed").is_none());
+        assert_problem(replay, 401, "unauthorized").await;
+    }
+}
