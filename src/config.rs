@@ -62,6 +62,11 @@ pub struct Settings {
     #[arg(long, env = "RAPPORT_TRUST_PROXY", default_value_t = false, action = clap::ArgAction::Set)]
     pub trust_proxy: bool,
 
+    /// Days a deleted contact or interaction stays visible to sync (`include_deleted=true`),
+    /// its personal fields erased at deletion; older tombstones are no longer listed.
+    #[arg(long, env = "RAPPORT_TOMBSTONE_RETENTION_DAYS", default_value_t = 30, value_parser = clap::value_parser!(i64).range(1..=3650))]
+    pub tombstone_retention_days: i64,
+
     /// Browser origins allowed to call the API (CORS), comma-separated, e.g.
     /// `https://app.example.com`. Unset: no origin is allowed.
     #[arg(long, env = "RAPPORT_CORS_ORIGINS", value_delimiter = ',', value_parser = parse_origin)]
@@ -115,6 +120,7 @@ impl Settings {
             rate_limit_auth_per_minute: NonZeroU32::new(20).expect("non-zero"),
             rate_limit_api_per_minute: NonZeroU32::new(1200).expect("non-zero"),
             trust_proxy: false,
+            tombstone_retention_days: 30,
             cors_origins: Vec::new(),
             metrics_token: None,
             log_format: LogFormat::Text,

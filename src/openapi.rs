@@ -126,6 +126,11 @@ fn add_idempotency_key(operation: &mut Operation) {
     responses
         .entry("400".to_owned())
         .or_insert_with(|| problem_response("Malformed request"));
+    responses.entry("422".to_owned()).or_insert_with(|| {
+        problem_response(
+            "`idempotency_key_reused`: the Idempotency-Key was used for a different request",
+        )
+    });
 }
 
 fn add_errors(operation: &mut Operation, is_api: bool, has_path_id: bool, writes: bool) {

@@ -117,6 +117,9 @@ fn serve(
     let metrics = web::Data::new(HttpMetrics::new());
     let metrics_token = web::Data::new(ops::MetricsToken(settings.metrics_token.clone()));
     let hashing = web::Data::new(crate::auth::password::HashingGate::for_this_machine());
+    let retention = web::Data::new(crate::time::TombstoneRetention {
+        days: settings.tombstone_retention_days,
+    });
     let graphs = web::Data::new(GraphCache::<network::snapshot::Network>::default());
     let routes = web::Data::new(RouteTable::from_openapi(&doc));
     let max_body_bytes = settings.max_body_bytes;
@@ -133,6 +136,7 @@ fn serve(
             .app_data(metrics.clone())
             .app_data(metrics_token.clone())
             .app_data(hashing.clone())
+            .app_data(retention.clone())
             .app_data(routes.clone())
             .app_data(limits.clone())
             .app_data(graphs.clone())

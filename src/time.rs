@@ -23,6 +23,20 @@ pub fn from_db(time: NaiveDateTime) -> DateTime<Utc> {
     time.and_utc()
 }
 
+/// How long tombstones (deleted contacts and interactions, their personal fields erased)
+/// stay visible to sync through `include_deleted=true`.
+#[derive(Debug, Clone, Copy)]
+pub struct TombstoneRetention {
+    pub days: i64,
+}
+
+impl TombstoneRetention {
+    /// The oldest deletion a list still shows, when tombstones are asked for.
+    pub fn deleted_since(&self, include_deleted: bool) -> Option<NaiveDateTime> {
+        include_deleted.then(|| to_db(now() - chrono::Duration::days(self.days)))
+    }
+}
+
 /// The years a time or a date the API accepts may fall in, on both backends (PostgreSQL's
 /// timestamps stop at 4713 BC and SQLite compares text: one range keeps them alike).
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=9999;

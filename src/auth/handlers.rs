@@ -148,7 +148,11 @@ fn open_session(
 /// Create an account and its first workspace.
 #[utoipa::path(
     tag = "auth", operation_id = "register", security(), request_body = Register,
-    responses((status = 201, body = Session), (status = 409, description = "The email is taken", body = Problem, content_type = "application/problem+json"))
+    responses(
+        (status = 201, body = Session),
+        (status = 409, description = "The email is taken", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "`busy`: too many passwords are being checked right now; retry after `Retry-After`", body = Problem, content_type = "application/problem+json"),
+    )
 )]
 #[post("/auth/register")]
 async fn register(
@@ -188,7 +192,11 @@ async fn register(
 /// Log in with email and password.
 #[utoipa::path(
     tag = "auth", operation_id = "login", security(), request_body = Login,
-    responses((status = 200, body = Session), (status = 401, description = "Wrong email or password, or not a member of that workspace", body = Problem, content_type = "application/problem+json"))
+    responses(
+        (status = 200, body = Session),
+        (status = 401, description = "Wrong email or password, or not a member of that workspace", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "`busy`: too many passwords are being checked right now; retry after `Retry-After`", body = Problem, content_type = "application/problem+json"),
+    )
 )]
 #[post("/auth/login")]
 async fn login(

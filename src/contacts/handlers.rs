@@ -13,6 +13,7 @@ use crate::http::extract::{Json, Query};
 use crate::http::pagination::{Page, PageRequest};
 use crate::http::precondition::{with_etag, IfMatch};
 use crate::nurture::cadence::NurtureStatus;
+use crate::time::TombstoneRetention;
 
 pub fn routes(cfg: &mut ServiceConfig) {
     cfg.service(create_contact)
@@ -69,7 +70,9 @@ struct ListContactsQuery {
     /// Only contacts changed (or deleted) at or after this time, for incremental sync.
     #[serde(default, deserialize_with = "crate::time::accept::optional_time")]
     updated_since: Option<DateTime<Utc>>,
-    /// Include deleted contacts (tombstones with `deleted_at` set), for sync.
+    /// Include deleted contacts (tombstones with `deleted_at` set and their personal fields
+    /// erased), for sync; tombstones older than the retention (30 days by default) are no
+    /// longer listed.
     #[param(default = false)]
     include_deleted: Option<bool>,
     /// Only contacts in this nurturing state.
@@ -85,6 +88,7 @@ struct ListContactsQuery {
 async fn list_contacts(
     principal: Principal,
     db: web::Data<Db>,
+    retention: web::Data<TombstoneRetention>,
     query: Query<ListContactsQuery>,
 ) -> Result<web::Json<Page<Contact>>, ApiError> {
     let query = query.into_inner();
@@ -104,7 +108,7 @@ async fn list_contacts(
         owner_id: query.owner_id.map(|id| id.to_string()),
         company: non_empty(query.company),
         updated_since: query.updated_since,
-        include_deleted: query.include_deleted.unwrap_or(false),
+        deleted_since: retention.deleted_since(query.include_deleted.unwrap_or(false)),
         nurture_status: query.nurture_status,
         due_before: query.due_before,
     };
@@ -173,13 +177,27 @@ async fn update_contact(
     ))
 }
 
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+struct DeleteContactQuery {
+    /// Also erase, at once, the summary and notes of every interaction the contact took
+    /// part in (a data-protection request; owners and admins). Works on a contact already
+    /// deleted, too.
+    #[param(default = false)]
+    erase: Option<bool>,
+}
+
 /// Delete a contact. The deletion is soft: lists with `include_deleted=true` still show it,
-/// with `deleted_at` set, so that synced systems can delete it too.
+/// with `deleted_at` set, so that synced systems can delete it too, for the tombstone
+/// retention (30 days by default); its personal fields (names, emails, phones, company,
+/// dates, notes, tags) are erased at once. `erase=true` also erases what its interactions
+/// say.
 #[utoipa::path(
     tag = "contacts", operation_id = "deleteContact",
     params(
         ("id" = uuid::Uuid, Path, description = "Contact id"),
         ("If-Match" = Option<String>, Header, description = "The ETag you read; the delete fails with 412 if the contact changed since"),
+        DeleteContactQuery,
     ),
     responses(
         (status = 204, description = "Deleted"),
@@ -193,10 +211,30 @@ async fn delete_contact(
     db: web::Data<Db>,
     id: web::Path<uuid::Uuid>,
     if_match: IfMatch,
+    query: Query<DeleteContactQuery>,
 ) -> Result<HttpResponse, ApiError> {
     principal.require_write()?;
+    let erase = query.into_inner().erase.unwrap_or(false);
+    if erase {
+        principal.require_admin()?;
+    }
     let id = id.to_string();
-    db.transaction(move |conn| queries::delete(conn, &principal.workspace_id, &id, &if_match))
-        .await?;
+    db.transaction(move |conn| {
+        let workspace_id = &principal.workspace_id;
+        if !erase {
+            return queries::delete(conn, workspace_id, &id, &if_match);
+        }
+        // An erasure reaches a contact deleted earlier as well.
+        if queries::exists(conn, workspace_id, &id)? {
+            queries::delete(conn, workspace_id, &id, &if_match)?;
+        } else if !queries::ever_existed(conn, workspace_id, &id)? {
+            return Err(ApiError::not_found(format!(
+                "no contact {id} in this workspace"
+            )));
+        }
+        crate::interactions::queries::erase_notes_about(conn, workspace_id, &id)?;
+        Ok(())
+    })
+    .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -242,7 +242,9 @@ pub struct ContactFilter {
     pub owner_id: Option<String>,
     pub company: Option<String>,
     pub updated_since: Option<DateTime<Utc>>,
-    pub include_deleted: bool,
+    /// Tombstones deleted at or after this time are listed too (for sync); none: only
+    /// live contacts.
+    pub deleted_since: Option<NaiveDateTime>,
     pub nurture_status: Option<NurtureStatus>,
     pub due_before: Option<DateTime<Utc>>,
 }
@@ -269,9 +271,14 @@ pub fn list(
     if let Some(after) = page.after_id()? {
         query = query.filter(contacts::id.gt(after.to_owned()));
     }
-    if !filter.include_deleted {
-        query = query.filter(contacts::deleted_at.is_null());
-    }
+    query = match filter.deleted_since {
+        None => query.filter(contacts::deleted_at.is_null()),
+        Some(since) => query.filter(
+            contacts::deleted_at
+                .is_null()
+                .or(contacts::deleted_at.ge(since)),
+        ),
+    };
     if let Some(q) = &filter.q {
         query = query.filter(
             contacts::search_text
@@ -495,7 +502,49 @@ pub fn delete(
     let current = live_row(conn, workspace_id, id)?;
     if_match.check(current.version)?;
     soft_delete!(conn, contacts, id, current.version, "contact")?;
+    erase_personal_fields(conn, id)?;
     crate::connections::queries::forget_contact(conn, workspace_id, id)
+}
+
+/// A tombstone keeps what sync needs (id, version, times, owner, kind) and nothing about
+/// the person: names, ways to reach them, dates, notes and tags are erased at deletion.
+fn erase_personal_fields(conn: &mut DbConn, id: &str) -> Result<(), ApiError> {
+    diesel::update(contacts::table.find(id))
+        .set((
+            contacts::first_name.eq(""),
+            contacts::last_name.eq(None::<String>),
+            contacts::emails.eq("[]"),
+            contacts::phones.eq("[]"),
+            contacts::company.eq(None::<String>),
+            contacts::company_key.eq(None::<String>),
+            contacts::title.eq(None::<String>),
+            contacts::industry.eq(None::<String>),
+            contacts::profession.eq(None::<String>),
+            contacts::how_we_met.eq(None::<String>),
+            contacts::met_through_id.eq(None::<String>),
+            contacts::birthday_month.eq(None::<i32>),
+            contacts::birthday_day.eq(None::<i32>),
+            contacts::birthday_year.eq(None::<i32>),
+            contacts::tags.eq("[]"),
+            contacts::trust.eq(None::<i32>),
+            contacts::notes.eq(None::<String>),
+            contacts::search_text.eq(""),
+            contacts::occasion_months.eq(0),
+            contacts::important_dates.eq("[]"),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Whether `id` is a contact of the workspace, live or deleted (a data-protection erasure
+/// may come after the deletion).
+pub fn ever_existed(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<bool, ApiError> {
+    let count: i64 = contacts::table
+        .filter(contacts::workspace_id.eq(workspace_id))
+        .filter(contacts::id.eq(id))
+        .count()
+        .get_result(conn)?;
+    Ok(count > 0)
 }
 
 #[cfg(test)]

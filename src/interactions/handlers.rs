@@ -13,6 +13,7 @@ use crate::error::{ApiError, Problem};
 use crate::http::extract::{Json, Query};
 use crate::http::pagination::{Page, PageRequest};
 use crate::http::precondition::{with_etag, IfMatch};
+use crate::time::TombstoneRetention;
 
 pub fn routes(cfg: &mut ServiceConfig) {
     cfg.service(log_interaction)
@@ -75,13 +76,17 @@ struct ListInteractionsQuery {
     /// Only interactions changed (or deleted) at or after this time, for incremental sync.
     #[serde(default, deserialize_with = "crate::time::accept::optional_time")]
     updated_since: Option<DateTime<Utc>>,
-    /// Include deleted interactions (tombstones with `deleted_at` set), for sync.
+    /// Include deleted interactions (tombstones with `deleted_at` set, their summary and
+    /// notes erased), for sync, within the tombstone retention (30 days by default).
     #[param(default = false)]
     include_deleted: Option<bool>,
 }
 
 impl ListInteractionsQuery {
-    fn into_parts(self) -> Result<(InteractionFilter, PageRequest), ApiError> {
+    fn into_parts(
+        self,
+        retention: &TombstoneRetention,
+    ) -> Result<(InteractionFilter, PageRequest), ApiError> {
         let page = PageRequest::parse(self.limit, self.cursor.as_deref())?;
         let filter = InteractionFilter {
             contact_id: self.contact_id.map(|id| id.to_string()),
@@ -92,7 +97,7 @@ impl ListInteractionsQuery {
             occurred_after: self.occurred_after,
             occurred_before: self.occurred_before,
             updated_since: self.updated_since,
-            include_deleted: self.include_deleted.unwrap_or(false),
+            deleted_since: retention.deleted_since(self.include_deleted.unwrap_or(false)),
         };
         Ok((filter, page))
     }
@@ -104,9 +109,10 @@ impl ListInteractionsQuery {
 async fn list_interactions(
     principal: Principal,
     db: web::Data<Db>,
+    retention: web::Data<TombstoneRetention>,
     query: Query<ListInteractionsQuery>,
 ) -> Result<web::Json<Page<Interaction>>, ApiError> {
-    let (filter, page) = query.into_inner().into_parts()?;
+    let (filter, page) = query.into_inner().into_parts(&retention)?;
     Ok(web::Json(
         db.run(move |conn| queries::list(conn, &principal.workspace_id, &filter, &page))
             .await?,
@@ -124,9 +130,10 @@ async fn contact_timeline(
     principal: Principal,
     db: web::Data<Db>,
     id: web::Path<uuid::Uuid>,
+    retention: web::Data<TombstoneRetention>,
     query: Query<ListInteractionsQuery>,
 ) -> Result<web::Json<Page<Interaction>>, ApiError> {
-    let (mut filter, page) = query.into_inner().into_parts()?;
+    let (mut filter, page) = query.into_inner().into_parts(&retention)?;
     let contact_id = id.to_string();
     filter.contact_id = Some(contact_id.clone());
     let timeline = db

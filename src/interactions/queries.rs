@@ -172,7 +172,9 @@ pub struct InteractionFilter {
     pub occurred_after: Option<DateTime<Utc>>,
     pub occurred_before: Option<DateTime<Utc>>,
     pub updated_since: Option<DateTime<Utc>>,
-    pub include_deleted: bool,
+    /// Tombstones deleted at or after this time are listed too (for sync); none: only
+    /// live interactions.
+    pub deleted_since: Option<NaiveDateTime>,
 }
 
 /// Newest first, cursor-paginated.
@@ -197,9 +199,14 @@ pub fn list(
                     .and(interactions::id.lt(id.to_owned()))),
         );
     }
-    if !filter.include_deleted {
-        query = query.filter(interactions::deleted_at.is_null());
-    }
+    query = match filter.deleted_since {
+        None => query.filter(interactions::deleted_at.is_null()),
+        Some(since) => query.filter(
+            interactions::deleted_at
+                .is_null()
+                .or(interactions::deleted_at.ge(since)),
+        ),
+    };
     if let Some(contact_id) = &filter.contact_id {
         let with_contact = interaction_contacts::table
             .filter(interaction_contacts::workspace_id.eq(workspace_id.to_owned()))
@@ -508,8 +515,47 @@ pub fn delete(
     let current = live_row(conn, workspace_id, id)?;
     if_match.check(current.version)?;
     soft_delete!(conn, interactions, id, current.version, "interaction")?;
+    // The tombstone says that it happened, not what was said.
+    diesel::update(interactions::table.find(id))
+        .set((
+            interactions::summary.eq(None::<String>),
+            interactions::notes.eq(None::<String>),
+        ))
+        .execute(conn)?;
     let touched = unlink(conn, id)?;
     refresh_last_interaction(conn, workspace_id, &touched.into_iter().collect())
+}
+
+/// A data-protection erasure: the summary and notes of every interaction the contact took
+/// part in are erased (also those shared with others: they are about this person too).
+/// Each such interaction is a new version, so that synced systems erase them as well.
+pub fn erase_notes_about(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    contact_id: &str,
+) -> Result<usize, ApiError> {
+    let with_contact = interaction_contacts::table
+        .filter(interaction_contacts::workspace_id.eq(workspace_id.to_owned()))
+        .filter(interaction_contacts::contact_id.eq(contact_id.to_owned()))
+        .select(interaction_contacts::interaction_id);
+    let erased = diesel::update(
+        interactions::table
+            .filter(interactions::workspace_id.eq(workspace_id))
+            .filter(interactions::id.eq_any(with_contact))
+            .filter(
+                interactions::summary
+                    .is_not_null()
+                    .or(interactions::notes.is_not_null()),
+            ),
+    )
+    .set((
+        interactions::summary.eq(None::<String>),
+        interactions::notes.eq(None::<String>),
+        interactions::version.eq(interactions::version + 1),
+        interactions::updated_at.eq(db_now()),
+    ))
+    .execute(conn)?;
+    Ok(erased)
 }
 
 /// Fails with 404 unless `contact_id` is a live contact of the workspace.

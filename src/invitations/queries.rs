@@ -61,6 +61,9 @@ pub fn invite(
     inviter: &str,
     invitation: NewInvitation,
 ) -> Result<Invitation, ApiError> {
+    // One change to the members at a time: two invitations to one email at once would
+    // both find no pending one to replace.
+    crate::workspaces::queries::lock_members(conn, workspace_id, inviter)?;
     let email = invitation.email.as_str().to_owned();
     let already = members::table
         .inner_join(users::table)

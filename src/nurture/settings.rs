@@ -14,7 +14,7 @@ use super::schedule;
 use crate::auth::Principal;
 use crate::contacts::domain::{CadenceDays, RelationshipKind};
 use crate::db::schema::workspace_settings;
-use crate::db::{Db, DbConn};
+use crate::db::{is_unique_violation, Db, DbConn};
 use crate::error::ApiError;
 use crate::http::extract::Json;
 use crate::time::{db_now, from_db};
@@ -130,22 +130,36 @@ async fn put_settings(
                 }
             }
             let now = db_now();
-            let updated = diesel::update(workspace_settings::table.find(ws))
-                .set((
-                    workspace_settings::cadence_days.eq(&json),
-                    workspace_settings::weekly_ask_goals.eq(&goals_json),
-                    workspace_settings::updated_at.eq(now),
-                ))
-                .execute(conn)?;
-            if updated == 0 {
-                diesel::insert_into(workspace_settings::table)
-                    .values((
-                        workspace_settings::workspace_id.eq(ws),
+            let update = |conn: &mut DbConn| {
+                diesel::update(workspace_settings::table.find(ws))
+                    .set((
                         workspace_settings::cadence_days.eq(&json),
                         workspace_settings::weekly_ask_goals.eq(&goals_json),
                         workspace_settings::updated_at.eq(now),
                     ))
-                    .execute(conn)?;
+                    .execute(conn)
+            };
+            if update(conn)? == 0 {
+                // In a savepoint: on PostgreSQL a failed statement ends the transaction.
+                let inserted = conn.transaction(|conn| {
+                    diesel::insert_into(workspace_settings::table)
+                        .values((
+                            workspace_settings::workspace_id.eq(ws),
+                            workspace_settings::cadence_days.eq(&json),
+                            workspace_settings::weekly_ask_goals.eq(&goals_json),
+                            workspace_settings::updated_at.eq(now),
+                        ))
+                        .execute(conn)
+                });
+                match inserted {
+                    // Another first PUT inserted the row meanwhile: this one replaces it.
+                    Err(e) if is_unique_violation(&e) => {
+                        update(conn)?;
+                    }
+                    other => {
+                        other?;
+                    }
+                }
             }
             schedule::refresh_workspace(conn, ws)?;
             read(conn, ws)

@@ -15,7 +15,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use super::agenda::ActionId;
 use crate::auth::Principal;
 use crate::db::schema::{contacts, introductions, referral_requests, snoozes};
-use crate::db::{Db, DbConn};
+use crate::db::{is_unique_violation, Db, DbConn};
 use crate::error::ApiError;
 use crate::http::extract::{Json, Query};
 use crate::http::pagination::{Page, PageRequest};
@@ -206,9 +206,34 @@ fn create(conn: &mut DbConn, principal: &Principal, snooze: NewSnooze) -> Result
         created_by: principal.member_id.clone(),
         created_at: db_now(),
     };
-    diesel::insert_into(snoozes::table)
-        .values(&row)
-        .execute(conn)?;
+    // In a savepoint: on PostgreSQL a failed statement ends the transaction.
+    let inserted = conn.transaction(|conn| {
+        diesel::insert_into(snoozes::table)
+            .values(&row)
+            .execute(conn)
+    });
+    match inserted {
+        // Another snooze of the same action landed meanwhile: this later one replaces it.
+        Err(e) if is_unique_violation(&e) => {
+            diesel::update(
+                snoozes::table
+                    .filter(snoozes::workspace_id.eq(workspace_id))
+                    .filter(snoozes::action_id.eq(&row.action_id)),
+            )
+            .set((
+                snoozes::id.eq(&row.id),
+                snoozes::contact_id.eq(&row.contact_id),
+                snoozes::hidden_until.eq(row.hidden_until),
+                snoozes::seen_last_interaction_at.eq(row.seen_last_interaction_at),
+                snoozes::created_by.eq(&row.created_by),
+                snoozes::created_at.eq(row.created_at),
+            ))
+            .execute(conn)?;
+        }
+        other => {
+            other?;
+        }
+    }
     row.view()
 }
 

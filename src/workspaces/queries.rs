@@ -149,7 +149,7 @@ pub fn admit(
 /// already begin IMMEDIATE), then answers the actor's role as it is now. Two owners
 /// demoting or removing each other at once then run one after the other, and the second
 /// sees that it would remove the last owner, or that it is no longer an owner.
-fn lock_members(
+pub fn lock_members(
     conn: &mut DbConn,
     workspace_id: &str,
     actor_member_id: &str,

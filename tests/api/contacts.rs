@@ -190,10 +190,12 @@ on_every_backend! {
 
         let since = urlencode(&checkpoint);
         let sync = list(&app, &account.token, &format!("?include_deleted=true&updated_since={since}")).await;
-        assert_eq!(names(&sync), ["Gone"]);
+        assert_eq!(sync["data"].as_array().unwrap().len(), 1);
+        assert_eq!(sync["data"][0]["id"], gone["id"]);
         assert!(sync["data"][0]["deleted_at"].is_string());
+        assert_eq!(names(&sync), [""], "the tombstone forgets the name");
         let all = list(&app, &account.token, "?include_deleted=true").await;
-        assert_eq!(names(&all), ["Kept", "Gone"]);
+        assert_eq!(names(&all), ["Kept", ""]);
         assert!(all["data"][0]["deleted_at"].is_null());
         let _ = kept;
     }
@@ -201,4 +203,156 @@ on_every_backend! {
 
 fn urlencode(text: &str) -> String {
     text.replace(':', "%3A").replace('+', "%2B")
+}
+
+#[tokio::test]
+async fn tombstones_forget_the_person_and_leave_sync_after_the_retention() {
+    for backend in crate::helpers::Backend::all() {
+        let database = crate::helpers::TestDatabase::create(&backend);
+        let app = crate::helpers::TestApp::spawn_with(&backend, database, |settings| {
+            settings.tombstone_retention_days = 7;
+        })
+        .await;
+        let account = app.signup().await;
+        let t = &account.token;
+        let ana = app.create_contact(t, json!({"first_name": "Ana", "last_name": "Costa", "emails": ["ana@example.com"], "phones": ["+351 912 345 678"], "company": "Fabrikam", "notes": "Two kids; divorced in 2024", "tags": ["golf"], "birthday": {"month": 3, "day": 14}})).await;
+        let ana_path = format!("/v1/contacts/{}", ana["id"].as_str().unwrap());
+        let call = app.post("/v1/interactions", t, json!({"contact_ids": [ana["id"]], "occurred_at": "2026-11-02T10:00:00Z", "channel": "phone", "kind": "catch_up", "summary": "Talked about her divorce", "notes": "Private"})).await;
+        assert_eq!(call.status(), 201);
+        let call: Value = call.json().await.unwrap();
+
+        assert_eq!(app.delete(&ana_path, t).await.status(), 204);
+        let listed: Value = app
+            .get("/v1/contacts?include_deleted=true", t)
+            .await
+            .json()
+            .await
+            .unwrap();
+        let tombstone = &listed["data"][0];
+        assert!(tombstone["deleted_at"].is_string(), "{tombstone}");
+        assert_eq!(tombstone["id"], ana["id"]);
+        assert_eq!(tombstone["version"], 2);
+        for (field, erased) in [
+            ("first_name", json!("")),
+            ("last_name", Value::Null),
+            ("emails", json!([])),
+            ("phones", json!([])),
+            ("company", Value::Null),
+            ("notes", Value::Null),
+            ("tags", json!([])),
+            ("birthday", Value::Null),
+        ] {
+            assert_eq!(tombstone[field], erased, "{field}: {tombstone}");
+        }
+        let search: Value = app
+            .get("/v1/contacts?include_deleted=true&q=ana", t)
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert!(
+            search["data"].as_array().unwrap().is_empty(),
+            "nothing left to find her by"
+        );
+
+        // A deleted interaction keeps that it happened, not what was said.
+        let other = app.create_contact(t, json!({"first_name": "Ben"})).await;
+        let chat = app.post("/v1/interactions", t, json!({"contact_ids": [other["id"]], "occurred_at": "2026-11-03T10:00:00Z", "channel": "phone", "kind": "catch_up", "summary": "Ben's health", "notes": "Private"})).await;
+        let chat: Value = chat.json().await.unwrap();
+        assert_eq!(
+            app.delete(
+                &format!("/v1/interactions/{}", chat["id"].as_str().unwrap()),
+                t
+            )
+            .await
+            .status(),
+            204
+        );
+        let listed: Value = app
+            .get("/v1/interactions?include_deleted=true", t)
+            .await
+            .json()
+            .await
+            .unwrap();
+        let gone = listed["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == chat["id"])
+            .unwrap();
+        assert_eq!(
+            (&gone["summary"], &gone["notes"]),
+            (&Value::Null, &Value::Null),
+            "{gone}"
+        );
+
+        // Past the retention, tombstones leave sync.
+        let old = chrono::Utc::now() - chrono::Duration::days(8);
+        let old = old.format("%Y-%m-%d %H:%M:%S");
+        app.database.execute(&format!("UPDATE contacts SET deleted_at = '{old}' WHERE id = '{}'; UPDATE interactions SET deleted_at = '{old}' WHERE id = '{}';", ana["id"].as_str().unwrap(), chat["id"].as_str().unwrap()));
+        let listed: Value = app
+            .get("/v1/contacts?include_deleted=true", t)
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            listed["data"].as_array().unwrap().len(),
+            1,
+            "only Ben: {listed}"
+        );
+        let listed: Value = app
+            .get("/v1/interactions?include_deleted=true", t)
+            .await
+            .json()
+            .await
+            .unwrap();
+        let ids: Vec<&Value> = listed["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| &i["id"])
+            .collect();
+        assert_eq!(ids, [&call["id"]]);
+    }
+}
+
+on_every_backend! {
+    async fn an_erasure_reaches_what_interactions_say_about_them(app) {
+        let owner = app.signup().await;
+        let member = app.signup().await;
+        let mallory = app.signup().await;
+        let (member_token, _) = app.join(&owner, &member, "member").await;
+        let t = &owner.token;
+        let ana = app.create_contact(t, json!({"first_name": "Ana"})).await;
+        let ben = app.create_contact(t, json!({"first_name": "Ben"})).await;
+        let log = |contacts: Value, summary: &'static str| {
+            let app = &app;
+            async move {
+                let response = app.post("/v1/interactions", t, json!({"contact_ids": contacts, "occurred_at": "2026-11-02T10:00:00Z", "channel": "phone", "kind": "catch_up", "summary": summary, "notes": "Private"})).await;
+                assert_eq!(response.status(), 201);
+                response.json::<Value>().await.unwrap()
+            }
+        };
+        let hers = log(json!([ana["id"]]), "About Ana").await;
+        let shared = log(json!([ana["id"], ben["id"]]), "Ana and Ben").await;
+        let his = log(json!([ben["id"]]), "About Ben").await;
+        let ana_path = format!("/v1/contacts/{}", text(&ana["id"]));
+
+        assert_problem(app.delete(&format!("{ana_path}?erase=true"), &member_token).await, 403, "forbidden").await;
+        assert_problem(app.delete(&format!("{ana_path}?erase=true"), &mallory.token).await, 404, "not_found").await;
+        // Deleted first, erased later on request: the erasure still reaches her interactions.
+        assert_eq!(app.delete(&ana_path, t).await.status(), 204);
+        assert_eq!(app.delete(&format!("{ana_path}?erase=true"), t).await.status(), 204);
+        for (interaction, erased) in [(&hers, true), (&shared, true), (&his, false)] {
+            let now: Value = app.get(&format!("/v1/interactions/{}", text(&interaction["id"])), t).await.json().await.unwrap();
+            if erased {
+                assert_eq!((&now["summary"], &now["notes"]), (&Value::Null, &Value::Null), "{now}");
+                assert_eq!(now["version"], 2, "a change synced systems see");
+            } else {
+                assert_eq!(now["summary"], "About Ben");
+            }
+        }
+        assert_problem(app.delete(&format!("/v1/contacts/{}?erase=true", uuid::Uuid::now_v7()), t).await, 404, "not_found").await;
+    }
 }

@@ -284,3 +284,32 @@ on_every_backend! {
         assert_eq!(occasions("from=2028-06-20&to=2028-07-10").await, ["2028-07-04"]);
     }
 }
+
+on_every_backend! {
+    async fn first_writes_racing_each_other_do_not_fail(app) {
+        // On PostgreSQL an update-then-insert (settings) or delete-then-insert (snoozes)
+        // raced by a twin ran into the unique key: a 500 for one of them.
+        for round in 0..5 {
+            let account = app.signup().await;
+            let t = &account.token;
+            let put = |days: i64| {
+                app.request(reqwest::Method::PUT, "/v1/workspace/settings", Some(t))
+                    .json(&json!({"cadence_days": {"client": days}}))
+                    .send()
+            };
+            let (a, b, c, d) = tokio::join!(put(10), put(20), put(30), put(40));
+            for response in [a, b, c, d] {
+                assert_eq!(response.unwrap().status(), 200, "round {round}");
+            }
+            let contact = app.create_contact(t, json!({"first_name": "Ann"})).await;
+            let action = format!("touch:{}", contact["id"].as_str().unwrap());
+            let snooze = || app.post("/v1/nurture/snoozes", t, json!({"action_id": action}));
+            let (a, b, c, d) = tokio::join!(snooze(), snooze(), snooze(), snooze());
+            for response in [a, b, c, d] {
+                assert_eq!(response.status(), 201, "round {round}");
+            }
+            let snoozes: Value = app.get("/v1/nurture/snoozes", t).await.json().await.unwrap();
+            assert_eq!(snoozes["data"].as_array().unwrap().len(), 1, "round {round}: one snooze per action");
+        }
+    }
+}
