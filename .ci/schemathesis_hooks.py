@@ -17,7 +17,8 @@ import schemathesis
 WELL_FORMED = re.compile(r"^[!-~]{1,255}$")
 
 
-def fresh(headers):
+@schemathesis.hook
+def map_headers(context, headers):
     if not headers:
         return headers
     return {
@@ -26,17 +27,3 @@ def fresh(headers):
         else value
         for name, value in headers.items()
     }
-
-
-@schemathesis.hook
-def map_headers(context, headers):
-    return fresh(headers)
-
-
-# The stateful phase follows links from one call to the next and can carry a case's
-# headers along (POST /v1/workspace/invitations, then POST /v1/invitations/{id}/accept
-# with the same key): each call gets its own key, right before it is sent.
-@schemathesis.hook
-def before_call(context, case, kwargs):
-    if case.headers:
-        case.headers.update(fresh(case.headers))

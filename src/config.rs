@@ -10,75 +10,96 @@ use crate::db::DatabaseUrl;
 #[derive(Debug, Clone, Args)]
 pub struct Settings {
     /// Where the data lives: sqlite://<file> or postgres://user:password@host/db.
-    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://rapport.db", value_parser = DatabaseUrl::parse)]
+    #[arg(long, global = true, env = "DATABASE_URL", default_value = "sqlite://rapport.db", value_parser = DatabaseUrl::parse)]
     pub database_url: DatabaseUrl,
 
-    /// Connections in the pool of each instance.
-    #[arg(long, env = "DATABASE_POOL_SIZE", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=500))]
+    /// Connections in the pool of each instance (1 to 500).
+    #[arg(long, global = true, env = "DATABASE_POOL_SIZE", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=500))]
     pub database_pool_size: u32,
 
     /// Interface to listen on.
-    #[arg(long, env = "RAPPORT_HOST", default_value = "127.0.0.1")]
+    #[arg(long, global = true, env = "RAPPORT_HOST", default_value = "127.0.0.1")]
     pub host: String,
 
     /// Port to listen on (0 picks a free one).
-    #[arg(long, env = "RAPPORT_PORT", default_value_t = 8080)]
+    #[arg(long, global = true, env = "RAPPORT_PORT", default_value_t = 8080)]
     pub port: u16,
 
     /// HTTP worker threads; 0 means one per CPU core.
-    #[arg(long, env = "RAPPORT_WORKERS", default_value_t = 0)]
+    #[arg(long, global = true, env = "RAPPORT_WORKERS", default_value_t = 0)]
     pub workers: usize,
 
     /// Largest request body accepted, in bytes (larger ones get 413).
-    #[arg(long, env = "RAPPORT_MAX_BODY_BYTES", default_value_t = 1_048_576)]
+    #[arg(
+        long,
+        global = true,
+        env = "RAPPORT_MAX_BODY_BYTES",
+        default_value_t = 1_048_576
+    )]
     pub max_body_bytes: usize,
 
     /// Secret that signs access tokens (HS256), at least 32 bytes. When unset, one is
     /// generated on first start and kept in the database, so that every instance sharing
     /// the database shares it and restarts do not log anyone out.
-    #[arg(long, env = "JWT_SECRET", hide_env_values = true)]
+    #[arg(long, global = true, env = "JWT_SECRET", hide_env_values = true)]
     pub jwt_secret: Option<String>,
 
-    /// Lifetime of an access token, in seconds.
-    #[arg(long, env = "ACCESS_TOKEN_TTL_SECONDS", default_value_t = 900, value_parser = clap::value_parser!(i64).range(30..=86_400))]
+    /// Lifetime of an access token, in seconds (30 to 86400).
+    #[arg(long, global = true, env = "ACCESS_TOKEN_TTL_SECONDS", default_value_t = 900, value_parser = clap::value_parser!(i64).range(30..=86_400))]
     pub access_token_ttl_seconds: i64,
 
-    /// Lifetime of a refresh token, in days.
-    #[arg(long, env = "REFRESH_TOKEN_TTL_DAYS", default_value_t = 30, value_parser = clap::value_parser!(i64).range(1..=365))]
+    /// Lifetime of a refresh token, in days (1 to 365).
+    #[arg(long, global = true, env = "REFRESH_TOKEN_TTL_DAYS", default_value_t = 30, value_parser = clap::value_parser!(i64).range(1..=365))]
     pub refresh_token_ttl_days: i64,
 
     /// Requests per minute to the session endpoints (`/v1/auth/*`) from one client address,
     /// per instance.
-    #[arg(long, env = "RATE_LIMIT_AUTH_PER_MINUTE", default_value = "20")]
+    #[arg(
+        long,
+        global = true,
+        env = "RATE_LIMIT_AUTH_PER_MINUTE",
+        default_value = "20"
+    )]
     pub rate_limit_auth_per_minute: NonZeroU32,
 
     /// Requests per minute to the rest of the API from one user in one workspace, per
     /// instance.
-    #[arg(long, env = "RATE_LIMIT_API_PER_MINUTE", default_value = "1200")]
+    #[arg(
+        long,
+        global = true,
+        env = "RATE_LIMIT_API_PER_MINUTE",
+        default_value = "1200"
+    )]
     pub rate_limit_api_per_minute: NonZeroU32,
 
     /// Take the client address from `Forwarded` / `X-Forwarded-For` (only behind a proxy
     /// that sets them; otherwise clients could pick their own address).
-    #[arg(long, env = "RAPPORT_TRUST_PROXY", default_value_t = false, action = clap::ArgAction::Set)]
+    #[arg(long, global = true, env = "RAPPORT_TRUST_PROXY", default_value_t = false, action = clap::ArgAction::Set)]
     pub trust_proxy: bool,
 
     /// Days a deleted contact or interaction stays visible to sync (`include_deleted=true`),
-    /// its personal fields erased at deletion; older tombstones are no longer listed.
-    #[arg(long, env = "RAPPORT_TOMBSTONE_RETENTION_DAYS", default_value_t = 30, value_parser = clap::value_parser!(i64).range(1..=3650))]
+    /// its personal fields erased at deletion; older tombstones are no longer listed (1 to
+    /// 3650).
+    #[arg(long, global = true, env = "RAPPORT_TOMBSTONE_RETENTION_DAYS", default_value_t = 30, value_parser = clap::value_parser!(i64).range(1..=3650))]
     pub tombstone_retention_days: i64,
 
     /// Browser origins allowed to call the API (CORS), comma-separated, e.g.
     /// `https://app.example.com`. Unset: no origin is allowed.
-    #[arg(long, env = "RAPPORT_CORS_ORIGINS", value_delimiter = ',', value_parser = parse_origin)]
+    #[arg(long, global = true, env = "RAPPORT_CORS_ORIGINS", value_delimiter = ',', value_parser = parse_origin)]
     pub cors_origins: Vec<String>,
 
     /// When set, `GET /metrics` answers only requests with `Authorization: Bearer <this
     /// token>` (401 otherwise); unset, it is open to whoever reaches the port.
-    #[arg(long, env = "RAPPORT_METRICS_TOKEN", hide_env_values = true)]
+    #[arg(
+        long,
+        global = true,
+        env = "RAPPORT_METRICS_TOKEN",
+        hide_env_values = true
+    )]
     pub metrics_token: Option<String>,
 
     /// Log format: `text` for people, `json` for log collectors.
-    #[arg(long, env = "LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    #[arg(long, global = true, env = "LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
 }
 

@@ -145,6 +145,7 @@ fn serve(
             .wrap(from_fn(fallback::problem_for_bare_errors))
             .wrap(from_fn(idempotency))
             .wrap(from_fn(rate_limit))
+            .wrap(from_fn(fallback::normalize_request))
             .wrap(from_fn(observe))
             .wrap(from_fn(security_headers))
             .wrap(Condition::new(

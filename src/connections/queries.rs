@@ -219,7 +219,14 @@ pub fn update(
     }
     row.version += 1;
     row.updated_at = db_now();
-    update_at_version!(conn, connections, id, version, &row, "connection")?;
+    update_at_version!(
+        conn,
+        connections,
+        id,
+        version,
+        &row,
+        if_match.lost_race("connection")
+    )?;
     changed(conn, workspace_id)?;
     row.view()
 }
@@ -232,7 +239,13 @@ pub fn delete(
 ) -> Result<(), ApiError> {
     let current = live_row(conn, workspace_id, id)?;
     if_match.check(current.version)?;
-    soft_delete!(conn, connections, id, current.version, "connection")?;
+    soft_delete!(
+        conn,
+        connections,
+        id,
+        current.version,
+        if_match.lost_race("connection")
+    )?;
     changed(conn, workspace_id)
 }
 

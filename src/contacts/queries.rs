@@ -485,7 +485,14 @@ pub fn update(
             db_now(),
         )?
     };
-    update_at_version!(conn, contacts, id, current.version, &row, "contact")?;
+    update_at_version!(
+        conn,
+        contacts,
+        id,
+        current.version,
+        &row,
+        if_match.lost_race("contact")
+    )?;
     changed(conn, workspace_id)?;
     // The kind or the cadence may have changed, and with them the schedule.
     schedule::refresh(conn, workspace_id, std::slice::from_ref(&row.id))?;
@@ -501,7 +508,13 @@ pub fn delete(
 ) -> Result<(), ApiError> {
     let current = live_row(conn, workspace_id, id)?;
     if_match.check(current.version)?;
-    soft_delete!(conn, contacts, id, current.version, "contact")?;
+    soft_delete!(
+        conn,
+        contacts,
+        id,
+        current.version,
+        if_match.lost_race("contact")
+    )?;
     erase_personal_fields(conn, id)?;
     crate::connections::queries::forget_contact(conn, workspace_id, id)
 }

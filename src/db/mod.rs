@@ -25,10 +25,11 @@ pub enum DbConn {
 diesel::infix_operator!(BitAnd, " & ", diesel::sql_types::Integer);
 
 /// Writes `changes` to row `id` of a table only while it is still at `version`, so that a
-/// concurrent edit loses cleanly (409) instead of being overwritten:
-/// `update_at_version!(conn, contacts, id, version, &row, "contact")`.
+/// concurrent edit loses cleanly instead of being overwritten, with the error `lost`
+/// (evaluated only then): `update_at_version!(conn, contacts, id, version, &row,
+/// if_match.lost_race("contact"))` — 412 when the caller sent `If-Match`, 409 otherwise.
 macro_rules! update_at_version {
-    ($conn:expr, $table:ident, $id:expr, $version:expr, $changes:expr, $what:literal) => {{
+    ($conn:expr, $table:ident, $id:expr, $version:expr, $changes:expr, $lost:expr) => {{
         use $crate::db::schema::$table;
         let changed = diesel::update(
             $table::table
@@ -38,7 +39,7 @@ macro_rules! update_at_version {
         .set($changes)
         .execute($conn)?;
         if changed == 0 {
-            Err($crate::error::ApiError::concurrent_update($what))
+            Err($lost)
         } else {
             Ok(())
         }
@@ -48,7 +49,7 @@ pub(crate) use update_at_version;
 
 /// Soft-deletes row `id` of a table at `version`: a tombstone incremental sync can see.
 macro_rules! soft_delete {
-    ($conn:expr, $table:ident, $id:expr, $version:expr, $what:literal) => {{
+    ($conn:expr, $table:ident, $id:expr, $version:expr, $lost:expr) => {{
         let now = $crate::time::db_now();
         $crate::db::update_at_version!(
             $conn,
@@ -60,7 +61,7 @@ macro_rules! soft_delete {
                 $table::updated_at.eq(now),
                 $table::version.eq($version + 1),
             ),
-            $what
+            $lost
         )
     }};
 }
@@ -82,6 +83,9 @@ macro_rules! insert_rows {
     };
 }
 pub(crate) use insert_rows;
+
+/// The advisory lock key that migrations hold on PostgreSQL ("rapport" in ASCII).
+const MIGRATION_LOCK: i64 = 0x0072_6170_706f_7274;
 
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
@@ -202,16 +206,44 @@ impl Db {
         self.backend
     }
 
+    /// Applies the pending migrations, one instance at a time: many instances starting at
+    /// once on a fresh database take turns (a PostgreSQL advisory lock; on SQLite an
+    /// exclusive transaction), and the later ones find nothing left to do.
     pub fn migrate(&self) -> anyhow::Result<Vec<String>> {
         let mut conn = self.pool.get()?;
-        let migrations = match &*conn {
-            DbConn::Sqlite(_) => SQLITE_MIGRATIONS,
-            DbConn::Postgres(_) => POSTGRES_MIGRATIONS,
+        let run = |conn: &mut DbConn| -> anyhow::Result<Vec<String>> {
+            let migrations = match conn {
+                DbConn::Sqlite(_) => SQLITE_MIGRATIONS,
+                DbConn::Postgres(_) => POSTGRES_MIGRATIONS,
+            };
+            let applied = conn
+                .run_pending_migrations(migrations)
+                .map_err(|e| anyhow::anyhow!("migration failed: {e}"))?;
+            Ok(applied.iter().map(ToString::to_string).collect())
         };
-        let applied = conn
-            .run_pending_migrations(migrations)
-            .map_err(|e| anyhow::anyhow!("migration failed: {e}"))?;
-        Ok(applied.iter().map(ToString::to_string).collect())
+        match &mut *conn {
+            DbConn::Postgres(pg) => {
+                pg.batch_execute(&format!("SELECT pg_advisory_lock({MIGRATION_LOCK})"))?;
+                let applied = run(&mut conn);
+                conn.batch_execute(&format!("SELECT pg_advisory_unlock({MIGRATION_LOCK})"))?;
+                applied
+            }
+            DbConn::Sqlite(sqlite) => {
+                AnsiTransactionManager::begin_transaction_sql(sqlite, "BEGIN EXCLUSIVE")?;
+                match run(&mut conn) {
+                    Ok(applied) => {
+                        <DbConn as Connection>::TransactionManager::commit_transaction(&mut conn)?;
+                        Ok(applied)
+                    }
+                    Err(error) => {
+                        let _ = <DbConn as Connection>::TransactionManager::rollback_transaction(
+                            &mut conn,
+                        );
+                        Err(error)
+                    }
+                }
+            }
+        }
     }
 
     /// Runs blocking database work off the async workers.
@@ -269,7 +301,14 @@ where
             Ok(value)
         }
         Err(error) => {
-            <DbConn as Connection>::TransactionManager::rollback_transaction(conn)?;
+            // The error that ended the work is the one to report; a rollback that fails
+            // too (the connection is gone) is secondary, and the pool discards the
+            // connection.
+            if let Err(rollback) =
+                <DbConn as Connection>::TransactionManager::rollback_transaction(conn)
+            {
+                tracing::warn!(%rollback, "rollback failed after an error");
+            }
             Err(error)
         }
     }

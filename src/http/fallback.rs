@@ -4,7 +4,7 @@
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::http::{header, StatusCode};
+use actix_web::http::{header, Method, StatusCode};
 use actix_web::middleware::Next;
 use actix_web::{web, Error, HttpRequest, ResponseError};
 
@@ -74,6 +74,40 @@ pub async fn no_route(
         Some(allow) => ApiError::method_not_allowed(allow),
         None => ApiError::not_found(format!("there is no resource at {}", req.path())),
     })
+}
+
+/// Before routing: a trailing slash on an API path names the same resource
+/// (`/v1/contacts/` is `/v1/contacts`), and HEAD is answered wherever GET is, without the
+/// body (uptime probes send HEAD).
+pub async fn normalize_request(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    let path = req.path();
+    if path.starts_with("/v1/") && path.len() > "/v1/".len() && path.ends_with('/') {
+        let trimmed = path.trim_end_matches('/').to_owned();
+        let with_query = match req.query_string() {
+            "" => trimmed,
+            query => format!("{trimmed}?{query}"),
+        };
+        let mut parts = req.head().uri.clone().into_parts();
+        if let Ok(path_and_query) = with_query.parse() {
+            parts.path_and_query = Some(path_and_query);
+            if let Ok(uri) = actix_web::http::Uri::from_parts(parts) {
+                req.match_info_mut().get_mut().update(&uri);
+                req.head_mut().uri = uri;
+            }
+        }
+    }
+    let head = req.method() == Method::HEAD;
+    if head {
+        req.head_mut().method = Method::GET;
+    }
+    let response = next.call(req).await?.map_into_boxed_body();
+    if !head {
+        return Ok(response);
+    }
+    Ok(response.map_body(|_, _| BoxBody::new(())))
 }
 
 /// An error answered without a body by something other than our handlers (the docs UI's

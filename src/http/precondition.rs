@@ -39,6 +39,21 @@ impl IfMatch {
     }
 }
 
+impl IfMatch {
+    /// The answer when a version-guarded write found the row changed after `check`: with
+    /// `If-Match` sent, the precondition failed (412); without, a concurrent edit won (409).
+    pub fn lost_race(&self, resource: &str) -> ApiError {
+        match &self.0 {
+            Some(header::IfMatch::Items(_)) => ApiError::new(
+                StatusCode::PRECONDITION_FAILED,
+                "precondition_failed",
+                format!("the {resource} changed while this request ran; read it again and retry"),
+            ),
+            _ => ApiError::concurrent_update(resource),
+        }
+    }
+}
+
 impl FromRequest for IfMatch {
     type Error = ApiError;
     type Future = std::future::Ready<Result<Self, ApiError>>;

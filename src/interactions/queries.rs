@@ -495,7 +495,14 @@ pub fn update(
         current.version + 1,
         current.created_at,
     );
-    update_at_version!(conn, interactions, id, current.version, &row, "interaction")?;
+    update_at_version!(
+        conn,
+        interactions,
+        id,
+        current.version,
+        &row,
+        if_match.lost_race("interaction")
+    )?;
     let contact_ids = fields.contact_ids.uuids();
     link(conn, &row, &contact_ids)?;
     let mut touched: BTreeSet<String> = previous_contacts.into_iter().collect();
@@ -514,7 +521,13 @@ pub fn delete(
 ) -> Result<(), ApiError> {
     let current = live_row(conn, workspace_id, id)?;
     if_match.check(current.version)?;
-    soft_delete!(conn, interactions, id, current.version, "interaction")?;
+    soft_delete!(
+        conn,
+        interactions,
+        id,
+        current.version,
+        if_match.lost_race("interaction")
+    )?;
     // The tombstone says that it happened, not what was said.
     diesel::update(interactions::table.find(id))
         .set((

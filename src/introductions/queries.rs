@@ -330,7 +330,7 @@ pub fn update(
         id,
         current.version,
         &row,
-        "introduction"
+        if_match.lost_race("introduction")
     )?;
     settle(conn, &row)?;
     if let (Some(to), Some(request_id)) = (patch.status, &row.request_id) {
@@ -353,7 +353,13 @@ pub fn delete(
 ) -> Result<(), ApiError> {
     let current = live_row(conn, workspace_id, id)?;
     if_match.check(current.version)?;
-    soft_delete!(conn, introductions, id, current.version, "introduction")
+    soft_delete!(
+        conn,
+        introductions,
+        id,
+        current.version,
+        if_match.lost_race("introduction")
+    )
 }
 
 /// Filters of the introduction list; all optional, combined with AND.

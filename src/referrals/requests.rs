@@ -557,7 +557,7 @@ pub fn update(
         id,
         current.version,
         &row,
-        "referral request"
+        if_match.lost_race("referral request")
     )?;
     Ok((get(conn, workspace_id, id)?, readiness))
 }
@@ -575,7 +575,7 @@ pub fn delete(
         referral_requests,
         id,
         current.version,
-        "referral request"
+        if_match.lost_race("referral request")
     )
 }
 
@@ -652,7 +652,7 @@ fn advance(
         &current.id,
         current.version,
         &row,
-        "referral request"
+        ApiError::concurrent_update("referral request")
     )
 }
 

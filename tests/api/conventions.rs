@@ -273,3 +273,19 @@ on_every_backend! {
         }
     }
 }
+
+on_every_backend! {
+    async fn a_trailing_slash_is_the_same_resource_and_head_answers_where_get_does(app) {
+        let account = app.signup().await;
+        app.create_contact(&account.token, json!({"first_name": "Ann"})).await;
+        let slashed: Value = app.get("/v1/contacts/?limit=1", &account.token).await.json().await.unwrap();
+        assert_eq!(slashed["data"].as_array().unwrap().len(), 1, "{slashed}");
+        for path in ["/healthz", "/readyz", "/openapi.json"] {
+            let response = app.request(Method::HEAD, path, None).send().await.unwrap();
+            assert_eq!(response.status(), 200, "{path}");
+            assert!(response.bytes().await.unwrap().is_empty(), "{path}: no body");
+        }
+        let response = app.request(Method::HEAD, "/v1/contacts", Some(&account.token)).send().await.unwrap();
+        assert_eq!(response.status(), 200);
+    }
+}
