@@ -168,6 +168,15 @@ impl ApiError {
         }
     }
 
+    /// The database cannot be reached, or did not answer in time (503, retry in a second).
+    pub fn database_unavailable() -> Self {
+        Self::unavailable(
+            "database_unavailable",
+            "the database is unavailable or busy right now; retry in a moment",
+            1,
+        )
+    }
+
     pub fn method_not_allowed(allow: String) -> Self {
         Self {
             allow: Some(allow.clone()),
@@ -210,7 +219,35 @@ impl std::error::Error for ApiError {
 }
 
 impl From<diesel::result::Error> for ApiError {
+    /// A database that is gone, cut off, too slow or locked is "unavailable, try again"
+    /// (503 with `Retry-After`), logged with its cause; anything else is a bug (500).
     fn from(error: diesel::result::Error) -> Self {
+        use diesel::result::{DatabaseErrorKind, Error};
+        let unavailable = match &error {
+            Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _) => true,
+            Error::DatabaseError(_, info) => {
+                let message = info.message();
+                [
+                    "database is locked",
+                    "database is busy",
+                    "terminating connection",
+                    "server closed the connection",
+                    "no connection to the server",
+                    "could not receive data",
+                    "could not send data",
+                    "canceling statement due to statement timeout",
+                    "connection to server",
+                ]
+                .iter()
+                .any(|sign| message.contains(sign))
+            }
+            Error::BrokenTransactionManager => true,
+            _ => false,
+        };
+        if unavailable {
+            tracing::warn!(%error, "the database is unavailable");
+            return Self::database_unavailable();
+        }
         Self::internal(error)
     }
 }

@@ -126,6 +126,27 @@ impl DatabaseUrl {
     }
 }
 
+/// The PostgreSQL URL with a connect timeout and TCP keepalives unless it sets its own: a
+/// server that does not answer fails a connection in two seconds, and a connection whose
+/// network went silent is found dead in about a minute rather than the kernel's fifteen.
+fn with_timeouts(url: &str) -> String {
+    let defaults = [
+        ("connect_timeout", "2"),
+        ("keepalives", "1"),
+        ("keepalives_idle", "30"),
+        ("keepalives_interval", "10"),
+        ("keepalives_count", "3"),
+    ];
+    let mut url = url.to_owned();
+    for (name, value) in defaults {
+        if !url.contains(&format!("{name}=")) {
+            url.push(if url.contains('?') { '&' } else { '?' });
+            url.push_str(&format!("{name}={value}"));
+        }
+    }
+    url
+}
+
 /// Hides a password in a URL before it reaches an error message or a log.
 fn redact(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {
@@ -153,16 +174,22 @@ impl r2d2::ManageConnection for ConnectionManager {
                 // Reads go through a shared memory map of the file (up to 1 GiB) rather than
                 // a read() per page into each connection's own cache.
                 conn.batch_execute(
-                    "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; \
+                    "PRAGMA busy_timeout = 2000; PRAGMA journal_mode = WAL; \
                      PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
                      PRAGMA mmap_size = 1073741824;",
                 )
                 .map_err(diesel::r2d2::Error::QueryError)?;
                 Ok(DbConn::Sqlite(conn))
             }
-            DatabaseUrl::Postgres(url) => PgConnection::establish(url)
-                .map(DbConn::Postgres)
-                .map_err(diesel::r2d2::Error::ConnectionError),
+            DatabaseUrl::Postgres(url) => {
+                let mut conn = PgConnection::establish(&with_timeouts(url))
+                    .map_err(diesel::r2d2::Error::ConnectionError)?;
+                // A statement that runs longer than this is cancelled: one request cannot
+                // hold a connection (and the others waiting for it) for minutes.
+                conn.batch_execute("SET statement_timeout = '30s'")
+                    .map_err(diesel::r2d2::Error::QueryError)?;
+                Ok(DbConn::Postgres(conn))
+            }
         }
     }
 
@@ -191,7 +218,8 @@ impl Db {
     pub fn connect(url: &DatabaseUrl, max_size: u32) -> anyhow::Result<Self> {
         let pool = r2d2::Pool::builder()
             .max_size(max_size)
-            .connection_timeout(Duration::from_secs(10))
+            // A request waits at most this long for a connection, then hears 503.
+            .connection_timeout(Duration::from_secs(2))
             .build(ConnectionManager { url: url.clone() })
             .map_err(|e| {
                 anyhow::anyhow!("cannot connect to the {} database: {e}", url.backend_name())
@@ -254,7 +282,10 @@ impl Db {
     {
         let pool = self.pool.clone();
         web::block(move || {
-            let mut conn = pool.get().map_err(ApiError::internal)?;
+            let mut conn = pool.get().map_err(|error| {
+                tracing::warn!(%error, "no database connection");
+                ApiError::database_unavailable()
+            })?;
             work(&mut conn)
         })
         .await
@@ -344,6 +375,20 @@ mod tests {
             DatabaseUrl::parse("postgresql://u@h/db"),
             Ok(DatabaseUrl::Postgres(_))
         ));
+    }
+
+    #[test]
+    fn postgres_urls_get_timeouts_unless_they_set_their_own() {
+        assert_eq!(
+            with_timeouts("postgres://u@h/db"),
+            "postgres://u@h/db?connect_timeout=2&keepalives=1&keepalives_idle=30&keepalives_interval=10&keepalives_count=3"
+        );
+        let own = with_timeouts("postgres://u@h/db?sslmode=require&connect_timeout=9");
+        assert!(
+            own.starts_with("postgres://u@h/db?sslmode=require&connect_timeout=9&keepalives=1"),
+            "{own}"
+        );
+        assert_eq!(own.matches("connect_timeout").count(), 1);
     }
 
     #[test]

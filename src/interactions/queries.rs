@@ -355,11 +355,21 @@ fn unlink(conn: &mut DbConn, interaction_id: &str) -> Result<Vec<String>, ApiErr
 /// interactions, then their schedule and what their introductions still owe them, and
 /// lifts the snoozes a newer interaction makes stale: logging, editing and deleting all
 /// end here, so neither can drift.
+///
+/// The contacts are held first, in id order: on PostgreSQL two transactions logging with
+/// one contact would otherwise each compute from what they could see and the one that
+/// commits last would write a stale clock. Held, the second waits for the first to commit
+/// and then sees its interaction. (SQLite transactions already run one at a time.)
 fn refresh_last_interaction(
     conn: &mut DbConn,
     workspace_id: &str,
     contact_ids: &BTreeSet<String>,
 ) -> Result<(), ApiError> {
+    for contact_id in contact_ids {
+        diesel::update(contacts::table.find(contact_id))
+            .set(contacts::version.eq(contacts::version))
+            .execute(conn)?;
+    }
     for contact_id in contact_ids {
         let last = interaction_contacts::table
             .filter(interaction_contacts::contact_id.eq(contact_id))

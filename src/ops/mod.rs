@@ -48,17 +48,16 @@ async fn healthz() -> web::Json<Health> {
 #[get("/readyz")]
 async fn readyz(db: web::Data<Db>) -> Result<web::Json<Readiness>, ApiError> {
     let database = db.backend().to_owned();
-    db.run(|conn| {
+    let check = db.run(|conn| {
         conn.batch_execute("SELECT 1").map_err(|error| {
             tracing::warn!(%error, "readiness check failed");
-            ApiError::new(
-                actix_web::http::StatusCode::SERVICE_UNAVAILABLE,
-                "database_unavailable",
-                "the database does not answer",
-            )
+            ApiError::database_unavailable()
         })
-    })
-    .await?;
+    });
+    // A database cut off without a word (a frozen network) must not hold the probe.
+    tokio::time::timeout(std::time::Duration::from_secs(2), check)
+        .await
+        .map_err(|_| ApiError::database_unavailable())??;
     Ok(web::Json(Readiness {
         status: "ready".to_owned(),
         database,

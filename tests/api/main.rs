@@ -10,6 +10,7 @@ mod connections;
 mod contacts;
 mod conventions;
 mod demo;
+mod faults;
 mod idempotency;
 mod interactions;
 mod introductions;
