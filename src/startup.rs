@@ -66,6 +66,13 @@ pub struct Application {
 
 impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        // The port first: a port in use is said before anything touches the database.
+        let address = format!("{}:{}", settings.host, settings.port);
+        let listener = TcpListener::bind((settings.host.as_str(), settings.port)).map_err(|e| {
+            anyhow::anyhow!(
+                "cannot listen on {address}: {e}; set RAPPORT_PORT (or --port) to a free port"
+            )
+        })?;
         let db = Db::connect(&settings.database_url, settings.database_pool_size)?;
         let applied = db.migrate()?;
         if !applied.is_empty() {
@@ -84,7 +91,6 @@ impl Application {
             settings.access_token_ttl_seconds,
             settings.refresh_token_ttl_days,
         );
-        let listener = TcpListener::bind((settings.host.as_str(), settings.port))?;
         let port = listener.local_addr()?.port();
         let server = serve(listener, db, keys, &settings)?;
         tracing::info!(port, "listening");

@@ -118,6 +118,15 @@ impl DatabaseUrl {
         ))
     }
 
+    /// Where the database is, fit for a message: the file, or the server and database
+    /// without the password.
+    pub fn location(&self) -> String {
+        match self {
+            Self::Sqlite(path) => path.clone(),
+            Self::Postgres(url) => redact(url),
+        }
+    }
+
     pub fn backend_name(&self) -> &'static str {
         match self {
             Self::Sqlite(_) => "sqlite",
@@ -215,14 +224,35 @@ pub struct Db {
 }
 
 impl Db {
+    /// The pool, with its first connection open; a database that cannot be reached fails
+    /// here, in about two seconds, with one line naming it and what to check.
     pub fn connect(url: &DatabaseUrl, max_size: u32) -> anyhow::Result<Self> {
+        if let DatabaseUrl::Sqlite(path) = url {
+            let directory = std::path::Path::new(path)
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty());
+            if let Some(directory) = directory.filter(|d| !d.is_dir()) {
+                anyhow::bail!(
+                    "cannot open the SQLite database {path}: the directory {} does not exist; create it or set DATABASE_URL to a file in an existing directory",
+                    directory.display()
+                );
+            }
+        }
         let pool = r2d2::Pool::builder()
             .max_size(max_size)
             // A request waits at most this long for a connection, then hears 503.
             .connection_timeout(Duration::from_secs(2))
+            // Start-up failures are reported once, below, not once per retry.
+            .error_handler(Box::new(r2d2::NopErrorHandler))
             .build(ConnectionManager { url: url.clone() })
             .map_err(|e| {
-                anyhow::anyhow!("cannot connect to the {} database: {e}", url.backend_name())
+                // libpq's reasons span lines; the message is one.
+                let reason = e.to_string().split_whitespace().collect::<Vec<_>>().join(" ");
+                anyhow::anyhow!(
+                    "cannot connect to the {} database at {}: {reason}; check DATABASE_URL and that the server is running",
+                    url.backend_name(),
+                    url.location()
+                )
             })?;
         Ok(Self {
             pool,
