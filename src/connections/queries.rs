@@ -246,6 +246,10 @@ pub fn delete(
         current.version,
         if_match.lost_race("connection")
     )?;
+    // The tombstone says who knew whom, not what was noted about them.
+    diesel::update(connections::table.find(id))
+        .set(connections::note.eq(None::<String>))
+        .execute(conn)?;
     changed(conn, workspace_id)
 }
 
@@ -271,6 +275,7 @@ pub fn forget_contact(
         connections::deleted_at.eq(now),
         connections::updated_at.eq(now),
         connections::version.eq(connections::version + 1),
+        connections::note.eq(None::<String>),
     ))
     .execute(conn)?;
     changed(conn, workspace_id)

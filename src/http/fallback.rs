@@ -1,6 +1,7 @@
-//! What answers when no route does: 405 with `Allow` when the path exists under another
-//! method, 404 otherwise; both as problem+json. The route table is read from the OpenAPI
-//! document, so it can never disagree with the routes it describes.
+//! Around routing: requests normalised before it (a trailing slash, HEAD), and what
+//! answers when no route does — 405 with `Allow` when the path exists under another
+//! method, 404 otherwise, and any bare framework error — as problem+json. The route table
+//! is read from the OpenAPI document, so it can never disagree with the routes it describes.
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};

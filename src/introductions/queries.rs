@@ -359,7 +359,12 @@ pub fn delete(
         id,
         current.version,
         if_match.lost_race("introduction")
-    )
+    )?;
+    // The tombstone keeps the stages for sync, not the notes.
+    diesel::update(introductions::table.find(id))
+        .set(introductions::notes.eq(None::<String>))
+        .execute(conn)?;
+    Ok(())
 }
 
 /// Filters of the introduction list; all optional, combined with AND.

@@ -576,7 +576,19 @@ pub fn delete(
         id,
         current.version,
         if_match.lost_race("referral request")
-    )
+    )?;
+    // The tombstone keeps the stages for sync; the words about the people go.
+    diesel::update(referral_requests::table.find(id))
+        .set((
+            referral_requests::target_name.eq(None::<String>),
+            referral_requests::target_company.eq(None::<String>),
+            referral_requests::target_title.eq(None::<String>),
+            referral_requests::business_reason.eq(None::<String>),
+            referral_requests::ideal_introduction.eq(None::<String>),
+            referral_requests::notes.eq(None::<String>),
+        ))
+        .execute(conn)?;
+    Ok(())
 }
 
 /// A received introduction answers this request: it moves to `introduced` (through

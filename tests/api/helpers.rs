@@ -307,6 +307,16 @@ pub fn text(value: &Value) -> String {
         .to_owned()
 }
 
+/// The statuses of a referral request's history, oldest first.
+pub fn history(request: &Value) -> Vec<String> {
+    request["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|change| text(&change["status"]))
+        .collect()
+}
+
 /// Asserts a problem+json response with `status` and `code`; returns the problem.
 pub async fn assert_problem(response: Response, status: u16, code: &str) -> Value {
     assert_eq!(response.status().as_u16(), status, "unexpected status");

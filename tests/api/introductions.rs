@@ -2,7 +2,7 @@
 
 use serde_json::{json, Value};
 
-use crate::helpers::{assert_problem, on_every_backend, pointers, text, TestApp};
+use crate::helpers::{assert_problem, history, on_every_backend, pointers, text, TestApp};
 
 async fn create(app: &TestApp, token: &str, body: Value) -> Value {
     let response = app.post("/v1/introductions", token, body).await;
@@ -179,16 +179,6 @@ on_every_backend! {
     }
 }
 
-/// The statuses of a request's history, oldest first.
-fn history(request: &Value) -> Vec<String> {
-    request["history"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|change| text(&change["status"]))
-        .collect()
-}
-
 on_every_backend! {
     async fn a_request_follows_its_introduction_forward_to_one_funnel(app) {
         let account = app.signup().await;
@@ -281,5 +271,34 @@ on_every_backend! {
             assert_eq!(app.patch(&path, t, json!({"status": step})).await.status(), 200);
         }
         assert_eq!(history(&get(closed).await), ["planned", "asked", "agreed", "introduced", "lost"]);
+    }
+}
+
+on_every_backend! {
+    async fn deleted_requests_introductions_and_connections_keep_no_words(app) {
+        let account = app.signup().await;
+        let t = &account.token;
+        let referrer = app.create_contact(t, json!({"first_name": "Referrer"})).await;
+        let prospect = app.create_contact(t, json!({"first_name": "Prospect"})).await;
+        let asked = request(&app, t, &referrer, false).await;
+        let introduction = create(&app, t, json!({"direction": "received", "referrer_id": referrer["id"], "prospect_id": prospect["id"], "notes": "Her husband is ill"})).await;
+        let connection = app.post("/v1/connections", t, json!({"from": {"contact_id": referrer["id"]}, "to": {"contact_id": prospect["id"]}, "kind": "friend", "strength": 4, "note": "Met in rehab"})).await;
+        assert_eq!(connection.status(), 201);
+        let connection: Value = connection.json().await.unwrap();
+        for (path, id) in [("/v1/referral-requests", &asked["id"]), ("/v1/introductions", &introduction["id"]), ("/v1/connections", &connection["id"])] {
+            assert_eq!(app.delete(&format!("{path}/{}", text(id)), t).await.status(), 204, "{path}");
+        }
+        let listed = |path: &'static str| {
+            let app = &app;
+            async move { app.get(&format!("{path}?include_deleted=true"), t).await.json::<Value>().await.unwrap()["data"][0].clone() }
+        };
+        let request = listed("/v1/referral-requests").await;
+        assert!(request["deleted_at"].is_string());
+        assert_eq!((&request["target"]["name"], &request["business_reason"], &request["ideal_introduction"]), (&Value::Null, &Value::Null, &Value::Null), "{request}");
+        assert_eq!(request["status"], "planned", "the stages stay for sync");
+        let introduction = listed("/v1/introductions").await;
+        assert_eq!((introduction["notes"].clone(), introduction["status"].clone()), (Value::Null, json!("pending")), "{introduction}");
+        let connection = listed("/v1/connections").await;
+        assert_eq!((connection["note"].clone(), connection["strength"].clone()), (Value::Null, json!(4)), "{connection}");
     }
 }

@@ -3,22 +3,13 @@
 use chrono::{Duration, Utc};
 use serde_json::{json, Value};
 
-use crate::helpers::{text, Backend, TestApp};
+use crate::helpers::{history, text, Backend, TestApp};
 
 /// A time as both backends store it.
 fn stored(days_ago: i64) -> String {
     (Utc::now() - Duration::days(days_ago))
         .format("%Y-%m-%d %H:%M:%S")
         .to_string()
-}
-
-fn history(request: &Value) -> Vec<String> {
-    request["history"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|change| text(&change["status"]))
-        .collect()
 }
 
 #[tokio::test]
