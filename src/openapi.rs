@@ -170,6 +170,10 @@ fn add_errors(operation: &mut Operation, is_api: bool, has_path_id: bool, writes
             "429",
             "Too many requests; retry after the `Retry-After` seconds",
         );
+        add(
+            "503",
+            "`database_unavailable`: the database is unreachable, too slow or locked; retry after the `Retry-After` seconds",
+        );
     }
     add(
         "500",
