@@ -62,7 +62,7 @@ pub struct Settings {
     )]
     pub rate_limit_auth_per_minute: NonZeroU32,
 
-    /// Requests per minute to the rest of the API from one user in one workspace, per
+    /// Requests per minute to the rest of the API from one user, or one API key, per
     /// instance.
     #[arg(
         long,
@@ -71,6 +71,16 @@ pub struct Settings {
         default_value = "1200"
     )]
     pub rate_limit_api_per_minute: NonZeroU32,
+
+    /// Requests per minute to the rest of the API from all the users and keys of one
+    /// workspace together, per instance.
+    #[arg(
+        long,
+        global = true,
+        env = "RATE_LIMIT_WORKSPACE_PER_MINUTE",
+        default_value = "6000"
+    )]
+    pub rate_limit_workspace_per_minute: NonZeroU32,
 
     /// Take the client address from `Forwarded` / `X-Forwarded-For` (only behind a proxy
     /// that sets them; otherwise clients could pick their own address).
@@ -140,6 +150,7 @@ impl Settings {
             refresh_token_ttl_days: 30,
             rate_limit_auth_per_minute: NonZeroU32::new(20).expect("non-zero"),
             rate_limit_api_per_minute: NonZeroU32::new(1200).expect("non-zero"),
+            rate_limit_workspace_per_minute: NonZeroU32::new(6000).expect("non-zero"),
             trust_proxy: false,
             tombstone_retention_days: 30,
             cors_origins: Vec::new(),

@@ -5,6 +5,7 @@
 //! `introductions`), each holding its types, rules, queries and handlers; `demo` seeds a
 //! synthetic network.
 
+pub mod api_keys;
 pub mod auth;
 pub mod cli;
 pub mod config;

@@ -2,6 +2,7 @@
 //! (so the document cannot forget a route), then the error responses every operation
 //! shares are added here in one place.
 
+use utoipa::openapi::header::HeaderBuilder;
 use utoipa::openapi::path::{Operation, ParameterBuilder, ParameterIn};
 use utoipa::openapi::schema::{ObjectBuilder, Type};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -16,11 +17,11 @@ use crate::referrals::insights::FunnelGrouping;
 #[openapi(
     info(
         title = "Rapport API",
-        description = "Referral selling: keep relationships warm, ask for referrals the right way, and follow each introduction to money.\n\nAuthenticate with `Authorization: Bearer <access token>` from `POST /v1/auth/login`. Errors are RFC 9457 problem documents. Lists are cursor-paginated.",
+        description = "Referral selling: keep relationships warm, ask for referrals the right way, and follow each introduction to money.\n\nAuthenticate with `Authorization: Bearer <token>`: a person's access token from `POST /v1/auth/login`, or an API key (`rk_…`) made with `POST /v1/api-keys` for an integration. Every `/v1` response tells the rate limit that binds it in `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Errors are RFC 9457 problem documents. Lists are cursor-paginated.",
         license(name = "MIT OR Apache-2.0"),
     ),
     modifiers(&BearerAuth),
-    security(("bearer" = [])),
+    security(("bearer" = []), ("api_key" = [])),
     // Schemas no response or request body names: operations' parameters refer to them.
     components(schemas(Problem, FieldError, FunnelGrouping)),
     tags(
@@ -49,7 +50,21 @@ impl Modify for BearerAuth {
                     .scheme(HttpAuthScheme::Bearer)
                     .bearer_format("JWT")
                     .description(Some(
-                        "An access token from `POST /v1/auth/login` or `/v1/auth/register`.",
+                        "A person's access token from `POST /v1/auth/login` or `/v1/auth/register`: everything their role allows.",
+                    ))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "api_key",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("rk_…")
+                    .description(Some(
+                        "An API key from `POST /v1/api-keys`, sent as a bearer token: it acts as the member who made it, \
+                         limited to its scopes (`read`; `write` to change the network; `admin` for members, invitations, \
+                         settings and keys). Not accepted on `/v1/auth/*` nor on your own invitations.",
                     ))
                     .build(),
             ),
@@ -157,9 +172,12 @@ fn add_errors(operation: &mut Operation, is_api: bool, has_path_id: bool, writes
         add("422", "A field or parameter is invalid; `errors` names it");
     }
     if !public {
-        add("401", "Missing, expired or invalid access token");
+        add("401", "Missing, expired or invalid access token or API key");
         if writes {
-            add("403", "Your role does not allow this");
+            add(
+                "403",
+                "Your role does not allow this (`forbidden`), or the API key lacks the scope (`insufficient_scope`)",
+            );
         }
     }
     if has_path_id {
@@ -179,4 +197,34 @@ fn add_errors(operation: &mut Operation, is_api: bool, has_path_id: bool, writes
         "500",
         "Unexpected error; quote `request_id` when reporting it",
     );
+    if is_api {
+        add_rate_limit_headers(operation);
+    }
+}
+
+/// The IETF RateLimit header fields, on every success and on 429.
+fn add_rate_limit_headers(operation: &mut Operation) {
+    const FIELDS: [(&str, &str); 3] = [
+        ("RateLimit-Limit", "Requests allowed in a minute by the limit that binds this caller most (per user or API key, or per workspace)"),
+        ("RateLimit-Remaining", "Requests left under that limit now"),
+        ("RateLimit-Reset", "Seconds until that limit is whole again"),
+    ];
+    for (status, response) in operation.responses.responses.iter_mut() {
+        let (RefOr::T(response), true) = (response, status.starts_with('2') || status == "429")
+        else {
+            continue;
+        };
+        for (name, description) in FIELDS {
+            response.headers.entry(name.to_owned()).or_insert_with(|| {
+                HeaderBuilder::new()
+                    .schema(
+                        ObjectBuilder::new()
+                            .schema_type(Type::Integer)
+                            .minimum(Some(0)),
+                    )
+                    .description(Some(description))
+                    .build()
+            });
+        }
+    }
 }

@@ -10,6 +10,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use utoipa_actix_web::{scope, AppExt};
 use utoipa_swagger_ui::SwaggerUi;
 
+use crate::auth::principal::authenticate;
 use crate::auth::{tokens, TokenKeys};
 use crate::config::Settings;
 use crate::db::Db;
@@ -21,8 +22,8 @@ use crate::http::security::{cors, security_headers};
 use crate::network::cache::GraphCache;
 use crate::openapi::{add_shared_conventions, ApiDoc};
 use crate::{
-    auth, connections, contacts, interactions, introductions, invitations, network, nurture, ops,
-    referrals, workspaces,
+    api_keys, auth, connections, contacts, interactions, introductions, invitations, network,
+    nurture, ops, referrals, workspaces,
 };
 
 /// Every resource of the versioned API.
@@ -30,6 +31,7 @@ fn v1(cfg: &mut ServiceConfig) {
     auth::handlers::routes(cfg);
     workspaces::handlers::routes(cfg);
     invitations::handlers::routes(cfg);
+    api_keys::handlers::routes(cfg);
     contacts::handlers::routes(cfg);
     interactions::handlers::routes(cfg);
     nurture::settings::routes(cfg);
@@ -133,6 +135,7 @@ fn serve(
     let limits = web::Data::new(RateLimits::new(
         settings.rate_limit_auth_per_minute,
         settings.rate_limit_api_per_minute,
+        settings.rate_limit_workspace_per_minute,
         settings.trust_proxy,
     ));
     let mut server = HttpServer::new(move || {
@@ -151,6 +154,7 @@ fn serve(
             .wrap(from_fn(fallback::problem_for_bare_errors))
             .wrap(from_fn(idempotency))
             .wrap(from_fn(rate_limit))
+            .wrap(from_fn(authenticate))
             .wrap(from_fn(fallback::normalize_request))
             .wrap(from_fn(observe))
             .wrap(from_fn(security_headers))

@@ -251,7 +251,7 @@ async fn refresh(
     keys: web::Data<TokenKeys>,
     body: Json<RefreshRequest>,
 ) -> Result<web::Json<Session>, ApiError> {
-    let token_hash = tokens::hash_refresh_token(&body.into_inner().refresh_token);
+    let token_hash = tokens::hash_secret(&body.into_inner().refresh_token);
     // A refused token still commits: replaying one revokes every session it belongs to.
     let session = db
         .transaction(move |conn| {
@@ -278,16 +278,20 @@ async fn refresh(
 #[utoipa::path(tag = "auth", operation_id = "logout", security(), request_body = RefreshRequest, responses((status = 204, description = "The refresh token no longer works")))]
 #[post("/auth/logout")]
 async fn logout(db: web::Data<Db>, body: Json<RefreshRequest>) -> Result<HttpResponse, ApiError> {
-    let token_hash = tokens::hash_refresh_token(&body.into_inner().refresh_token);
+    let token_hash = tokens::hash_secret(&body.into_inner().refresh_token);
     db.run(move |conn| queries::revoke_refresh_token(conn, &token_hash, to_db(now())))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
 /// Who the token belongs to, the workspace it acts in, and every workspace you belong to.
-#[utoipa::path(tag = "auth", operation_id = "getMe", responses((status = 200, body = Me)))]
+#[utoipa::path(
+    tag = "auth", operation_id = "getMe", security(("bearer" = [])),
+    responses((status = 200, body = Me), (status = 403, description = "`session_required`: this concerns a person, not an API key", body = Problem, content_type = "application/problem+json"))
+)]
 #[get("/me")]
 async fn me(principal: Principal, db: web::Data<Db>) -> Result<web::Json<Me>, ApiError> {
+    principal.require_session()?;
     let (user, memberships) = db
         .run(move |conn| {
             Ok((

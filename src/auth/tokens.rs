@@ -101,15 +101,23 @@ impl TokenKeys {
 
 /// A new refresh token and the hash under which it is stored.
 pub fn new_refresh_token() -> (String, String) {
-    let mut bytes = [0u8; 32];
-    rand::rng().fill_bytes(&mut bytes);
-    let token = format!("rt_{}", URL_SAFE_NO_PAD.encode(bytes));
-    let hash = hash_refresh_token(&token);
-    (token, hash)
+    new_secret("rt_")
 }
 
-pub fn hash_refresh_token(token: &str) -> String {
-    let digest = Sha256::digest(token.as_bytes());
+/// A random secret (32 bytes, URL-safe base64) after a `prefix` that says what it is (and
+/// lets secret scanners find it), with the hash to store in its place.
+pub fn new_secret(prefix: &str) -> (String, String) {
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    let secret = format!("{prefix}{}", URL_SAFE_NO_PAD.encode(bytes));
+    let hash = hash_secret(&secret);
+    (secret, hash)
+}
+
+/// The stored form of a random secret. 256 random bits need no slow hash: SHA-256 alone
+/// cannot be reversed, and the hash can be looked up directly.
+pub fn hash_secret(secret: &str) -> String {
+    let digest = Sha256::digest(secret.as_bytes());
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
@@ -190,7 +198,7 @@ mod tests {
         let (a, hash_a) = new_refresh_token();
         let (b, _) = new_refresh_token();
         assert_ne!(a, b);
-        assert_eq!(hash_refresh_token(&a), hash_a);
+        assert_eq!(hash_secret(&a), hash_a);
         assert_eq!(hash_a.len(), 64);
     }
 }

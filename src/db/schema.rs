@@ -254,6 +254,23 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    api_keys (workspace_id, id) {
+        workspace_id -> Text,
+        id -> Text,
+        name -> Text,
+        scopes -> Text,
+        secret_hash -> Text,
+        secret_hint -> Text,
+        member_id -> Text,
+        expires_at -> Nullable<Timestamp>,
+        last_used_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        deleted_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(api_keys -> members (member_id));
 diesel::joinable!(interaction_contacts -> interactions (interaction_id));
 diesel::joinable!(invitations -> workspaces (workspace_id));
 diesel::joinable!(members -> users (user_id));
@@ -274,5 +291,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     referral_request_events,
     introductions,
     connections,
-    invitations
+    invitations,
+    api_keys
 );

@@ -4,7 +4,8 @@
 //!
 //! The session endpoints (`/v1/auth/*`) are exempt: their responses carry tokens, which
 //! are never stored, and a replayed refresh must meet reuse detection. A stored response
-//! is replayed only to a current member of its workspace.
+//! is replayed only to the caller who made it (the same person, or the same API key),
+//! while they are still a member of its workspace.
 //!
 //! Keys are scoped to a workspace and remembered for 24 hours. The claim on a key and the
 //! write it guards are separate transactions: if the process dies in between, the key is
@@ -22,8 +23,8 @@ use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 use sha2::{Digest, Sha256};
 
-use crate::auth::TokenKeys;
-use crate::db::schema::{idempotency_keys, members};
+use crate::auth::principal::authenticated_caller;
+use crate::db::schema::idempotency_keys;
 use crate::db::{is_unique_violation, Db, DbConn};
 use crate::error::ApiError;
 use crate::time::db_now;
@@ -61,27 +62,15 @@ enum Claim {
     },
     InFlight,
     OtherRequest,
-    /// The caller left the workspace since: nothing of it is theirs to see.
-    NotAMember,
 }
 
 fn claim(
     conn: &mut DbConn,
     workspace_id: &str,
-    user_id: &str,
     key: &str,
     fingerprint: &str,
     now: NaiveDateTime,
 ) -> Result<Claim, ApiError> {
-    let member = members::table
-        .filter(members::workspace_id.eq(workspace_id))
-        .filter(members::user_id.eq(user_id))
-        .filter(members::removed_at.is_null())
-        .count()
-        .get_result::<i64>(conn)?;
-    if member == 0 {
-        return Ok(Claim::NotAMember);
-    }
     type Row = (
         String,
         Option<i32>,
@@ -159,20 +148,6 @@ fn release(conn: &mut DbConn, workspace_id: &str, key: &str) -> Result<(), ApiEr
     Ok(())
 }
 
-/// The workspace of a valid bearer token; requests without one pass through untouched and
-/// are refused by the handler.
-fn workspace_of(req: &ServiceRequest) -> Option<(String, String)> {
-    let keys = req.app_data::<web::Data<TokenKeys>>()?;
-    let value = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
-    let (scheme, token) = value.split_once(' ')?;
-    if !scheme.eq_ignore_ascii_case("bearer") {
-        return None;
-    }
-    keys.verify_access_token(token.trim())
-        .ok()
-        .map(|claims| (claims.wid, claims.sub))
-}
-
 pub async fn idempotency(
     mut req: ServiceRequest,
     next: Next<BoxBody>,
@@ -180,10 +155,13 @@ pub async fn idempotency(
     let guarded = req.method() == Method::POST
         && req.headers().contains_key(&IDEMPOTENCY_KEY)
         && !req.path().starts_with("/v1/auth/");
-    let workspace = if guarded { workspace_of(&req) } else { None };
-    let (Some((workspace_id, user_id)), Some(db)) =
-        (workspace, req.app_data::<web::Data<Db>>().cloned())
-    else {
+    // Requests without valid credentials pass through untouched; the handler refuses them.
+    let caller = if guarded {
+        authenticated_caller(req.request())
+    } else {
+        None
+    };
+    let (Some(caller), Some(db)) = (caller, req.app_data::<web::Data<Db>>().cloned()) else {
         return next.call(req).await;
     };
     let parsed = req.headers().get(&IDEMPOTENCY_KEY).map(parse_key);
@@ -200,7 +178,7 @@ pub async fn idempotency(
     let fingerprint = {
         let mut hasher = Sha256::new();
         for part in [
-            user_id.as_bytes(),
+            caller.id.as_bytes(),
             req.method().as_str().as_bytes(),
             req.uri().to_string().as_bytes(),
             &body,
@@ -212,15 +190,13 @@ pub async fn idempotency(
     };
     req.set_payload(actix_web::dev::Payload::from(body));
 
+    let workspace_id = caller.workspace_id;
     let (ws, k) = (workspace_id.clone(), key.clone());
     let claimed = db
-        .transaction(move |conn| claim(conn, &ws, &user_id, &k, &fingerprint, db_now()))
+        .transaction(move |conn| claim(conn, &ws, &k, &fingerprint, db_now()))
         .await;
     match claimed {
         Err(error) => Ok(req.error_response(error)),
-        Ok(Claim::NotAMember) => Ok(req.error_response(ApiError::unauthorized(
-            "you are no longer a member of this workspace",
-        ))),
         Ok(Claim::OtherRequest) => Ok(req.error_response(ApiError::rule(
             "idempotency_key_reused",
             "Idempotency-Key",

@@ -66,7 +66,10 @@ struct ListSentQuery {
 }
 
 /// The invitations this workspace sent, in every status (owners and admins).
-#[utoipa::path(tag = "workspaces", operation_id = "listSentInvitations", params(ListSentQuery), responses((status = 200, body = Page<Invitation>)))]
+#[utoipa::path(
+    tag = "workspaces", operation_id = "listSentInvitations", params(ListSentQuery),
+    responses((status = 200, body = Page<Invitation>), (status = 403, description = "Only owners and admins (`forbidden`), with an API key that has the `admin` scope (`insufficient_scope`)", body = Problem, content_type = "application/problem+json"))
+)]
 #[get("/workspace/invitations")]
 async fn list_sent(
     principal: Principal,
@@ -108,12 +111,16 @@ pub struct ReceivedInvitations {
 }
 
 /// The invitations waiting for you, in any workspace: accept one to join it.
-#[utoipa::path(tag = "workspaces", operation_id = "listInvitations", responses((status = 200, body = ReceivedInvitations)))]
+#[utoipa::path(
+    tag = "workspaces", operation_id = "listInvitations", security(("bearer" = [])),
+    responses((status = 200, body = ReceivedInvitations), (status = 403, description = "`session_required`: this concerns a person, not an API key", body = Problem, content_type = "application/problem+json"))
+)]
 #[get("/invitations")]
 async fn list_received(
     principal: Principal,
     db: web::Data<Db>,
 ) -> Result<web::Json<ReceivedInvitations>, ApiError> {
+    principal.require_session()?;
     let data = db
         .run(move |conn| queries::received(conn, &principal.user_id))
         .await?;
@@ -123,7 +130,7 @@ async fn list_received(
 /// Accept an invitation addressed to you: you become a member of its workspace with its
 /// role. Log in with `workspace_id` to act there.
 #[utoipa::path(
-    tag = "workspaces", operation_id = "acceptInvitation",
+    tag = "workspaces", operation_id = "acceptInvitation", security(("bearer" = [])),
     params(("id" = uuid::Uuid, Path, description = "Invitation id")),
     responses(
         (status = 200, body = Joined),
@@ -136,6 +143,7 @@ async fn accept(
     db: web::Data<Db>,
     id: web::Path<uuid::Uuid>,
 ) -> Result<web::Json<Joined>, ApiError> {
+    principal.require_session()?;
     let id = id.to_string();
     let joined = db
         .transaction(move |conn| queries::accept(conn, &principal.user_id, &id))
@@ -145,7 +153,7 @@ async fn accept(
 
 /// Decline an invitation addressed to you.
 #[utoipa::path(
-    tag = "workspaces", operation_id = "declineInvitation",
+    tag = "workspaces", operation_id = "declineInvitation", security(("bearer" = [])),
     params(("id" = uuid::Uuid, Path, description = "Invitation id")),
     responses(
         (status = 204, description = "Declined"),
@@ -158,6 +166,7 @@ async fn decline(
     db: web::Data<Db>,
     id: web::Path<uuid::Uuid>,
 ) -> Result<HttpResponse, ApiError> {
+    principal.require_session()?;
     let id = id.to_string();
     db.transaction(move |conn| queries::decline(conn, &principal.user_id, &id))
         .await?;

@@ -291,6 +291,21 @@ impl TestApp {
         (text(&session["access_token"]), text(&joined["member_id"]))
     }
 
+    /// `token` makes an API key with `scopes`; returns its id and its secret.
+    pub async fn create_api_key(&self, token: &str, scopes: &[&str]) -> (String, String) {
+        let response = self
+            .post(
+                "/v1/api-keys",
+                token,
+                json!({"name": "Sync", "scopes": scopes}),
+            )
+            .await;
+        let status = response.status();
+        let key: Value = response.json().await.unwrap();
+        assert_eq!(status, 201, "create API key: {key}");
+        (text(&key["id"]), text(&key["secret"]))
+    }
+
     pub async fn create_contact(&self, token: &str, body: Value) -> Value {
         let response = self.post("/v1/contacts", token, body).await;
         let status = response.status();

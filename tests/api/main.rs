@@ -4,6 +4,7 @@
 mod helpers;
 
 mod agenda;
+mod api_keys;
 mod auth;
 mod cli;
 mod connections;
