@@ -94,6 +94,67 @@ pub fn add_shared_conventions(openapi: &mut OpenApiDoc) {
         if let Some(post) = item.post.as_mut().filter(|post| !is_public(post)) {
             add_idempotency_key(post);
         }
+        if item.get.as_ref().is_some_and(sends_etag) {
+            for operation in [&mut item.put, &mut item.patch, &mut item.delete] {
+                if let Some(operation) = operation.as_mut() {
+                    add_version_guard(operation);
+                }
+            }
+        }
+    }
+}
+
+/// Whether an operation's success carries an `ETag`: the mark of a versioned resource.
+fn sends_etag(operation: &Operation) -> bool {
+    operation
+        .responses
+        .responses
+        .iter()
+        .any(|(status, response)| {
+            status.starts_with('2')
+                && matches!(response, RefOr::T(response) if response.headers.contains_key("ETag"))
+        })
+}
+
+/// A write to a versioned resource: `If-Match` guards it, a lost race is a 409 or 412, and
+/// what it answers carries the new version.
+fn add_version_guard(operation: &mut Operation) {
+    let parameter = ParameterBuilder::new()
+        .name("If-Match")
+        .parameter_in(ParameterIn::Header)
+        .required(Required::False)
+        .description(Some(
+            "The ETag you read: the write fails with 412 if the resource changed since. Without it, \
+             a write that loses a race with another gets 409 `concurrent_update`.",
+        ))
+        .schema(Some(ObjectBuilder::new().schema_type(Type::String)))
+        .build();
+    let parameters = operation.parameters.get_or_insert_with(Vec::new);
+    if !parameters.iter().any(|p| p.name == "If-Match") {
+        parameters.push(parameter);
+    }
+    let responses = &mut operation.responses.responses;
+    responses.entry("409".to_owned()).or_insert_with(|| {
+        problem_response("`concurrent_update`: another write changed it while this one ran")
+    });
+    responses.entry("412".to_owned()).or_insert_with(|| {
+        problem_response("`precondition_failed`: it changed since the ETag in `If-Match`")
+    });
+    for (status, response) in responses.iter_mut() {
+        if let (true, RefOr::T(response)) = (status.starts_with('2'), response) {
+            if response.content.is_empty() {
+                continue;
+            }
+            response
+                .headers
+                .entry("ETag".to_owned())
+                .or_insert_with(|| {
+                    HeaderBuilder::new()
+                        .schema(ObjectBuilder::new().schema_type(Type::String))
+                        .description(Some("The new version"))
+                        .build()
+                });
+        }
     }
 }
 

@@ -12,9 +12,11 @@ use crate::db::Db;
 use crate::error::{ApiError, Problem};
 use crate::http::extract::{Json, Query};
 use crate::http::pagination::{Page, PageRequest};
-use crate::http::precondition::{with_etag, IfMatch};
+use crate::http::precondition::IfMatch;
+use crate::http::resource::{self, resource, written, SyncWindow};
 use crate::interactions::queries::ensure_contact;
 use crate::time::now;
+use crate::time::TombstoneRetention;
 
 pub fn routes(cfg: &mut ServiceConfig) {
     cfg.service(create_connection)
@@ -48,7 +50,7 @@ async fn create_connection(
     let created = db
         .transaction(move |conn| queries::create(conn, &principal.workspace_id, fields))
         .await?;
-    Ok(with_etag(StatusCode::CREATED, created.version, created))
+    Ok(written(StatusCode::CREATED, created))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -67,13 +69,17 @@ struct ListConnectionsQuery {
     /// Only connections changed (or deleted) at or after this time, for incremental sync.
     #[serde(default, deserialize_with = "crate::time::accept::optional_time")]
     updated_since: Option<DateTime<Utc>>,
-    /// Include deleted connections (tombstones with `deleted_at` set), for sync.
+    /// Include deleted connections (tombstones with `deleted_at` set, their note erased), for
+    /// sync, within the tombstone retention (30 days by default).
     #[param(default = false)]
     include_deleted: Option<bool>,
 }
 
 impl ListConnectionsQuery {
-    fn into_parts(self) -> Result<(ConnectionFilter, PageRequest), ApiError> {
+    fn into_parts(
+        self,
+        retention: &TombstoneRetention,
+    ) -> Result<(ConnectionFilter, PageRequest), ApiError> {
         let person = match (self.contact_id, self.member_id) {
             (Some(_), Some(_)) => {
                 return Err(ApiError::invalid_field(
@@ -87,8 +93,7 @@ impl ListConnectionsQuery {
         let filter = ConnectionFilter {
             person,
             kind: self.kind,
-            updated_since: self.updated_since,
-            include_deleted: self.include_deleted.unwrap_or(false),
+            window: SyncWindow::new(self.updated_since, self.include_deleted, retention),
         };
         Ok((
             filter,
@@ -103,9 +108,10 @@ impl ListConnectionsQuery {
 async fn list_connections(
     principal: Principal,
     db: web::Data<Db>,
+    retention: web::Data<TombstoneRetention>,
     query: Query<ListConnectionsQuery>,
 ) -> Result<web::Json<Page<Connection>>, ApiError> {
-    let (filter, page) = query.into_inner().into_parts()?;
+    let (filter, page) = query.into_inner().into_parts(&retention)?;
     Ok(web::Json(
         db.run(move |conn| queries::list(conn, &principal.workspace_id, &filter, &page))
             .await?,
@@ -124,12 +130,13 @@ async fn contact_connections(
     principal: Principal,
     db: web::Data<Db>,
     id: web::Path<uuid::Uuid>,
+    retention: web::Data<TombstoneRetention>,
     query: Query<ListConnectionsQuery>,
 ) -> Result<web::Json<Page<Connection>>, ApiError> {
     let contact_id = id.into_inner();
     let mut query = query.into_inner();
     query.contact_id = Some(contact_id);
-    let (filter, page) = query.into_parts()?;
+    let (filter, page) = query.into_parts(&retention)?;
     let connections = db
         .run(move |conn| {
             ensure_contact(conn, &principal.workspace_id, &contact_id.to_string())?;
@@ -151,24 +158,15 @@ async fn get_connection(
     db: web::Data<Db>,
     id: web::Path<uuid::Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = id.to_string();
-    let connection = db
-        .run(move |conn| queries::get(conn, &principal.workspace_id, &id))
-        .await?;
-    Ok(with_etag(StatusCode::OK, connection.version, connection))
+    resource::get::<Connection>(principal, db, id.into_inner()).await
 }
 
 /// Change a connection's `strength`, `note` or `since`.
 #[utoipa::path(
     tag = "network", operation_id = "updateConnection", request_body = ConnectionPatch,
-    params(
-        ("id" = uuid::Uuid, Path, description = "Connection id"),
-        ("If-Match" = Option<String>, Header, description = "The ETag you read; the update fails with 412 if the connection changed since"),
-    ),
+    params(("id" = uuid::Uuid, Path, description = "Connection id")),
     responses(
-        (status = 200, body = Connection, headers(("ETag" = String, description = "The connection's new version"))),
-        (status = 409, description = "A concurrent update won", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "The connection changed since the ETag in If-Match", body = Problem, content_type = "application/problem+json"),
+        (status = 200, body = Connection),
     )
 )]
 #[patch("/connections/{id}")]
@@ -179,29 +177,15 @@ async fn update_connection(
     if_match: IfMatch,
     body: Json<ConnectionPatch>,
 ) -> Result<HttpResponse, ApiError> {
-    principal.require_write()?;
-    let id = id.to_string();
-    let patch = body.into_inner();
-    let updated = db
-        .transaction(move |conn| {
-            queries::update(conn, &principal.workspace_id, &id, &if_match, patch)
-        })
-        .await?;
-    Ok(with_etag(StatusCode::OK, updated.version, updated))
+    resource::change::<Connection>(principal, db, id.into_inner(), if_match, body.into_inner())
+        .await
 }
 
 /// Delete a connection (soft: lists with `include_deleted=true` still show it).
 #[utoipa::path(
     tag = "network", operation_id = "deleteConnection",
-    params(
-        ("id" = uuid::Uuid, Path, description = "Connection id"),
-        ("If-Match" = Option<String>, Header, description = "The ETag you read; the delete fails with 412 if the connection changed since"),
-    ),
-    responses(
-        (status = 204, description = "Deleted"),
-        (status = 409, description = "A concurrent update won", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "The connection changed since the ETag in If-Match", body = Problem, content_type = "application/problem+json"),
-    )
+    params(("id" = uuid::Uuid, Path, description = "Connection id")),
+    responses((status = 204, description = "Deleted"))
 )]
 #[delete("/connections/{id}")]
 async fn delete_connection(
@@ -210,9 +194,13 @@ async fn delete_connection(
     id: web::Path<uuid::Uuid>,
     if_match: IfMatch,
 ) -> Result<HttpResponse, ApiError> {
-    principal.require_write()?;
-    let id = id.to_string();
-    db.transaction(move |conn| queries::delete(conn, &principal.workspace_id, &id, &if_match))
-        .await?;
-    Ok(HttpResponse::NoContent().finish())
+    resource::delete::<Connection>(principal, db, id.into_inner(), if_match).await
 }
+
+resource!(Connection {
+    patch: ConnectionPatch,
+    changed: Connection,
+    find: queries::get,
+    change: queries::update,
+    delete: queries::delete,
+});

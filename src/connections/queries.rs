@@ -9,8 +9,9 @@ use crate::db::{is_unique_violation, soft_delete, update_at_version, DbConn};
 use crate::error::ApiError;
 use crate::http::pagination::{Page, PageRequest};
 use crate::http::precondition::IfMatch;
+use crate::http::resource::{by_id, in_window, live_row, versioned, SyncWindow};
 use crate::network::cache::changed;
-use crate::time::{db_now, from_db, to_db};
+use crate::time::{db_now, from_db};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = connections, treat_none_as_null = true)]
@@ -49,6 +50,8 @@ pub struct Connection {
     pub updated_at: DateTime<Utc>,
     pub deleted_at: Option<DateTime<Utc>>,
 }
+
+versioned!(Connection);
 
 fn corrupt(what: &str) -> ApiError {
     ApiError::internal(anyhow::anyhow!("stored connection has an invalid {what}"))
@@ -90,14 +93,14 @@ impl ConnectionRow {
 }
 
 fn live_row(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<ConnectionRow, ApiError> {
-    connections::table
-        .filter(connections::workspace_id.eq(workspace_id))
-        .filter(connections::id.eq(id))
-        .filter(connections::deleted_at.is_null())
-        .select(ConnectionRow::as_select())
-        .first(conn)
-        .optional()?
-        .ok_or_else(|| ApiError::not_found(format!("no connection {id} in this workspace")))
+    live_row!(
+        conn,
+        connections,
+        ConnectionRow,
+        workspace_id,
+        id,
+        "connection"
+    )
 }
 
 pub fn get(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<Connection, ApiError> {
@@ -287,8 +290,7 @@ pub struct ConnectionFilter {
     /// Either end.
     pub person: Option<Person>,
     pub kind: Option<ConnectionKind>,
-    pub updated_since: Option<DateTime<Utc>>,
-    pub include_deleted: bool,
+    pub window: SyncWindow,
 }
 
 pub fn list(
@@ -297,18 +299,12 @@ pub fn list(
     filter: &ConnectionFilter,
     page: &PageRequest,
 ) -> Result<Page<Connection>, ApiError> {
-    let mut query = connections::table
-        .filter(connections::workspace_id.eq(workspace_id))
-        .select(ConnectionRow::as_select())
-        .order(connections::id.asc())
-        .limit(page.fetch_limit())
-        .into_boxed();
-    if let Some(after) = page.after_id()? {
-        query = query.filter(connections::id.gt(after.to_owned()));
-    }
-    if !filter.include_deleted {
-        query = query.filter(connections::deleted_at.is_null());
-    }
+    let mut query = in_window!(
+        by_id!(connections, ConnectionRow, page),
+        connections,
+        workspace_id,
+        &filter.window
+    );
     match filter.person {
         Some(Person::Contact(id)) => {
             let id = id.to_string();
@@ -330,9 +326,6 @@ pub fn list(
     }
     if let Some(kind) = filter.kind {
         query = query.filter(connections::kind.eq(kind.as_str()));
-    }
-    if let Some(since) = filter.updated_since {
-        query = query.filter(connections::updated_at.ge(to_db(since)));
     }
     let connections = query
         .load::<ConnectionRow>(conn)?

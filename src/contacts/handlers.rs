@@ -8,10 +8,11 @@ use super::domain::{ContactPatch, NewContact, RelationshipKind};
 use super::queries::{self, Contact, ContactFilter};
 use crate::auth::Principal;
 use crate::db::Db;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::http::extract::{Json, Query};
 use crate::http::pagination::{Page, PageRequest};
-use crate::http::precondition::{with_etag, IfMatch};
+use crate::http::precondition::IfMatch;
+use crate::http::resource::{self, resource, written, SyncWindow};
 use crate::nurture::cadence::NurtureStatus;
 use crate::time::TombstoneRetention;
 
@@ -41,11 +42,7 @@ async fn create_contact(
             queries::create(conn, &principal.workspace_id, &principal.member_id, fields)
         })
         .await?;
-    Ok(with_etag(
-        actix_web::http::StatusCode::CREATED,
-        contact.version,
-        contact,
-    ))
+    Ok(written(actix_web::http::StatusCode::CREATED, contact))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -107,8 +104,7 @@ async fn list_contacts(
         tag: non_empty(query.tag),
         owner_id: query.owner_id.map(|id| id.to_string()),
         company: non_empty(query.company),
-        updated_since: query.updated_since,
-        deleted_since: retention.deleted_since(query.include_deleted.unwrap_or(false)),
+        window: SyncWindow::new(query.updated_since, query.include_deleted, &retention),
         nurture_status: query.nurture_status,
         due_before: query.due_before,
     };
@@ -130,30 +126,15 @@ async fn get_contact(
     db: web::Data<Db>,
     id: web::Path<uuid::Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = id.to_string();
-    let contact = db
-        .run(move |conn| queries::get(conn, &principal.workspace_id, &id))
-        .await?;
-    Ok(with_etag(
-        actix_web::http::StatusCode::OK,
-        contact.version,
-        contact,
-    ))
+    resource::get::<Contact>(principal, db, id.into_inner()).await
 }
 
 /// Change a contact: absent fields stay, `null` clears. Send `If-Match` with the ETag you
 /// read to avoid overwriting someone else's change.
 #[utoipa::path(
     tag = "contacts", operation_id = "updateContact", request_body = ContactPatch,
-    params(
-        ("id" = uuid::Uuid, Path, description = "Contact id"),
-        ("If-Match" = Option<String>, Header, description = "The ETag you read; the update fails with 412 if the contact changed since"),
-    ),
-    responses(
-        (status = 200, body = Contact, headers(("ETag" = String, description = "The contact's new version"))),
-        (status = 409, description = "A concurrent update won", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "The contact changed since the ETag in If-Match", body = Problem, content_type = "application/problem+json"),
-    )
+    params(("id" = uuid::Uuid, Path, description = "Contact id")),
+    responses((status = 200, body = Contact))
 )]
 #[patch("/contacts/{id}")]
 async fn update_contact(
@@ -163,19 +144,16 @@ async fn update_contact(
     if_match: IfMatch,
     body: Json<ContactPatch>,
 ) -> Result<HttpResponse, ApiError> {
-    principal.require_write()?;
-    let (id, patch) = (id.to_string(), body.into_inner());
-    let contact = db
-        .transaction(move |conn| {
-            queries::update(conn, &principal.workspace_id, &id, &if_match, patch)
-        })
-        .await?;
-    Ok(with_etag(
-        actix_web::http::StatusCode::OK,
-        contact.version,
-        contact,
-    ))
+    resource::change::<Contact>(principal, db, id.into_inner(), if_match, body.into_inner()).await
 }
+
+resource!(Contact {
+    patch: ContactPatch,
+    changed: Contact,
+    find: queries::get,
+    change: queries::update,
+    delete: queries::delete,
+});
 
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -194,16 +172,8 @@ struct DeleteContactQuery {
 /// say.
 #[utoipa::path(
     tag = "contacts", operation_id = "deleteContact",
-    params(
-        ("id" = uuid::Uuid, Path, description = "Contact id"),
-        ("If-Match" = Option<String>, Header, description = "The ETag you read; the delete fails with 412 if the contact changed since"),
-        DeleteContactQuery,
-    ),
-    responses(
-        (status = 204, description = "Deleted"),
-        (status = 409, description = "A concurrent update won", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "The contact changed since the ETag in If-Match", body = Problem, content_type = "application/problem+json"),
-    )
+    params(("id" = uuid::Uuid, Path, description = "Contact id"), DeleteContactQuery),
+    responses((status = 204, description = "Deleted"))
 )]
 #[delete("/contacts/{id}")]
 async fn delete_contact(
@@ -213,17 +183,14 @@ async fn delete_contact(
     if_match: IfMatch,
     query: Query<DeleteContactQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    principal.require_write()?;
-    let erase = query.into_inner().erase.unwrap_or(false);
-    if erase {
-        principal.require_admin()?;
+    if !query.into_inner().erase.unwrap_or(false) {
+        return resource::delete::<Contact>(principal, db, id.into_inner(), if_match).await;
     }
+    principal.require_write()?;
+    principal.require_admin()?;
     let id = id.to_string();
     db.transaction(move |conn| {
         let workspace_id = &principal.workspace_id;
-        if !erase {
-            return queries::delete(conn, workspace_id, &id, &if_match);
-        }
         // An erasure reaches a contact deleted earlier as well.
         if queries::exists(conn, workspace_id, &id)? {
             queries::delete(conn, workspace_id, &id, &if_match)?;

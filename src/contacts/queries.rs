@@ -9,6 +9,7 @@ use crate::db::{insert_rows, soft_delete, update_at_version, DbConn};
 use crate::error::ApiError;
 use crate::http::pagination::{Page, PageRequest};
 use crate::http::precondition::IfMatch;
+use crate::http::resource::{by_id, in_window, live_row, versioned, SyncWindow};
 use crate::network::cache::changed;
 use crate::nurture::cadence::{status, NurtureStatus, Schedule, DORMANT_AFTER_DAYS};
 use crate::nurture::reciprocity::Reciprocity;
@@ -104,6 +105,8 @@ pub struct Contact {
     /// with `include_deleted=true`, so that a sync can remove them too.
     pub deleted_at: Option<DateTime<Utc>>,
 }
+
+versioned!(Contact);
 
 fn corrupt(what: &str) -> ApiError {
     ApiError::internal(anyhow::anyhow!("stored contact has an invalid {what}"))
@@ -241,10 +244,7 @@ pub struct ContactFilter {
     pub tag: Option<String>,
     pub owner_id: Option<String>,
     pub company: Option<String>,
-    pub updated_since: Option<DateTime<Utc>>,
-    /// Tombstones deleted at or after this time are listed too (for sync); none: only
-    /// live contacts.
-    pub deleted_since: Option<NaiveDateTime>,
+    pub window: SyncWindow,
     pub nurture_status: Option<NurtureStatus>,
     pub due_before: Option<DateTime<Utc>>,
 }
@@ -262,23 +262,12 @@ pub fn list(
     filter: &ContactFilter,
     page: &PageRequest,
 ) -> Result<Page<Contact>, ApiError> {
-    let mut query = contacts::table
-        .filter(contacts::workspace_id.eq(workspace_id))
-        .select(ContactRow::as_select())
-        .order(contacts::id.asc())
-        .limit(page.fetch_limit())
-        .into_boxed();
-    if let Some(after) = page.after_id()? {
-        query = query.filter(contacts::id.gt(after.to_owned()));
-    }
-    query = match filter.deleted_since {
-        None => query.filter(contacts::deleted_at.is_null()),
-        Some(since) => query.filter(
-            contacts::deleted_at
-                .is_null()
-                .or(contacts::deleted_at.ge(since)),
-        ),
-    };
+    let mut query = in_window!(
+        by_id!(contacts, ContactRow, page),
+        contacts,
+        workspace_id,
+        &filter.window
+    );
     if let Some(q) = &filter.q {
         query = query.filter(
             contacts::search_text
@@ -303,9 +292,6 @@ pub fn list(
     }
     if let Some(company) = &filter.company {
         query = query.filter(contacts::company_key.eq(company_key(company)));
-    }
-    if let Some(since) = filter.updated_since {
-        query = query.filter(contacts::updated_at.ge(to_db(since)));
     }
     if let Some(wanted) = filter.nurture_status {
         // The stored schedule turns each status into a range test (see nurture::cadence).
@@ -344,14 +330,7 @@ pub fn list(
 }
 
 fn live_row(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<ContactRow, ApiError> {
-    contacts::table
-        .filter(contacts::workspace_id.eq(workspace_id))
-        .filter(contacts::id.eq(id))
-        .filter(contacts::deleted_at.is_null())
-        .select(ContactRow::as_select())
-        .first(conn)
-        .optional()?
-        .ok_or_else(|| ApiError::not_found(format!("no contact {id} in this workspace")))
+    live_row!(conn, contacts, ContactRow, workspace_id, id, "contact")
 }
 
 /// Whether `id` is a live (not deleted) contact of the workspace.

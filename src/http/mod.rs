@@ -7,4 +7,5 @@ pub mod observe;
 pub mod pagination;
 pub mod precondition;
 pub mod rate_limit;
+pub mod resource;
 pub mod security;

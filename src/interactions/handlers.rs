@@ -9,10 +9,11 @@ use super::domain::{Channel, InteractionKind, InteractionPatch, KindGroup, NewIn
 use super::queries::{self, Interaction, InteractionFilter};
 use crate::auth::Principal;
 use crate::db::Db;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::http::extract::{Json, Query};
 use crate::http::pagination::{Page, PageRequest};
-use crate::http::precondition::{with_etag, IfMatch};
+use crate::http::precondition::IfMatch;
+use crate::http::resource::{self, resource, written, SyncWindow};
 use crate::time::TombstoneRetention;
 
 pub fn routes(cfg: &mut ServiceConfig) {
@@ -45,11 +46,7 @@ async fn log_interaction(
             queries::create(conn, &principal.workspace_id, &principal.member_id, fields)
         })
         .await?;
-    Ok(with_etag(
-        StatusCode::CREATED,
-        interaction.version,
-        interaction,
-    ))
+    Ok(written(StatusCode::CREATED, interaction))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -96,8 +93,7 @@ impl ListInteractionsQuery {
             member_id: self.member_id.map(|id| id.to_string()),
             occurred_after: self.occurred_after,
             occurred_before: self.occurred_before,
-            updated_since: self.updated_since,
-            deleted_since: retention.deleted_since(self.include_deleted.unwrap_or(false)),
+            window: SyncWindow::new(self.updated_since, self.include_deleted, retention),
         };
         Ok((filter, page))
     }
@@ -157,25 +153,14 @@ async fn get_interaction(
     db: web::Data<Db>,
     id: web::Path<uuid::Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = id.to_string();
-    let interaction = db
-        .run(move |conn| queries::get(conn, &principal.workspace_id, &id))
-        .await?;
-    Ok(with_etag(StatusCode::OK, interaction.version, interaction))
+    resource::get::<Interaction>(principal, db, id.into_inner()).await
 }
 
 /// Change an interaction; the contacts' clocks follow (including contacts removed from it).
 #[utoipa::path(
     tag = "interactions", operation_id = "updateInteraction", request_body = InteractionPatch,
-    params(
-        ("id" = uuid::Uuid, Path, description = "Interaction id"),
-        ("If-Match" = Option<String>, Header, description = "The ETag you read; the update fails with 412 if the interaction changed since"),
-    ),
-    responses(
-        (status = 200, body = Interaction, headers(("ETag" = String, description = "The interaction's new version"))),
-        (status = 409, description = "A concurrent update won", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "The interaction changed since the ETag in If-Match", body = Problem, content_type = "application/problem+json"),
-    )
+    params(("id" = uuid::Uuid, Path, description = "Interaction id")),
+    responses((status = 200, body = Interaction))
 )]
 #[patch("/interactions/{id}")]
 async fn update_interaction(
@@ -185,28 +170,15 @@ async fn update_interaction(
     if_match: IfMatch,
     body: Json<InteractionPatch>,
 ) -> Result<HttpResponse, ApiError> {
-    principal.require_write()?;
-    let (id, patch) = (id.to_string(), body.into_inner());
-    let interaction = db
-        .transaction(move |conn| {
-            queries::update(conn, &principal.workspace_id, &id, &if_match, patch)
-        })
-        .await?;
-    Ok(with_etag(StatusCode::OK, interaction.version, interaction))
+    resource::change::<Interaction>(principal, db, id.into_inner(), if_match, body.into_inner())
+        .await
 }
 
 /// Delete an interaction (soft); each contact's clock goes back to its previous interaction.
 #[utoipa::path(
     tag = "interactions", operation_id = "deleteInteraction",
-    params(
-        ("id" = uuid::Uuid, Path, description = "Interaction id"),
-        ("If-Match" = Option<String>, Header, description = "The ETag you read; the delete fails with 412 if the interaction changed since"),
-    ),
-    responses(
-        (status = 204, description = "Deleted"),
-        (status = 409, description = "A concurrent update won", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "The interaction changed since the ETag in If-Match", body = Problem, content_type = "application/problem+json"),
-    )
+    params(("id" = uuid::Uuid, Path, description = "Interaction id")),
+    responses((status = 204, description = "Deleted"))
 )]
 #[delete("/interactions/{id}")]
 async fn delete_interaction(
@@ -215,9 +187,13 @@ async fn delete_interaction(
     id: web::Path<uuid::Uuid>,
     if_match: IfMatch,
 ) -> Result<HttpResponse, ApiError> {
-    principal.require_write()?;
-    let id = id.to_string();
-    db.transaction(move |conn| queries::delete(conn, &principal.workspace_id, &id, &if_match))
-        .await?;
-    Ok(HttpResponse::NoContent().finish())
+    resource::delete::<Interaction>(principal, db, id.into_inner(), if_match).await
 }
+
+resource!(Interaction {
+    patch: InteractionPatch,
+    changed: Interaction,
+    find: queries::get,
+    change: queries::update,
+    delete: queries::delete,
+});

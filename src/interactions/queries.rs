@@ -15,6 +15,7 @@ use crate::db::{insert_rows, soft_delete, update_at_version, DbConn};
 use crate::error::ApiError;
 use crate::http::pagination::{Page, PageRequest};
 use crate::http::precondition::IfMatch;
+use crate::http::resource::{in_window, live_row, versioned, SyncWindow};
 use crate::time::{db_now, from_db, now, to_db};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
@@ -56,6 +57,8 @@ pub struct Interaction {
     pub updated_at: DateTime<Utc>,
     pub deleted_at: Option<DateTime<Utc>>,
 }
+
+versioned!(Interaction);
 
 fn corrupt(what: &str) -> ApiError {
     ApiError::internal(anyhow::anyhow!("stored interaction has an invalid {what}"))
@@ -171,10 +174,7 @@ pub struct InteractionFilter {
     pub member_id: Option<String>,
     pub occurred_after: Option<DateTime<Utc>>,
     pub occurred_before: Option<DateTime<Utc>>,
-    pub updated_since: Option<DateTime<Utc>>,
-    /// Tombstones deleted at or after this time are listed too (for sync); none: only
-    /// live interactions.
-    pub deleted_since: Option<NaiveDateTime>,
+    pub window: SyncWindow,
 }
 
 /// Newest first, cursor-paginated.
@@ -185,7 +185,6 @@ pub fn list(
     page: &PageRequest,
 ) -> Result<Page<Interaction>, ApiError> {
     let mut query = interactions::table
-        .filter(interactions::workspace_id.eq(workspace_id))
         .select(InteractionRow::as_select())
         .order((interactions::occurred_at.desc(), interactions::id.desc()))
         .limit(page.fetch_limit())
@@ -199,14 +198,7 @@ pub fn list(
                     .and(interactions::id.lt(id.to_owned()))),
         );
     }
-    query = match filter.deleted_since {
-        None => query.filter(interactions::deleted_at.is_null()),
-        Some(since) => query.filter(
-            interactions::deleted_at
-                .is_null()
-                .or(interactions::deleted_at.ge(since)),
-        ),
-    };
+    query = in_window!(query, interactions, workspace_id, &filter.window);
     if let Some(contact_id) = &filter.contact_id {
         let with_contact = interaction_contacts::table
             .filter(interaction_contacts::workspace_id.eq(workspace_id.to_owned()))
@@ -232,9 +224,6 @@ pub fn list(
     if let Some(before) = filter.occurred_before {
         query = query.filter(interactions::occurred_at.lt(to_db(before)));
     }
-    if let Some(since) = filter.updated_since {
-        query = query.filter(interactions::updated_at.ge(to_db(since)));
-    }
     let rows = query.load::<InteractionRow>(conn)?;
     let views = views(conn, rows)?;
     Ok(page.page_by_time(views, |interaction| {
@@ -243,14 +232,14 @@ pub fn list(
 }
 
 fn live_row(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<InteractionRow, ApiError> {
-    interactions::table
-        .filter(interactions::workspace_id.eq(workspace_id))
-        .filter(interactions::id.eq(id))
-        .filter(interactions::deleted_at.is_null())
-        .select(InteractionRow::as_select())
-        .first(conn)
-        .optional()?
-        .ok_or_else(|| ApiError::not_found(format!("no interaction {id} in this workspace")))
+    live_row!(
+        conn,
+        interactions,
+        InteractionRow,
+        workspace_id,
+        id,
+        "interaction"
+    )
 }
 
 pub fn get(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<Interaction, ApiError> {

@@ -14,7 +14,9 @@ use crate::db::Db;
 use crate::error::{ApiError, Problem};
 use crate::http::extract::{Json, Query};
 use crate::http::pagination::{Page, PageRequest};
-use crate::http::precondition::{with_etag, IfMatch};
+use crate::http::precondition::IfMatch;
+use crate::http::resource::{self, resource, written, SyncWindow};
+use crate::time::TombstoneRetention;
 
 pub fn routes(cfg: &mut ServiceConfig) {
     cfg.service(create_introduction)
@@ -49,7 +51,7 @@ async fn create_introduction(
             queries::create(conn, &principal.workspace_id, &principal.member_id, fields)
         })
         .await?;
-    Ok(with_etag(StatusCode::CREATED, created.version, created))
+    Ok(written(StatusCode::CREATED, created))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -67,7 +69,8 @@ struct ListIntroductionsQuery {
     /// Only introductions changed (or deleted) at or after this time, for incremental sync.
     #[serde(default, deserialize_with = "crate::time::accept::optional_time")]
     updated_since: Option<DateTime<Utc>>,
-    /// Include deleted introductions (tombstones with `deleted_at` set), for sync.
+    /// Include deleted introductions (tombstones with `deleted_at` set, their notes erased),
+    /// for sync, within the tombstone retention (30 days by default).
     #[param(default = false)]
     include_deleted: Option<bool>,
 }
@@ -78,6 +81,7 @@ struct ListIntroductionsQuery {
 async fn list_introductions(
     principal: Principal,
     db: web::Data<Db>,
+    retention: web::Data<TombstoneRetention>,
     query: Query<ListIntroductionsQuery>,
 ) -> Result<web::Json<Page<Introduction>>, ApiError> {
     let query = query.into_inner();
@@ -86,8 +90,7 @@ async fn list_introductions(
         direction: query.direction,
         status: query.status,
         referrer_id: query.referrer_id.map(|id| id.to_string()),
-        updated_since: query.updated_since,
-        include_deleted: query.include_deleted.unwrap_or(false),
+        window: SyncWindow::new(query.updated_since, query.include_deleted, &retention),
     };
     Ok(web::Json(
         db.run(move |conn| queries::list(conn, &principal.workspace_id, &filter, &page))
@@ -107,15 +110,7 @@ async fn get_introduction(
     db: web::Data<Db>,
     id: web::Path<uuid::Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = id.to_string();
-    let introduction = db
-        .run(move |conn| queries::get(conn, &principal.workspace_id, &id))
-        .await?;
-    Ok(with_etag(
-        StatusCode::OK,
-        introduction.version,
-        introduction,
-    ))
+    resource::get::<Introduction>(principal, db, id.into_inner()).await
 }
 
 /// Follow an introduction to money: move its `status` (legal moves only, 409
@@ -126,14 +121,10 @@ async fn get_introduction(
 /// there or closed another way stays.
 #[utoipa::path(
     tag = "referrals", operation_id = "updateIntroduction", request_body = IntroductionPatch,
-    params(
-        ("id" = uuid::Uuid, Path, description = "Introduction id"),
-        ("If-Match" = Option<String>, Header, description = "The ETag you read; the update fails with 412 if the introduction changed since"),
-    ),
+    params(("id" = uuid::Uuid, Path, description = "Introduction id")),
     responses(
-        (status = 200, body = Introduction, headers(("ETag" = String, description = "The introduction's new version"))),
+        (status = 200, body = Introduction),
         (status = 409, description = "`invalid_transition`, or a concurrent update won", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "The introduction changed since the ETag in If-Match", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[patch("/introductions/{id}")]
@@ -144,30 +135,15 @@ async fn update_introduction(
     if_match: IfMatch,
     body: Json<IntroductionPatch>,
 ) -> Result<HttpResponse, ApiError> {
-    principal.require_write()?;
-    let id = id.to_string();
-    let patch = body.into_inner();
-    let updated = db
-        .transaction(move |conn| {
-            let actor = &principal.member_id;
-            queries::update(conn, &principal.workspace_id, actor, &id, &if_match, patch)
-        })
-        .await?;
-    Ok(with_etag(StatusCode::OK, updated.version, updated))
+    resource::change::<Introduction>(principal, db, id.into_inner(), if_match, body.into_inner())
+        .await
 }
 
 /// Delete an introduction (soft: lists with `include_deleted=true` still show it).
 #[utoipa::path(
     tag = "referrals", operation_id = "deleteIntroduction",
-    params(
-        ("id" = uuid::Uuid, Path, description = "Introduction id"),
-        ("If-Match" = Option<String>, Header, description = "The ETag you read; the delete fails with 412 if the introduction changed since"),
-    ),
-    responses(
-        (status = 204, description = "Deleted"),
-        (status = 409, description = "A concurrent update won", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "The introduction changed since the ETag in If-Match", body = Problem, content_type = "application/problem+json"),
-    )
+    params(("id" = uuid::Uuid, Path, description = "Introduction id")),
+    responses((status = 204, description = "Deleted"))
 )]
 #[delete("/introductions/{id}")]
 async fn delete_introduction(
@@ -176,9 +152,13 @@ async fn delete_introduction(
     id: web::Path<uuid::Uuid>,
     if_match: IfMatch,
 ) -> Result<HttpResponse, ApiError> {
-    principal.require_write()?;
-    let id = id.to_string();
-    db.transaction(move |conn| queries::delete(conn, &principal.workspace_id, &id, &if_match))
-        .await?;
-    Ok(HttpResponse::NoContent().finish())
+    resource::delete::<Introduction>(principal, db, id.into_inner(), if_match).await
 }
+
+resource!(Introduction {
+    patch: IntroductionPatch,
+    changed: Introduction,
+    find: queries::get,
+    change_by: queries::update,
+    delete: queries::delete,
+});

@@ -12,6 +12,7 @@ use crate::db::{soft_delete, update_at_version, DbConn};
 use crate::error::ApiError;
 use crate::http::pagination::{Page, PageRequest};
 use crate::http::precondition::IfMatch;
+use crate::http::resource::{by_id, in_window, live_row, versioned, SyncWindow};
 use crate::interactions::domain::NewInteraction;
 use crate::time::{db_now, from_db, now, to_db};
 use crate::values::LongText;
@@ -74,6 +75,8 @@ pub struct Introduction {
     pub deleted_at: Option<DateTime<Utc>>,
 }
 
+versioned!(Introduction);
+
 fn corrupt(what: &str) -> ApiError {
     ApiError::internal(anyhow::anyhow!("stored introduction has an invalid {what}"))
 }
@@ -121,14 +124,14 @@ impl IntroductionRow {
 }
 
 fn live_row(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<IntroductionRow, ApiError> {
-    introductions::table
-        .filter(introductions::workspace_id.eq(workspace_id))
-        .filter(introductions::id.eq(id))
-        .filter(introductions::deleted_at.is_null())
-        .select(IntroductionRow::as_select())
-        .first(conn)
-        .optional()?
-        .ok_or_else(|| ApiError::not_found(format!("no introduction {id} in this workspace")))
+    live_row!(
+        conn,
+        introductions,
+        IntroductionRow,
+        workspace_id,
+        id,
+        "introduction"
+    )
 }
 
 pub fn get(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<Introduction, ApiError> {
@@ -373,8 +376,7 @@ pub struct IntroductionFilter {
     pub direction: Option<Direction>,
     pub status: Option<IntroductionStatus>,
     pub referrer_id: Option<String>,
-    pub updated_since: Option<DateTime<Utc>>,
-    pub include_deleted: bool,
+    pub window: SyncWindow,
 }
 
 pub fn list(
@@ -383,18 +385,12 @@ pub fn list(
     filter: &IntroductionFilter,
     page: &PageRequest,
 ) -> Result<Page<Introduction>, ApiError> {
-    let mut query = introductions::table
-        .filter(introductions::workspace_id.eq(workspace_id))
-        .select(IntroductionRow::as_select())
-        .order(introductions::id.asc())
-        .limit(page.fetch_limit())
-        .into_boxed();
-    if let Some(after) = page.after_id()? {
-        query = query.filter(introductions::id.gt(after.to_owned()));
-    }
-    if !filter.include_deleted {
-        query = query.filter(introductions::deleted_at.is_null());
-    }
+    let mut query = in_window!(
+        by_id!(introductions, IntroductionRow, page),
+        introductions,
+        workspace_id,
+        &filter.window
+    );
     if let Some(direction) = filter.direction {
         query = query.filter(introductions::direction.eq(direction.as_str()));
     }
@@ -403,9 +399,6 @@ pub fn list(
     }
     if let Some(referrer) = &filter.referrer_id {
         query = query.filter(introductions::referrer_id.eq(referrer.clone()));
-    }
-    if let Some(since) = filter.updated_since {
-        query = query.filter(introductions::updated_at.ge(to_db(since)));
     }
     let introductions = query
         .load::<IntroductionRow>(conn)?

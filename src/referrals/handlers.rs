@@ -13,7 +13,9 @@ use crate::db::Db;
 use crate::error::{ApiError, Problem};
 use crate::http::extract::{Json, Query};
 use crate::http::pagination::{Page, PageRequest};
-use crate::http::precondition::{with_etag, IfMatch};
+use crate::http::precondition::IfMatch;
+use crate::http::resource::{self, resource, written, SyncWindow, Versioned};
+use crate::time::TombstoneRetention;
 
 pub fn routes(cfg: &mut ServiceConfig) {
     cfg.service(referral_readiness)
@@ -57,19 +59,19 @@ pub struct RequestWithReadiness {
     pub referrer_readiness: Option<ReferralReadiness>,
 }
 
-fn written(
-    status: StatusCode,
-    (request, readiness): (ReferralRequest, Option<ReferralReadiness>),
-) -> HttpResponse {
-    let version = request.version;
-    with_etag(
-        status,
-        version,
-        RequestWithReadiness {
+impl From<(ReferralRequest, Option<ReferralReadiness>)> for RequestWithReadiness {
+    fn from((request, referrer_readiness): (ReferralRequest, Option<ReferralReadiness>)) -> Self {
+        Self {
             request,
-            referrer_readiness: readiness,
-        },
-    )
+            referrer_readiness,
+        }
+    }
+}
+
+impl Versioned for RequestWithReadiness {
+    fn version(&self) -> i64 {
+        self.request.version
+    }
 }
 
 /// Record a referral request (planned, or already `asked` live). Asking logs a
@@ -94,7 +96,10 @@ async fn create_request(
             requests::create(conn, &principal.workspace_id, &principal.member_id, fields)
         })
         .await?;
-    Ok(written(StatusCode::CREATED, created))
+    Ok(written(
+        StatusCode::CREATED,
+        RequestWithReadiness::from(created),
+    ))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -113,7 +118,8 @@ struct ListRequestsQuery {
     /// Only requests changed (or deleted) at or after this time, for incremental sync.
     #[serde(default, deserialize_with = "crate::time::accept::optional_time")]
     updated_since: Option<DateTime<Utc>>,
-    /// Include deleted requests (tombstones with `deleted_at` set), for sync.
+    /// Include deleted requests (tombstones with `deleted_at` set, their words erased), for
+    /// sync, within the tombstone retention (30 days by default).
     #[param(default = false)]
     include_deleted: Option<bool>,
 }
@@ -124,6 +130,7 @@ struct ListRequestsQuery {
 async fn list_requests(
     principal: Principal,
     db: web::Data<Db>,
+    retention: web::Data<TombstoneRetention>,
     query: Query<ListRequestsQuery>,
 ) -> Result<web::Json<Page<ReferralRequest>>, ApiError> {
     let query = query.into_inner();
@@ -132,8 +139,7 @@ async fn list_requests(
         status: query.status,
         referrer_id: query.referrer_id.map(|id| id.to_string()),
         member_id: query.member_id.map(|id| id.to_string()),
-        updated_since: query.updated_since,
-        include_deleted: query.include_deleted.unwrap_or(false),
+        window: SyncWindow::new(query.updated_since, query.include_deleted, &retention),
     };
     Ok(web::Json(
         db.run(move |conn| requests::list(conn, &principal.workspace_id, &filter, &page))
@@ -153,11 +159,7 @@ async fn get_request(
     db: web::Data<Db>,
     id: web::Path<uuid::Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = id.to_string();
-    let request = db
-        .run(move |conn| requests::get(conn, &principal.workspace_id, &id))
-        .await?;
-    Ok(with_etag(StatusCode::OK, request.version, request))
+    resource::get::<ReferralRequest>(principal, db, id.into_inner()).await
 }
 
 /// Edit a request or move it along the pipeline (`status`). Only legal moves are
@@ -169,14 +171,10 @@ async fn get_request(
 /// the request on by itself (see `updateIntroduction`).
 #[utoipa::path(
     tag = "referrals", operation_id = "updateReferralRequest", request_body = ReferralRequestPatch,
-    params(
-        ("id" = uuid::Uuid, Path, description = "Referral request id"),
-        ("If-Match" = Option<String>, Header, description = "The ETag you read; the update fails with 412 if the request changed since"),
-    ),
+    params(("id" = uuid::Uuid, Path, description = "Referral request id")),
     responses(
-        (status = 200, body = RequestWithReadiness, headers(("ETag" = String, description = "The request's new version"))),
+        (status = 200, body = RequestWithReadiness),
         (status = 409, description = "`invalid_transition`, or a concurrent update won", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "The request changed since the ETag in If-Match", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid field, `business_reason_required` (R2), `ask_channel_required` or `ask_channel_not_personal` (R1)", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -188,37 +186,16 @@ async fn update_request(
     if_match: IfMatch,
     body: Json<ReferralRequestPatch>,
 ) -> Result<HttpResponse, ApiError> {
-    principal.require_write()?;
-    let id = id.to_string();
-    let patch = body.into_inner();
-    let updated = db
-        .transaction(move |conn| {
-            requests::update(
-                conn,
-                &principal.workspace_id,
-                &principal.member_id,
-                &id,
-                &if_match,
-                patch,
-            )
-        })
-        .await?;
-    Ok(written(StatusCode::OK, updated))
+    resource::change::<ReferralRequest>(principal, db, id.into_inner(), if_match, body.into_inner())
+        .await
 }
 
 /// Delete a request (soft: lists with `include_deleted=true` still show it). The ask
 /// interaction it logged stays: the ask happened.
 #[utoipa::path(
     tag = "referrals", operation_id = "deleteReferralRequest",
-    params(
-        ("id" = uuid::Uuid, Path, description = "Referral request id"),
-        ("If-Match" = Option<String>, Header, description = "The ETag you read; the delete fails with 412 if the request changed since"),
-    ),
-    responses(
-        (status = 204, description = "Deleted"),
-        (status = 409, description = "A concurrent update won", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "The request changed since the ETag in If-Match", body = Problem, content_type = "application/problem+json"),
-    )
+    params(("id" = uuid::Uuid, Path, description = "Referral request id")),
+    responses((status = 204, description = "Deleted"))
 )]
 #[delete("/referral-requests/{id}")]
 async fn delete_request(
@@ -227,9 +204,13 @@ async fn delete_request(
     id: web::Path<uuid::Uuid>,
     if_match: IfMatch,
 ) -> Result<HttpResponse, ApiError> {
-    principal.require_write()?;
-    let id = id.to_string();
-    db.transaction(move |conn| requests::delete(conn, &principal.workspace_id, &id, &if_match))
-        .await?;
-    Ok(HttpResponse::NoContent().finish())
+    resource::delete::<ReferralRequest>(principal, db, id.into_inner(), if_match).await
 }
+
+resource!(ReferralRequest {
+    patch: ReferralRequestPatch,
+    changed: RequestWithReadiness,
+    find: requests::get,
+    change_by: requests::update,
+    delete: requests::delete,
+});

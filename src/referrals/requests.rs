@@ -16,6 +16,7 @@ use crate::db::{soft_delete, update_at_version, DbConn};
 use crate::error::ApiError;
 use crate::http::pagination::{Page, PageRequest};
 use crate::http::precondition::IfMatch;
+use crate::http::resource::{by_id, in_window, live_row, versioned, SyncWindow};
 use crate::interactions::domain::{check_ask_channel, Channel, NewInteraction};
 use crate::time::{db_now, from_db, to_db};
 use crate::values::{Label, LongText};
@@ -92,6 +93,8 @@ pub struct ReferralRequest {
     pub updated_at: DateTime<Utc>,
     pub deleted_at: Option<DateTime<Utc>>,
 }
+
+versioned!(ReferralRequest);
 
 fn corrupt(what: &str) -> ApiError {
     ApiError::internal(anyhow::anyhow!(
@@ -227,14 +230,14 @@ fn record(
 }
 
 fn live_row(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<RequestRow, ApiError> {
-    referral_requests::table
-        .filter(referral_requests::workspace_id.eq(workspace_id))
-        .filter(referral_requests::id.eq(id))
-        .filter(referral_requests::deleted_at.is_null())
-        .select(RequestRow::as_select())
-        .first(conn)
-        .optional()?
-        .ok_or_else(|| ApiError::not_found(format!("no referral request {id} in this workspace")))
+    live_row!(
+        conn,
+        referral_requests,
+        RequestRow,
+        workspace_id,
+        id,
+        "referral request"
+    )
 }
 
 pub fn get(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<ReferralRequest, ApiError> {
@@ -674,8 +677,7 @@ pub struct RequestFilter {
     pub status: Option<RequestStatus>,
     pub referrer_id: Option<String>,
     pub member_id: Option<String>,
-    pub updated_since: Option<DateTime<Utc>>,
-    pub include_deleted: bool,
+    pub window: SyncWindow,
 }
 
 pub fn list(
@@ -684,18 +686,12 @@ pub fn list(
     filter: &RequestFilter,
     page: &PageRequest,
 ) -> Result<Page<ReferralRequest>, ApiError> {
-    let mut query = referral_requests::table
-        .filter(referral_requests::workspace_id.eq(workspace_id))
-        .select(RequestRow::as_select())
-        .order(referral_requests::id.asc())
-        .limit(page.fetch_limit())
-        .into_boxed();
-    if let Some(after) = page.after_id()? {
-        query = query.filter(referral_requests::id.gt(after.to_owned()));
-    }
-    if !filter.include_deleted {
-        query = query.filter(referral_requests::deleted_at.is_null());
-    }
+    let mut query = in_window!(
+        by_id!(referral_requests, RequestRow, page),
+        referral_requests,
+        workspace_id,
+        &filter.window
+    );
     if let Some(status) = filter.status {
         query = query.filter(referral_requests::status.eq(status.as_str()));
     }
@@ -704,9 +700,6 @@ pub fn list(
     }
     if let Some(member) = &filter.member_id {
         query = query.filter(referral_requests::member_id.eq(member.clone()));
-    }
-    if let Some(since) = filter.updated_since {
-        query = query.filter(referral_requests::updated_at.ge(to_db(since)));
     }
     let rows = query.load::<RequestRow>(conn)?;
     let requests = views(conn, rows)?;

@@ -1,7 +1,7 @@
 use reqwest::Method;
 use serde_json::{json, Value};
 
-use crate::helpers::{assert_problem, on_every_backend};
+use crate::helpers::{assert_problem, on_every_backend, text, TestApp};
 
 on_every_backend! {
     async fn unknown_routes_are_404_and_wrong_methods_405_with_allow(app) {
@@ -288,4 +288,96 @@ on_every_backend! {
         let response = app.request(Method::HEAD, "/v1/contacts", Some(&account.token)).send().await.unwrap();
         assert_eq!(response.status(), 200);
     }
+}
+
+/// One window for every resource's tombstones: listed for sync within the retention, then
+/// no more.
+#[tokio::test]
+async fn tombstones_of_requests_introductions_and_connections_leave_sync_after_the_retention() {
+    for backend in crate::helpers::Backend::all() {
+        let database = crate::helpers::TestDatabase::create(&backend);
+        let app = TestApp::spawn_with(&backend, database, |settings| {
+            settings.tombstone_retention_days = 7;
+        })
+        .await;
+        let account = app.signup().await;
+        let t = &account.token;
+        let ana = app.create_contact(t, json!({"first_name": "Ana"})).await;
+        let ben = app.create_contact(t, json!({"first_name": "Ben"})).await;
+        let mut made = Vec::new();
+        for (list, body) in [
+            (
+                "referral-requests",
+                json!({"referrer_id": ana["id"], "target": {"name": "Cleo"}, "business_reason": "Cleo's firm is growing", "ideal_introduction": "A call"}),
+            ),
+            (
+                "introductions",
+                json!({"direction": "given", "contact_ids": [ana["id"], ben["id"]], "notes": "Both sail"}),
+            ),
+            (
+                "connections",
+                json!({"from": {"contact_id": ana["id"]}, "to": {"contact_id": ben["id"]}, "kind": "knows", "strength": 3, "note": "Neighbours"}),
+            ),
+        ] {
+            let response = app.post(&format!("/v1/{list}"), t, body).await;
+            let status = response.status();
+            let created: Value = response.json().await.unwrap();
+            assert_eq!(status, 201, "{list}: {created}");
+            let id = text(&created["id"]);
+            assert_eq!(
+                app.delete(&format!("/v1/{list}/{id}"), t).await.status(),
+                204
+            );
+            made.push((list, id));
+        }
+        let listed = |list: &'static str| {
+            let app = &app;
+            async move {
+                let page: Value = app
+                    .get(&format!("/v1/{list}?include_deleted=true"), t)
+                    .await
+                    .json()
+                    .await
+                    .unwrap();
+                page["data"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|item| text(&item["id"]))
+                    .collect::<Vec<_>>()
+            }
+        };
+        for (list, id) in &made {
+            assert!(
+                listed(list).await.contains(id),
+                "{list}: the tombstone is there for sync"
+            );
+            assert_eq!(
+                listed_live(&app, t, list).await,
+                0,
+                "{list}: and gone from the live list"
+            );
+        }
+        let old = (chrono::Utc::now() - chrono::Duration::days(8)).format("%Y-%m-%d %H:%M:%S");
+        for (list, id) in &made {
+            let table = list.replace('-', "_");
+            app.database.execute(&format!(
+                "UPDATE {table} SET deleted_at = '{old}' WHERE id = '{id}'"
+            ));
+            assert!(
+                !listed(list).await.contains(id),
+                "{list}: past the retention it leaves sync"
+            );
+        }
+    }
+}
+
+async fn listed_live(app: &TestApp, token: &str, list: &str) -> usize {
+    let page: Value = app
+        .get(&format!("/v1/{list}"), token)
+        .await
+        .json()
+        .await
+        .unwrap();
+    page["data"].as_array().unwrap().len()
 }
