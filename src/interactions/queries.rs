@@ -354,9 +354,16 @@ fn refresh_last_interaction(
     workspace_id: &str,
     contact_ids: &BTreeSet<String>,
 ) -> Result<(), ApiError> {
+    // Each contact is a new version: what it shows (its last interaction, nurture status,
+    // next touch, reciprocity) follows its interactions, and sync must see that. The
+    // update also takes the rows' locks, in id order, before anything is read.
+    let now = db_now();
     for contact_id in contact_ids {
         diesel::update(contacts::table.find(contact_id))
-            .set(contacts::version.eq(contacts::version))
+            .set((
+                contacts::version.eq(contacts::version + 1),
+                contacts::updated_at.eq(now),
+            ))
             .execute(conn)?;
     }
     for contact_id in contact_ids {

@@ -11,7 +11,7 @@ use crate::contacts::domain::RelationshipKind;
 use crate::db::schema::{contacts, workspace_settings};
 use crate::db::DbConn;
 use crate::error::ApiError;
-use crate::time::{from_db, to_db};
+use crate::time::{db_now, from_db, to_db};
 
 /// The workspace's cadence overrides by kind (empty: the product's defaults).
 pub fn overrides(
@@ -35,22 +35,51 @@ type ScheduleInputs = (
     Option<i32>,
     Option<NaiveDateTime>,
     NaiveDateTime,
+    Option<NaiveDateTime>,
 );
 
-fn store(conn: &mut DbConn, workspace_id: &str, rows: Vec<ScheduleInputs>) -> Result<(), ApiError> {
+/// Who counts a moved schedule as a change of the contact (its representation shows it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Counted {
+    /// The write that moved it already made a new version of the contact.
+    ByTheWrite,
+    /// Nothing else did: each contact whose schedule moves gets a new version here.
+    Here,
+}
+
+fn store(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    rows: Vec<ScheduleInputs>,
+    counted: Counted,
+) -> Result<(), ApiError> {
     let by_kind = cadences(&overrides(conn, workspace_id)?);
-    for (id, kind, own_cadence, last, created_at) in rows {
+    let now = db_now();
+    for (id, kind, own_cadence, last, created_at, stored_due) in rows {
         let kind: RelationshipKind = kind
             .parse()
             .map_err(|e: String| ApiError::internal(anyhow::anyhow!(e)))?;
         let cadence = own_cadence.unwrap_or(by_kind[&kind]);
         let plan = schedule(last.map(from_db), from_db(created_at), cadence);
-        diesel::update(contacts::table.find(&id))
-            .set((
-                contacts::next_touch_due_at.eq(to_db(plan.next_touch_due_at)),
-                contacts::overdue_at.eq(to_db(plan.overdue_at)),
-            ))
-            .execute(conn)?;
+        let due = to_db(plan.next_touch_due_at);
+        if stored_due == Some(due) {
+            continue;
+        }
+        let target = contacts::table.find(&id);
+        let moved = (
+            contacts::next_touch_due_at.eq(due),
+            contacts::overdue_at.eq(to_db(plan.overdue_at)),
+        );
+        match counted {
+            Counted::ByTheWrite => diesel::update(target).set(moved).execute(conn)?,
+            Counted::Here => diesel::update(target)
+                .set((
+                    moved,
+                    contacts::version.eq(contacts::version + 1),
+                    contacts::updated_at.eq(now),
+                ))
+                .execute(conn)?,
+        };
     }
     Ok(())
 }
@@ -61,6 +90,7 @@ fn inputs() -> (
     contacts::cadence_days,
     contacts::last_interaction_at,
     contacts::created_at,
+    contacts::next_touch_due_at,
 ) {
     (
         contacts::id,
@@ -68,10 +98,12 @@ fn inputs() -> (
         contacts::cadence_days,
         contacts::last_interaction_at,
         contacts::created_at,
+        contacts::next_touch_due_at,
     )
 }
 
-/// Recomputes the schedule of some contacts of one workspace.
+/// Recomputes the schedule of some contacts of one workspace, for a write that has already
+/// made a new version of each.
 pub fn refresh(
     conn: &mut DbConn,
     workspace_id: &str,
@@ -82,16 +114,17 @@ pub fn refresh(
         .filter(contacts::id.eq_any(contact_ids))
         .select(inputs())
         .load::<ScheduleInputs>(conn)?;
-    store(conn, workspace_id, rows)
+    store(conn, workspace_id, rows, Counted::ByTheWrite)
 }
 
-/// Recomputes every contact of a workspace (its default cadences changed).
+/// Recomputes every contact of a workspace (its default cadences changed): each one whose
+/// next touch moves is a new version of it, which sync sees.
 pub fn refresh_workspace(conn: &mut DbConn, workspace_id: &str) -> Result<(), ApiError> {
     let rows = contacts::table
         .filter(contacts::workspace_id.eq(workspace_id))
         .select(inputs())
         .load::<ScheduleInputs>(conn)?;
-    store(conn, workspace_id, rows)
+    store(conn, workspace_id, rows, Counted::Here)
 }
 
 /// Computes the schedule of contacts that have none yet (those that existed before the
@@ -108,7 +141,7 @@ pub fn backfill(conn: &mut DbConn) -> Result<usize, ApiError> {
             .filter(contacts::next_touch_due_at.is_null())
             .select(inputs())
             .load::<ScheduleInputs>(conn)?;
-        store(conn, workspace_id, rows)?;
+        store(conn, workspace_id, rows, Counted::ByTheWrite)?;
     }
     Ok(workspaces.len())
 }

@@ -231,7 +231,7 @@ async fn tombstones_forget_the_person_and_leave_sync_after_the_retention() {
         let tombstone = &listed["data"][0];
         assert!(tombstone["deleted_at"].is_string(), "{tombstone}");
         assert_eq!(tombstone["id"], ana["id"]);
-        assert_eq!(tombstone["version"], 2);
+        assert_eq!(tombstone["version"], 3, "created, moved by the call, deleted");
         for (field, erased) in [
             ("first_name", json!("")),
             ("last_name", Value::Null),
@@ -387,5 +387,62 @@ on_every_backend! {
             let status = response.unwrap().status().as_u16();
             assert!(status == 200 || status == 409, "{status}");
         }
+    }
+}
+
+on_every_backend! {
+    // What a contact shows moves with its interactions, so each such move is a new version
+    // of the contact that `updated_since` finds: a sync never keeps a stale clock.
+    async fn a_contact_that_an_interaction_moves_is_a_new_version(app) {
+        let account = app.signup().await;
+        let t = &account.token;
+        let mut contacts = Vec::new();
+        for n in 0..10 {
+            contacts.push(app.create_contact(t, json!({"first_name": format!("C{n}"), "relationship_kind": "client"})).await);
+        }
+        let quiet = app.create_contact(t, json!({"first_name": "Quiet"})).await;
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        let checkpoint = urlencode(&chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true));
+
+        let mut logged = Vec::new();
+        for contact in &contacts {
+            let response = app.post("/v1/interactions", t, json!({"contact_ids": [contact["id"]], "occurred_at": "2026-11-30T10:00:00Z", "channel": "phone", "kind": "catch_up"})).await;
+            assert_eq!(response.status(), 201);
+            logged.push(response.json::<Value>().await.unwrap());
+        }
+        let sync = list(&app, t, &format!("?updated_since={checkpoint}&limit=200")).await;
+        let synced = sync["data"].as_array().unwrap();
+        assert_eq!(synced.len(), 10, "every contact an interaction moved, and only those: {sync}");
+        for (before, after) in contacts.iter().zip(synced) {
+            assert_eq!(after["id"], before["id"]);
+            assert_eq!(after["version"], 2);
+            assert_eq!(after["last_interaction_at"], "2026-11-30T10:00:00Z");
+            assert_ne!(after["nurture_status"], before["nurture_status"], "never contacted no more");
+        }
+        let path = format!("/v1/contacts/{}", text(&contacts[0]["id"]));
+        let read = app.get(&path, t).await;
+        assert_eq!(read.headers()["etag"], "\"2\"", "the ETag moves too");
+        let stale = app.request(reqwest::Method::PATCH, &path, Some(t)).header("If-Match", "\"1\"").json(&json!({"title": "CFO"})).send().await.unwrap();
+        assert_problem(stale, 412, "precondition_failed").await;
+
+        // Deleting the interaction moves the clock back: another version.
+        let deleted = app.delete(&format!("/v1/interactions/{}", text(&logged[0]["id"])), t).await;
+        assert_eq!(deleted.status(), 204);
+        let contact: Value = app.get(&path, t).await.json().await.unwrap();
+        assert_eq!((contact["version"].as_i64(), &contact["last_interaction_at"]), (Some(3), &Value::Null));
+
+        // New default cadences move the next touch of every client in touch, and nobody
+        // else's.
+        let path = format!("/v1/contacts/{}", text(&contacts[1]["id"]));
+        let response = app.request(reqwest::Method::PUT, "/v1/workspace/settings", Some(t)).json(&json!({"cadence_days": {"client": 7}})).send().await.unwrap();
+        assert_eq!(response.status(), 200);
+        let contact: Value = app.get(&path, t).await.json().await.unwrap();
+        assert_eq!(contact["version"], 3);
+        let quiet_now: Value = app.get(&format!("/v1/contacts/{}", text(&quiet["id"])), t).await.json().await.unwrap();
+        assert_eq!(quiet_now["version"], 1, "an `other` contact's schedule did not move");
+        let again = app.request(reqwest::Method::PUT, "/v1/workspace/settings", Some(t)).json(&json!({"cadence_days": {"client": 7}})).send().await.unwrap();
+        assert_eq!(again.status(), 200);
+        let contact: Value = app.get(&path, t).await.json().await.unwrap();
+        assert_eq!(contact["version"], 3, "the same settings again move nothing");
     }
 }
