@@ -231,7 +231,10 @@ async fn tombstones_forget_the_person_and_leave_sync_after_the_retention() {
         let tombstone = &listed["data"][0];
         assert!(tombstone["deleted_at"].is_string(), "{tombstone}");
         assert_eq!(tombstone["id"], ana["id"]);
-        assert_eq!(tombstone["version"], 3, "created, moved by the call, deleted");
+        assert_eq!(
+            tombstone["version"], 3,
+            "created, moved by the call, deleted"
+        );
         for (field, erased) in [
             ("first_name", json!("")),
             ("last_name", Value::Null),
