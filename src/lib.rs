@@ -14,6 +14,7 @@ pub mod contacts;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod external_ids;
 pub mod http;
 pub mod interactions;
 pub mod introductions;

@@ -6,6 +6,8 @@ use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
 use utoipa::openapi::RefOr;
 use utoipa::{PartialSchema, ToSchema};
 
+use crate::error::ApiError;
+use crate::external_ids::ExternalIds;
 use crate::values::{
     bounded_int, bounded_list, bounded_text, not_null, present, string_enum, whole_number, Email,
     Label, LongText, Name,
@@ -286,6 +288,10 @@ pub struct NewContact {
     pub notes: Option<LongText>,
     /// The member who holds the relationship; defaults to you.
     pub owner_id: Option<uuid::Uuid>,
+    /// The ids other systems know this contact by; each names one live contact of the
+    /// workspace at a time (409 `external_id_taken` otherwise).
+    #[serde(default)]
+    pub external_ids: ExternalIds,
 }
 
 fn default_kind() -> RelationshipKind {
@@ -295,7 +301,7 @@ fn default_kind() -> RelationshipKind {
 /// Deserializes a present value, including `null`, as `Some(..)`, so that a PATCH can tell
 /// "absent: leave it" (`None`) from "null: clear it" (`Some(None)`).
 /// Changes to a contact: absent fields stay as they are, `null` clears an optional field.
-#[derive(Debug, Default, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"title": "COO", "trust": 5, "tags": ["board-connected"], "notes": null}))]
 pub struct ContactPatch {
@@ -342,6 +348,10 @@ pub struct ContactPatch {
     #[serde(default, deserialize_with = "not_null")]
     #[schema(nullable = false)]
     pub owner_id: Option<uuid::Uuid>,
+    /// Replaces the contact's external ids.
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
+    pub external_ids: Option<ExternalIds>,
 }
 
 impl NewContact {
@@ -349,6 +359,36 @@ impl NewContact {
     pub fn normalised(mut self) -> Self {
         self.tags = self.tags.lowercased();
         self
+    }
+
+    /// The contact a PATCH-shaped body describes when there is none yet to apply it to (an
+    /// upsert that creates): `first_name` is then required.
+    pub fn from_patch(patch: ContactPatch) -> Result<Self, ApiError> {
+        let first_name = patch.first_name.clone().ok_or_else(|| {
+            ApiError::invalid_field("/first_name", "is required to create a contact")
+        })?;
+        let blank = NewContact {
+            first_name,
+            last_name: None,
+            emails: Emails::default(),
+            phones: Phones::default(),
+            company: None,
+            title: None,
+            industry: None,
+            profession: None,
+            relationship_kind: default_kind(),
+            how_we_met: None,
+            met_through_id: None,
+            birthday: None,
+            important_dates: ImportantDates::default(),
+            tags: Tags::default(),
+            trust: None,
+            cadence_days: None,
+            notes: None,
+            owner_id: None,
+            external_ids: ExternalIds::default(),
+        };
+        Ok(blank.apply(patch))
     }
 
     pub fn apply(mut self, patch: ContactPatch) -> Self {
@@ -374,6 +414,7 @@ impl NewContact {
         set(&mut self.trust, patch.trust);
         set(&mut self.cadence_days, patch.cadence_days);
         set(&mut self.notes, patch.notes);
+        set(&mut self.external_ids, patch.external_ids);
         if patch.owner_id.is_some() {
             self.owner_id = patch.owner_id;
         }

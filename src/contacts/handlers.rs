@@ -1,4 +1,4 @@
-use actix_web::{delete, get, patch, post, web, HttpResponse};
+use actix_web::{delete, get, patch, post, put, web, HttpResponse};
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -8,7 +8,8 @@ use super::domain::{ContactPatch, NewContact, RelationshipKind};
 use super::queries::{self, Contact, ContactFilter};
 use crate::auth::Principal;
 use crate::db::Db;
-use crate::error::ApiError;
+use crate::error::{ApiError, Problem};
+use crate::external_ids::{self, ExternalId, ExternalIdValue, System};
 use crate::http::extract::{Json, Query};
 use crate::http::pagination::{Page, PageRequest};
 use crate::http::precondition::IfMatch;
@@ -21,6 +22,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(list_contacts)
         .service(get_contact)
         .service(update_contact)
+        .service(upsert_contact)
         .service(delete_contact);
 }
 
@@ -72,6 +74,10 @@ struct ListContactsQuery {
     /// longer listed.
     #[param(default = false)]
     include_deleted: Option<bool>,
+    /// Only the contact another system knows by this id, written `system:id`
+    /// (`hubspot:5012`); with `include_deleted=true`, also a deleted one that held it.
+    #[param(example = "hubspot:5012")]
+    external_id: Option<String>,
     /// Only contacts in this nurturing state.
     nurture_status: Option<NurtureStatus>,
     /// Only contacts whose next touch is due before this time.
@@ -105,6 +111,11 @@ async fn list_contacts(
         owner_id: query.owner_id.map(|id| id.to_string()),
         company: non_empty(query.company),
         window: SyncWindow::new(query.updated_since, query.include_deleted, &retention),
+        external_id: query
+            .external_id
+            .as_deref()
+            .map(external_ids::parse_filter)
+            .transpose()?,
         nurture_status: query.nurture_status,
         due_before: query.due_before,
     };
@@ -154,6 +165,52 @@ resource!(Contact {
     change: queries::update,
     delete: queries::delete,
 });
+
+/// Create or update the contact another system knows by `{system}/{id}`, as a sync does:
+/// 201 with the new contact, or 200 with the one changed. The body is read as a PATCH:
+/// the fields sent are set, `null` clears, absent fields stay (so a CRM that knows only
+/// names and emails erases no notes); creating needs `first_name`. The contact keeps this
+/// external id whatever `external_ids` the body lists. Two callers upserting one new id at
+/// once make one contact: the second updates what the first created.
+#[utoipa::path(
+    tag = "contacts", operation_id = "upsertContactByExternalId", request_body = ContactPatch,
+    params(
+        ("system" = String, Path, description = "The other system, a lower-case slug", example = "hubspot"),
+        ("id" = String, Path, description = "The contact's id there", example = "5012"),
+    ),
+    responses(
+        (status = 200, description = "Updated", body = Contact, headers(("ETag" = String, description = "The contact's new version"))),
+        (status = 201, description = "Created", body = Contact, headers(("ETag" = String, description = "The contact's version"))),
+        (status = 409, description = "`external_id_taken`: an id in `external_ids` names another contact; or a concurrent update won", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/contacts/by-external-id/{system}/{id}")]
+async fn upsert_contact(
+    principal: Principal,
+    db: web::Data<Db>,
+    path: web::Path<(String, String)>,
+    body: Json<ContactPatch>,
+) -> Result<HttpResponse, ApiError> {
+    principal.require_write()?;
+    let (system, id) = path.into_inner();
+    let external = ExternalId {
+        system: System::try_from(system).map_err(|e| ApiError::invalid_field("system", e))?,
+        id: ExternalIdValue::try_from(id).map_err(|e| ApiError::invalid_field("id", e))?,
+    };
+    let patch = body.into_inner();
+    let (contact, created) = db
+        .transaction(move |conn| {
+            let (workspace_id, actor) = (&principal.workspace_id, &principal.member_id);
+            queries::upsert(conn, workspace_id, actor, external, patch)
+        })
+        .await?;
+    let status = if created {
+        actix_web::http::StatusCode::CREATED
+    } else {
+        actix_web::http::StatusCode::OK
+    };
+    Ok(written(status, contact))
+}
 
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]

@@ -3,10 +3,13 @@ use diesel::prelude::*;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::domain::{company_key, Birthday, ImportantDate, NewContact, RelationshipKind};
+use super::domain::{
+    company_key, Birthday, ContactPatch, ImportantDate, NewContact, RelationshipKind,
+};
 use crate::db::schema::contacts;
 use crate::db::{insert_rows, soft_delete, update_at_version, DbConn};
 use crate::error::ApiError;
+use crate::external_ids::{self, holders, ExternalId, ExternalIds, Kind};
 use crate::http::pagination::{Page, PageRequest};
 use crate::http::precondition::IfMatch;
 use crate::http::resource::{by_id, in_window, live_row, versioned, SyncWindow};
@@ -16,7 +19,7 @@ use crate::nurture::reciprocity::Reciprocity;
 use crate::nurture::{balance, schedule};
 use crate::time::{db_now, from_db, now, to_db};
 
-#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = contacts, treat_none_as_null = true)]
 pub struct ContactRow {
     pub id: String,
@@ -104,6 +107,8 @@ pub struct Contact {
     /// Set when the contact was deleted; deleted contacts appear only in lists asked for
     /// with `include_deleted=true`, so that a sync can remove them too.
     pub deleted_at: Option<DateTime<Utc>>,
+    /// The ids other systems know it by (a deleted contact's, released, are still listed).
+    pub external_ids: Vec<ExternalId>,
 }
 
 versioned!(Contact);
@@ -186,7 +191,11 @@ impl ContactRow {
         serde_json::from_value(document).map_err(|e| corrupt(&e.to_string()))
     }
 
-    pub fn view(self, reciprocity: Reciprocity) -> Result<Contact, ApiError> {
+    pub fn view(
+        self,
+        reciprocity: Reciprocity,
+        external_ids: Vec<ExternalId>,
+    ) -> Result<Contact, ApiError> {
         // Every row has a schedule once the start-up backfill ran; until then, due now.
         let plan = Schedule {
             next_touch_due_at: from_db(self.next_touch_due_at.unwrap_or(self.created_at)),
@@ -232,6 +241,7 @@ impl ContactRow {
             next_touch_due_at: plan.next_touch_due_at,
             nurture_status: status(self.last_interaction_at.map(from_db), plan, now()),
             reciprocity,
+            external_ids,
         })
     }
 }
@@ -245,6 +255,7 @@ pub struct ContactFilter {
     pub owner_id: Option<String>,
     pub company: Option<String>,
     pub window: SyncWindow,
+    pub external_id: Option<ExternalId>,
     pub nurture_status: Option<NurtureStatus>,
     pub due_before: Option<DateTime<Utc>>,
 }
@@ -316,16 +327,11 @@ pub fn list(
     if let Some(before) = filter.due_before {
         query = query.filter(contacts::next_touch_due_at.lt(to_db(before)));
     }
+    if let Some(external) = &filter.external_id {
+        query = query.filter(contacts::id.eq_any(holders!(workspace_id, Kind::Contact, external)));
+    }
     let rows = query.load::<ContactRow>(conn)?;
-    let ids: Vec<String> = rows.iter().map(|row| row.id.clone()).collect();
-    let balances = balance::by_contact(conn, balance::Counted::Contacts(&ids))?;
-    let contacts = rows
-        .into_iter()
-        .map(|row| {
-            let reciprocity = balances.get(&row.id).copied().unwrap_or_default();
-            row.view(reciprocity)
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    let contacts = views(conn, workspace_id, rows)?;
     Ok(page.page(contacts, |contact| contact.id.to_string()))
 }
 
@@ -346,13 +352,26 @@ pub fn exists(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<bool, A
 
 pub fn get(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<Contact, ApiError> {
     let row = live_row(conn, workspace_id, id)?;
-    let reciprocity = balance::by_contact(
-        conn,
-        balance::Counted::Contacts(std::slice::from_ref(&row.id)),
-    )?
-    .remove(&row.id)
-    .unwrap_or_default();
-    row.view(reciprocity)
+    Ok(views(conn, workspace_id, vec![row])?.remove(0))
+}
+
+/// Contacts as the API shows them: with what their interactions say of give and take, and
+/// the ids other systems know them by.
+fn views(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    rows: Vec<ContactRow>,
+) -> Result<Vec<Contact>, ApiError> {
+    let ids: Vec<String> = rows.iter().map(|row| row.id.clone()).collect();
+    let balances = balance::by_contact(conn, balance::Counted::Contacts(&ids))?;
+    let mut external = external_ids::of(conn, workspace_id, Kind::Contact, &ids)?;
+    rows.into_iter()
+        .map(|row| {
+            let reciprocity = balances.get(&row.id).copied().unwrap_or_default();
+            let external = external.remove(&row.id).unwrap_or_default();
+            row.view(reciprocity, external)
+        })
+        .collect()
 }
 
 /// Checks the references a contact makes: its owner is a member of the workspace, and the
@@ -406,8 +425,17 @@ pub fn create(
     diesel::insert_into(contacts::table)
         .values(&row)
         .execute(conn)?;
+    external_ids::assign(
+        conn,
+        workspace_id,
+        Kind::Contact,
+        &row.id,
+        &fields.external_ids,
+        now,
+    )?;
     changed(conn, workspace_id)?;
-    row.view(Reciprocity::default())
+    let external = fields.external_ids.items().to_vec();
+    row.view(Reciprocity::default(), external)
 }
 
 /// Rows per INSERT in bulk loads: well under both backends' limits on bound parameters.
@@ -442,10 +470,11 @@ pub fn update(
     workspace_id: &str,
     id: &str,
     if_match: &IfMatch,
-    patch: super::domain::ContactPatch,
+    patch: ContactPatch,
 ) -> Result<Contact, ApiError> {
     let current = live_row(conn, workspace_id, id)?;
     if_match.check(current.version)?;
+    let external = patch.external_ids.clone();
     let fields = current.fields()?.apply(patch);
     let owner_id = fields
         .owner_id
@@ -464,6 +493,26 @@ pub fn update(
             db_now(),
         )?
     };
+    // A change that changes nothing makes no new version: a sync that sends the same
+    // record again leaves no trace in `updated_since` or the ETag.
+    let same_fields = ContactRow {
+        version: current.version,
+        updated_at: current.updated_at,
+        next_touch_due_at: current.next_touch_due_at,
+        overdue_at: current.overdue_at,
+        ..row.clone()
+    } == current;
+    let same_ids = match &external {
+        None => true,
+        Some(ids) => {
+            let held = external_ids::of(conn, workspace_id, Kind::Contact, &[current.id.clone()])?;
+            let held = held.get(&current.id).map_or(&[][..], Vec::as_slice);
+            held.len() == ids.items().len() && ids.items().iter().all(|e| held.contains(e))
+        }
+    };
+    if same_fields && same_ids {
+        return get(conn, workspace_id, id);
+    }
     update_at_version!(
         conn,
         contacts,
@@ -472,10 +521,75 @@ pub fn update(
         &row,
         if_match.lost_race("contact")
     )?;
+    if let Some(external) = external {
+        external_ids::assign(
+            conn,
+            workspace_id,
+            Kind::Contact,
+            id,
+            &external,
+            row.updated_at,
+        )?;
+    }
     changed(conn, workspace_id)?;
     // The kind or the cadence may have changed, and with them the schedule.
     schedule::refresh(conn, workspace_id, std::slice::from_ref(&row.id))?;
     get(conn, workspace_id, id)
+}
+
+/// Creates or updates the contact that holds `external`, from a PATCH-shaped body;
+/// answers whether it was created.
+pub fn upsert(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    actor: &str,
+    external: ExternalId,
+    mut patch: ContactPatch,
+) -> Result<(Contact, bool), ApiError> {
+    // The id the caller upserts by stays the contact's, whatever the body lists.
+    if let Some(listed) = patch.external_ids.take() {
+        let mut ids = listed.items().to_vec();
+        if !ids.contains(&external) {
+            ids.push(external.clone());
+        }
+        patch.external_ids = Some(
+            ExternalIds::try_from(ids).map_err(|e| ApiError::invalid_field("/external_ids", e))?,
+        );
+    }
+    if let Some(id) = external_ids::holder(conn, workspace_id, Kind::Contact, &external)? {
+        return Ok((update_holding(conn, workspace_id, &id, patch)?, false));
+    }
+    let mut fields = NewContact::from_patch(patch.clone())?;
+    if patch.external_ids.is_none() {
+        fields.external_ids = ExternalIds::try_from(vec![external.clone()])
+            .map_err(|e| ApiError::invalid_field("/external_ids", e))?;
+    }
+    // Another upsert of the same new id may commit first (on PostgreSQL this one then
+    // fails on the unique index): undo this attempt and update what it created.
+    match conn.transaction(|conn| create(conn, workspace_id, actor, fields)) {
+        Ok(contact) => Ok((contact, true)),
+        Err(error) if error.code() == "external_id_taken" => {
+            match external_ids::holder(conn, workspace_id, Kind::Contact, &external)? {
+                Some(id) => Ok((update_holding(conn, workspace_id, &id, patch)?, false)),
+                None => Err(error),
+            }
+        }
+        Err(error) => Err(error),
+    }
+}
+
+/// An upsert's update: a sync writes last-wins, so concurrent upserts of one contact wait
+/// for each other (the row's lock, taken first) instead of losing a version race.
+fn update_holding(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    id: &str,
+    patch: ContactPatch,
+) -> Result<Contact, ApiError> {
+    diesel::update(contacts::table.find(id))
+        .set(contacts::version.eq(contacts::version))
+        .execute(conn)?;
+    update(conn, workspace_id, id, &IfMatch::default(), patch)
 }
 
 /// Soft delete: the row stays as a tombstone that incremental sync can see.
@@ -495,6 +609,7 @@ pub fn delete(
         if_match.lost_race("contact")
     )?;
     erase_personal_fields(conn, id)?;
+    external_ids::release(conn, workspace_id, Kind::Contact, id, db_now())?;
     crate::connections::queries::forget_contact(conn, workspace_id, id)
 }
 

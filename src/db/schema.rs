@@ -270,6 +270,18 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    external_ids (workspace_id, resource_type, resource_id, system, external_id) {
+        workspace_id -> Text,
+        resource_type -> Text,
+        resource_id -> Text,
+        system -> Text,
+        external_id -> Text,
+        created_at -> Timestamp,
+        released_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(api_keys -> members (member_id));
 diesel::joinable!(interaction_contacts -> interactions (interaction_id));
 diesel::joinable!(invitations -> workspaces (workspace_id));
@@ -292,5 +304,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     introductions,
     connections,
     invitations,
-    api_keys
+    api_keys,
+    external_ids
 );

@@ -11,6 +11,7 @@ mod connections;
 mod contacts;
 mod conventions;
 mod demo;
+mod external_ids;
 mod faults;
 mod idempotency;
 mod interactions;

@@ -1,0 +1,318 @@
+//! External ids: the ids other systems (a CRM, a calendar) know a resource by, so that a
+//! sync finds its own records again without keeping a map. Each is unique among the live
+//! resources of one kind in a workspace, per system; a deleted resource releases its ids
+//! (its tombstone still names them) so that a new one may claim them.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::db::schema::external_ids;
+use crate::db::{is_unique_violation, DbConn};
+use crate::error::ApiError;
+use crate::values::{bounded_list, bounded_text};
+
+/// A system's name: a lower-case slug such as `hubspot` or `salesforce`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct System(String);
+
+impl TryFrom<String> for System {
+    type Error = String;
+    fn try_from(raw: String) -> Result<Self, String> {
+        let mut chars = raw.chars();
+        let starts_well = chars.next().is_some_and(|c| c.is_ascii_lowercase());
+        let rest_ok =
+            chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
+        if starts_well && rest_ok && raw.len() <= 40 {
+            Ok(Self(raw))
+        } else {
+            Err(
+                "must be a lower-case slug: a letter, then letters, digits, `_` or `-`, 40 at most"
+                    .to_owned(),
+            )
+        }
+    }
+}
+
+impl From<System> for String {
+    fn from(system: System) -> String {
+        system.0
+    }
+}
+
+impl System {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl utoipa::PartialSchema for System {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::schema::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .pattern(Some("^[a-z][a-z0-9_-]{0,39}$"))
+            .examples(["hubspot"])
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for System {}
+
+bounded_text!(
+    /// The id as the other system writes it.
+    ExternalIdValue, max = 255, multiline = false
+);
+
+/// One id a resource has in another system.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"system": "hubspot", "id": "5012"}))]
+pub struct ExternalId {
+    pub system: System,
+    pub id: ExternalIdValue,
+}
+
+bounded_list!(
+    /// Up to 20 distinct external ids.
+    ExternalIds(ExternalId), min = 0, max = 20
+);
+
+/// The kinds of resources that carry external ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Contact,
+    Interaction,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Contact => "contact",
+            Kind::Interaction => "interaction",
+        }
+    }
+}
+
+/// Parses the `external_id` filter of a list: `system:id`.
+pub fn parse_filter(raw: &str) -> Result<ExternalId, ApiError> {
+    let refused = |detail: String| ApiError::invalid_field("external_id", detail);
+    let (system, id) = raw
+        .split_once(':')
+        .ok_or_else(|| refused("must be `system:id`, e.g. `hubspot:5012`".to_owned()))?;
+    Ok(ExternalId {
+        system: System::try_from(system.to_owned()).map_err(refused)?,
+        id: ExternalIdValue::try_from(id.to_owned()).map_err(refused)?,
+    })
+}
+
+/// The live resource of `kind` that holds this external id.
+pub fn holder(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    kind: Kind,
+    external: &ExternalId,
+) -> Result<Option<String>, ApiError> {
+    Ok(external_ids::table
+        .filter(external_ids::workspace_id.eq(workspace_id))
+        .filter(external_ids::resource_type.eq(kind.as_str()))
+        .filter(external_ids::system.eq(external.system.as_str()))
+        .filter(external_ids::external_id.eq(external.id.as_str()))
+        .filter(external_ids::released_at.is_null())
+        .select(external_ids::resource_id)
+        .first::<String>(conn)
+        .optional()?)
+}
+
+fn taken(kind: Kind, external: &ExternalId, other: &str) -> ApiError {
+    ApiError::conflict(
+        "external_id_taken",
+        format!(
+            "{}:{} already names {} {other}; an external id names one {} at a time",
+            external.system.as_str(),
+            external.id.as_str(),
+            kind.as_str(),
+            kind.as_str()
+        ),
+    )
+}
+
+/// Makes `ids` the external ids of a live resource: those it no longer lists are dropped,
+/// new ones claimed. One that another live resource holds is a 409 naming it.
+pub fn assign(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    kind: Kind,
+    resource_id: &str,
+    ids: &ExternalIds,
+    now: NaiveDateTime,
+) -> Result<(), ApiError> {
+    let mine = external_ids::table
+        .filter(external_ids::workspace_id.eq(workspace_id))
+        .filter(external_ids::resource_type.eq(kind.as_str()))
+        .filter(external_ids::resource_id.eq(resource_id));
+    let held: Vec<(String, String)> = mine
+        .select((external_ids::system, external_ids::external_id))
+        .load(conn)?;
+    for (system, id) in &held {
+        let kept = ids
+            .items()
+            .iter()
+            .any(|e| e.system.as_str() == system && e.id.as_str() == id);
+        if !kept {
+            diesel::delete(
+                mine.filter(external_ids::system.eq(system))
+                    .filter(external_ids::external_id.eq(id)),
+            )
+            .execute(conn)?;
+        }
+    }
+    for external in ids.items() {
+        let already = held
+            .iter()
+            .any(|(s, i)| s == external.system.as_str() && i == external.id.as_str());
+        if already {
+            continue;
+        }
+        if let Some(other) = holder(conn, workspace_id, kind, external)? {
+            return Err(taken(kind, external, &other));
+        }
+        let inserted = diesel::insert_into(external_ids::table)
+            .values((
+                external_ids::workspace_id.eq(workspace_id),
+                external_ids::resource_type.eq(kind.as_str()),
+                external_ids::resource_id.eq(resource_id),
+                external_ids::system.eq(external.system.as_str()),
+                external_ids::external_id.eq(external.id.as_str()),
+                external_ids::created_at.eq(now),
+            ))
+            .execute(conn);
+        match inserted {
+            Ok(_) => {}
+            // Another transaction claimed it between our look and our insert.
+            Err(e) if is_unique_violation(&e) => {
+                return Err(ApiError::conflict(
+                    "external_id_taken",
+                    format!(
+                        "{}:{} was just claimed by another {}",
+                        external.system.as_str(),
+                        external.id.as_str(),
+                        kind.as_str()
+                    ),
+                ))
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(())
+}
+
+/// Releases a deleted resource's ids: its tombstone still lists them, and a new resource
+/// may claim them.
+pub fn release(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    kind: Kind,
+    resource_id: &str,
+    now: NaiveDateTime,
+) -> Result<(), ApiError> {
+    diesel::update(
+        external_ids::table
+            .filter(external_ids::workspace_id.eq(workspace_id))
+            .filter(external_ids::resource_type.eq(kind.as_str()))
+            .filter(external_ids::resource_id.eq(resource_id))
+            .filter(external_ids::released_at.is_null()),
+    )
+    .set(external_ids::released_at.eq(now))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// The external ids of some resources of one kind, by resource id, in the order claimed.
+pub fn of(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    kind: Kind,
+    resource_ids: &[String],
+) -> Result<HashMap<String, Vec<ExternalId>>, ApiError> {
+    let rows: Vec<(String, String, String)> = external_ids::table
+        .filter(external_ids::workspace_id.eq(workspace_id))
+        .filter(external_ids::resource_type.eq(kind.as_str()))
+        .filter(external_ids::resource_id.eq_any(resource_ids))
+        .order((
+            external_ids::created_at,
+            external_ids::system,
+            external_ids::external_id,
+        ))
+        .select((
+            external_ids::resource_id,
+            external_ids::system,
+            external_ids::external_id,
+        ))
+        .load(conn)?;
+    let mut by_resource: HashMap<String, Vec<ExternalId>> = HashMap::new();
+    for (resource_id, system, id) in rows {
+        by_resource
+            .entry(resource_id)
+            .or_default()
+            .push(ExternalId {
+                system: System(system),
+                id: ExternalIdValue::try_from(id)
+                    .map_err(|e| ApiError::internal(anyhow::anyhow!(e)))?,
+            });
+    }
+    Ok(by_resource)
+}
+
+/// The ids of the resources of `$kind` that hold (or, deleted, held) an external id: a
+/// subquery for a list's `external_id` filter.
+macro_rules! holders {
+    ($workspace_id:expr, $kind:expr, $external:expr) => {{
+        use $crate::db::schema::external_ids;
+        let external: &$crate::external_ids::ExternalId = $external;
+        external_ids::table
+            .filter(external_ids::workspace_id.eq($workspace_id.to_owned()))
+            .filter(external_ids::resource_type.eq($kind.as_str()))
+            .filter(external_ids::system.eq(external.system.as_str().to_owned()))
+            .filter(external_ids::external_id.eq(external.id.as_str().to_owned()))
+            .select(external_ids::resource_id)
+    }};
+}
+pub(crate) use holders;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn systems_are_slugs() {
+        for good in ["hubspot", "salesforce", "ms-dynamics_365"] {
+            assert!(System::try_from(good.to_owned()).is_ok(), "{good}");
+        }
+        for bad in [
+            "",
+            "HubSpot",
+            "1crm",
+            "hub spot",
+            "hub:spot",
+            &"a".repeat(41),
+        ] {
+            assert!(System::try_from(bad.to_owned()).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_filter_is_a_system_and_an_id() {
+        let parsed = parse_filter("hubspot:5012:a").unwrap();
+        assert_eq!(
+            (parsed.system.as_str(), parsed.id.as_str()),
+            ("hubspot", "5012:a")
+        );
+        for bad in ["hubspot", "HubSpot:1", "hubspot:", ":1"] {
+            assert!(parse_filter(bad).is_err(), "{bad}");
+        }
+    }
+}

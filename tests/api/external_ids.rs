@@ -1,0 +1,132 @@
+use serde_json::{json, Value};
+
+use crate::helpers::{assert_problem, on_every_backend, pointers, text, TestApp};
+
+async fn ids_listed(app: &TestApp, token: &str, query: &str) -> Vec<String> {
+    let page: Value = app
+        .get(&format!("/v1/contacts?{query}"), token)
+        .await
+        .json()
+        .await
+        .unwrap();
+    page["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| text(&c["id"]))
+        .collect()
+}
+
+async fn put(app: &TestApp, token: &str, path: &str, body: Value) -> reqwest::Response {
+    app.request(reqwest::Method::PUT, path, Some(token))
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+}
+
+on_every_backend! {
+    async fn an_external_id_names_one_live_contact_and_finds_it(app) {
+        let account = app.signup().await;
+        let t = &account.token;
+        let ana = app.create_contact(t, json!({"first_name": "Ana", "external_ids": [{"system": "hubspot", "id": "1"}, {"system": "salesforce", "id": "003A"}]})).await;
+        let ana_id = text(&ana["id"]);
+        assert_eq!(ana["external_ids"], json!([{"system": "hubspot", "id": "1"}, {"system": "salesforce", "id": "003A"}]));
+        app.create_contact(t, json!({"first_name": "Ben", "external_ids": [{"system": "hubspot", "id": "2"}]})).await;
+        assert_eq!(ids_listed(&app, t, "external_id=hubspot:1").await, [ana_id.clone()]);
+        assert_eq!(ids_listed(&app, t, "external_id=salesforce:003A").await, [ana_id.clone()]);
+        assert!(ids_listed(&app, t, "external_id=hubspot:3").await.is_empty());
+
+        // Another contact cannot claim Ana's id: the problem names her.
+        let clash = assert_problem(app.post("/v1/contacts", t, json!({"first_name": "Cleo", "external_ids": [{"system": "hubspot", "id": "1"}]})).await, 409, "external_id_taken").await;
+        assert!(text(&clash["detail"]).contains(&ana_id), "{clash}");
+        assert_eq!(ids_listed(&app, t, "").await.len(), 2, "nothing half-written");
+
+        // A PATCH replaces the set.
+        let path = format!("/v1/contacts/{ana_id}");
+        let patched: Value = app.patch(&path, t, json!({"external_ids": [{"system": "hubspot", "id": "1"}]})).await.json().await.unwrap();
+        assert_eq!(patched["external_ids"], json!([{"system": "hubspot", "id": "1"}]));
+        assert!(ids_listed(&app, t, "external_id=salesforce:003A").await.is_empty());
+
+        // Deleted, Ana releases her id; her tombstone still names it.
+        assert_eq!(app.delete(&path, t).await.status(), 204);
+        let cleo = app.create_contact(t, json!({"first_name": "Cleo", "external_ids": [{"system": "hubspot", "id": "1"}]})).await;
+        assert_eq!(ids_listed(&app, t, "external_id=hubspot:1").await, [text(&cleo["id"])]);
+        let mut synced = ids_listed(&app, t, "external_id=hubspot:1&include_deleted=true").await;
+        synced.sort();
+        let mut expected = vec![ana_id.clone(), text(&cleo["id"])];
+        expected.sort();
+        assert_eq!(synced, expected);
+
+        for (body, pointer) in [
+            (json!({"first_name": "X", "external_ids": [{"system": "HubSpot", "id": "1"}]}), "/external_ids/0/system"),
+            (json!({"first_name": "X", "external_ids": [{"system": "hubspot", "id": " "}]}), "/external_ids/0/id"),
+            (json!({"first_name": "X", "external_ids": (0..21).map(|n| json!({"system": "hubspot", "id": n.to_string()})).collect::<Vec<_>>()}), "/external_ids"),
+        ] {
+            let problem = assert_problem(app.post("/v1/contacts", t, body).await, 422, "validation_failed").await;
+            assert_eq!(pointers(&problem), [pointer]);
+        }
+        for bad in ["hubspot", "HubSpot:1", "hubspot:"] {
+            let problem = assert_problem(app.get(&format!("/v1/contacts?external_id={bad}"), t).await, 422, "validation_failed").await;
+            assert_eq!(pointers(&problem), ["external_id"]);
+        }
+    }
+
+    async fn an_upsert_creates_then_changes_only_what_it_sends(app) {
+        let account = app.signup().await;
+        let t = &account.token;
+        let path = "/v1/contacts/by-external-id/hubspot/77";
+        let created = put(&app, t, path, json!({"first_name": "Ana", "emails": ["ana@example.com"]})).await;
+        assert_eq!(created.status(), 201);
+        assert_eq!(created.headers()["etag"], "\"1\"");
+        let created: Value = created.json().await.unwrap();
+        assert_eq!(created["external_ids"], json!([{"system": "hubspot", "id": "77"}]));
+        let id = text(&created["id"]);
+        let noted = app.patch(&format!("/v1/contacts/{id}"), t, json!({"notes": "Met at the regatta"})).await;
+        assert_eq!(noted.status(), 200);
+
+        let updated = put(&app, t, path, json!({"emails": ["ana@fabrikam.example"], "external_ids": [{"system": "salesforce", "id": "9"}]})).await;
+        assert_eq!(updated.status(), 200);
+        let updated: Value = updated.json().await.unwrap();
+        assert_eq!(updated["id"], created["id"]);
+        assert_eq!(updated["version"], 3);
+        assert_eq!(updated["first_name"], "Ana");
+        assert_eq!(updated["notes"], "Met at the regatta", "what the sync does not send stays");
+        assert_eq!(updated["emails"], json!(["ana@fabrikam.example"]));
+        assert_eq!(updated["external_ids"], json!([{"system": "hubspot", "id": "77"}, {"system": "salesforce", "id": "9"}]), "the upserted id stays");
+
+        // The same record again changes nothing: no new version for sync to fetch.
+        let again = put(&app, t, path, json!({"emails": ["ana@fabrikam.example"], "external_ids": [{"system": "salesforce", "id": "9"}, {"system": "hubspot", "id": "77"}]})).await;
+        assert_eq!(again.status(), 200);
+        assert_eq!(again.headers()["etag"], "\"3\"");
+        let same = app.patch(&format!("/v1/contacts/{id}"), t, json!({"first_name": "Ana", "notes": "Met at the regatta"})).await;
+        assert_eq!(same.json::<Value>().await.unwrap()["version"], 3, "nor does a PATCH that sets what is there");
+
+        let nameless = put(&app, t, "/v1/contacts/by-external-id/hubspot/78", json!({"emails": ["x@example.com"]})).await;
+        assert_eq!(pointers(&assert_problem(nameless, 422, "validation_failed").await), ["/first_name"]);
+        let bad = put(&app, t, "/v1/contacts/by-external-id/Hub%20Spot/78", json!({"first_name": "X"})).await;
+        assert_eq!(pointers(&assert_problem(bad, 422, "validation_failed").await), ["system"]);
+        assert_eq!(ids_listed(&app, t, "").await, [id.clone()], "nothing half-written");
+
+        // Another workspace's hubspot:77 is another contact.
+        let other = app.signup().await;
+        let theirs = put(&app, &other.token, path, json!({"first_name": "Someone else"})).await;
+        assert_eq!(theirs.status(), 201);
+        assert_eq!(ids_listed(&app, t, "").await, [id]);
+    }
+
+    async fn parallel_upserts_of_one_new_id_make_one_contact(app) {
+        let account = app.signup().await;
+        let t = &account.token;
+        for round in 0..5 {
+            let path = format!("/v1/contacts/by-external-id/hubspot/race-{round}");
+            let attempts = (0..8).map(|n| put(&app, t, &path, json!({"first_name": format!("Writer {n}")})));
+            let statuses: Vec<u16> = futures_util::future::join_all(attempts).await.iter().map(|r| r.status().as_u16()).collect();
+            let created = statuses.iter().filter(|s| **s == 201).count();
+            let updated = statuses.iter().filter(|s| **s == 200).count();
+            assert_eq!((created, updated), (1, 7), "round {round}: {statuses:?}");
+            assert_eq!(ids_listed(&app, t, &format!("external_id=hubspot:race-{round}")).await.len(), 1);
+        }
+        assert_eq!(ids_listed(&app, t, "limit=200").await.len(), 5, "one contact per id");
+    }
+}
