@@ -505,7 +505,12 @@ pub fn update(
     let same_ids = match &external {
         None => true,
         Some(ids) => {
-            let held = external_ids::of(conn, workspace_id, Kind::Contact, &[current.id.clone()])?;
+            let held = external_ids::of(
+                conn,
+                workspace_id,
+                Kind::Contact,
+                std::slice::from_ref(&current.id),
+            )?;
             let held = held.get(&current.id).map_or(&[][..], Vec::as_slice);
             held.len() == ids.items().len() && ids.items().iter().all(|e| held.contains(e))
         }
