@@ -33,8 +33,8 @@ on_every_backend! {
         let ana_id = text(&ana["id"]);
         assert_eq!(ana["external_ids"], json!([{"system": "hubspot", "id": "1"}, {"system": "salesforce", "id": "003A"}]));
         app.create_contact(t, json!({"first_name": "Ben", "external_ids": [{"system": "hubspot", "id": "2"}]})).await;
-        assert_eq!(ids_listed(&app, t, "external_id=hubspot:1").await, [ana_id.clone()]);
-        assert_eq!(ids_listed(&app, t, "external_id=salesforce:003A").await, [ana_id.clone()]);
+        assert_eq!(ids_listed(&app, t, "external_id=hubspot:1").await, std::slice::from_ref(&ana_id));
+        assert_eq!(ids_listed(&app, t, "external_id=salesforce:003A").await, std::slice::from_ref(&ana_id));
         assert!(ids_listed(&app, t, "external_id=hubspot:3").await.is_empty());
 
         // Another contact cannot claim Ana's id: the problem names her.
@@ -106,7 +106,7 @@ on_every_backend! {
         assert_eq!(pointers(&assert_problem(nameless, 422, "validation_failed").await), ["/first_name"]);
         let bad = put(&app, t, "/v1/contacts/by-external-id/Hub%20Spot/78", json!({"first_name": "X"})).await;
         assert_eq!(pointers(&assert_problem(bad, 422, "validation_failed").await), ["system"]);
-        assert_eq!(ids_listed(&app, t, "").await, [id.clone()], "nothing half-written");
+        assert_eq!(ids_listed(&app, t, "").await, std::slice::from_ref(&id), "nothing half-written");
 
         // Another workspace's hubspot:77 is another contact.
         let other = app.signup().await;
