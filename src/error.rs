@@ -111,6 +111,12 @@ impl ApiError {
         self
     }
 
+    /// The same error about one item of a request (a batch's operation), named in front.
+    pub fn about(mut self, item: &str) -> Self {
+        self.detail = format!("{item}: {}", self.detail);
+        self
+    }
+
     pub fn invalid_field(pointer: impl Into<String>, detail: impl Into<String>) -> Self {
         Self::validation(vec![FieldError::new(pointer, detail)])
     }
@@ -202,6 +208,23 @@ impl ApiError {
     pub fn code(&self) -> &'static str {
         self.code
     }
+
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The problem document this error is rendered as.
+    pub fn problem(&self) -> Problem {
+        Problem {
+            problem_type: format!("/problems/{}", self.code),
+            title: self.status.canonical_reason().unwrap_or("Error").to_owned(),
+            status: self.status.as_u16(),
+            detail: self.detail.clone(),
+            code: self.code.to_owned(),
+            errors: self.errors.clone(),
+            request_id: current_request_id(),
+        }
+    }
 }
 
 impl fmt::Display for ApiError {
@@ -261,15 +284,7 @@ impl ResponseError for ApiError {
         if let Some(source) = &self.source {
             tracing::error!(error = ?source, "request failed");
         }
-        let problem = Problem {
-            problem_type: format!("/problems/{}", self.code),
-            title: self.status.canonical_reason().unwrap_or("Error").to_owned(),
-            status: self.status.as_u16(),
-            detail: self.detail.clone(),
-            code: self.code.to_owned(),
-            errors: self.errors.clone(),
-            request_id: current_request_id(),
-        };
+        let problem = self.problem();
         let mut response = HttpResponse::build(self.status);
         response.content_type("application/problem+json");
         if self.status == StatusCode::UNAUTHORIZED {

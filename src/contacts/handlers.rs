@@ -4,6 +4,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use super::batch::{self, BatchResults, ContactBatch};
 use super::domain::{ContactPatch, NewContact, RelationshipKind};
 use super::queries::{self, Contact, ContactFilter};
 use crate::auth::Principal;
@@ -23,6 +24,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(get_contact)
         .service(update_contact)
         .service(upsert_contact)
+        .service(contact_batch)
         .service(delete_contact);
 }
 
@@ -210,6 +212,38 @@ async fn upsert_contact(
         actix_web::http::StatusCode::OK
     };
     Ok(written(status, contact))
+}
+
+/// Create, update, upsert and delete up to 100 contacts in one request, in order: each
+/// operation does what its own endpoint does, and the answer has one result per
+/// operation (`index`, `status`, `id`, `version`, `problem`). With `atomic: true` it is
+/// all or nothing, and a failure answers that operation's problem, its pointer under
+/// `/operations/{index}`. A batch is one request for the rate limit and for
+/// `Idempotency-Key`.
+#[utoipa::path(
+    tag = "contacts", operation_id = "contactBatch", request_body = ContactBatch,
+    responses(
+        (status = 200, description = "Every operation's outcome, in order", body = BatchResults),
+        (status = 404, description = "`atomic`: an operation names no contact of this workspace", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`atomic`: an operation met a conflict (`external_id_taken`, `concurrent_update`)", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "`atomic`: an operation's `if_match` is not the contact's version", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/contacts/batch")]
+async fn contact_batch(
+    principal: Principal,
+    db: web::Data<Db>,
+    body: Json<ContactBatch>,
+) -> Result<web::Json<BatchResults>, ApiError> {
+    principal.require_write()?;
+    let batch = body.into_inner();
+    let results = db
+        .transaction(move |conn| {
+            let (workspace_id, actor) = (&principal.workspace_id, &principal.member_id);
+            batch::run(conn, workspace_id, actor, batch)
+        })
+        .await?;
+    Ok(web::Json(results))
 }
 
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]

@@ -1,6 +1,7 @@
 //! Contacts: the people in the network, whoever they are to us (seed 004: don't discount
 //! anyone).
 
+pub mod batch;
 pub mod domain;
 pub mod handlers;
 pub mod queries;

@@ -149,6 +149,18 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     Ok(value)
 }
 
+/// Reads a document already parsed as JSON (an item of a batch) into `T`; what does not
+/// fit is a 422 with a pointer into the document.
+pub fn parse_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, ApiError> {
+    if !value.is_object() {
+        return Err(ApiError::invalid_field("/", "must be a JSON object"));
+    }
+    serde_path_to_error::deserialize(value).map_err(|error| {
+        let pointer = json_pointer(error.path());
+        ApiError::invalid_field(pointer, strip_position(&error.into_inner().to_string()))
+    })
+}
+
 fn malformed(error: serde_json::Error) -> ApiError {
     ApiError::bad_request(
         "malformed_json",

@@ -40,6 +40,11 @@ impl IfMatch {
 }
 
 impl IfMatch {
+    /// The precondition a version number states (a batch operation's `if_match`).
+    pub fn version(version: Option<i64>) -> Self {
+        IfMatch(version.map(|v| header::IfMatch::Items(vec![etag(v)])))
+    }
+
     /// The answer when a version-guarded write found the row changed after `check`: with
     /// `If-Match` sent, the precondition failed (412); without, a concurrent edit won (409).
     pub fn lost_race(&self, resource: &str) -> ApiError {

@@ -6,6 +6,7 @@ mod helpers;
 mod agenda;
 mod api_keys;
 mod auth;
+mod batches;
 mod cli;
 mod connections;
 mod contacts;
