@@ -164,21 +164,26 @@ fn apply(
         ContactOperation::Update(update) => {
             let if_match = IfMatch::version(update.if_match);
             let id = update.id.to_string();
-            let contact = queries::update(conn, workspace_id, &id, &if_match, update.contact)?;
-            done(200, contact.id, Some(contact.version))
+            let version =
+                queries::write_update(conn, workspace_id, &id, &if_match, update.contact)?;
+            done(200, update.id, Some(version))
         }
         ContactOperation::Upsert(upsert) => {
-            let (contact, created) = queries::upsert(
+            let written = queries::write_upsert(
                 conn,
                 workspace_id,
                 actor,
                 upsert.external_id,
                 upsert.contact,
             )?;
+            let id = written
+                .id
+                .parse()
+                .map_err(|e| ApiError::internal(anyhow::anyhow!("stored contact id: {e}")))?;
             done(
-                if created { 201 } else { 200 },
-                contact.id,
-                Some(contact.version),
+                if written.created { 201 } else { 200 },
+                id,
+                Some(written.version),
             )
         }
         ContactOperation::Delete(delete) => {

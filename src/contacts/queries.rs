@@ -472,6 +472,19 @@ pub fn update(
     if_match: &IfMatch,
     patch: ContactPatch,
 ) -> Result<Contact, ApiError> {
+    write_update(conn, workspace_id, id, if_match, patch)?;
+    get(conn, workspace_id, id)
+}
+
+/// Changes a contact and answers its version, without building what the API shows of it
+/// (a batch answers only the version).
+pub fn write_update(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    id: &str,
+    if_match: &IfMatch,
+    patch: ContactPatch,
+) -> Result<i64, ApiError> {
     let current = live_row(conn, workspace_id, id)?;
     if_match.check(current.version)?;
     let external = patch.external_ids.clone();
@@ -516,7 +529,7 @@ pub fn update(
         }
     };
     if same_fields && same_ids {
-        return get(conn, workspace_id, id);
+        return Ok(current.version);
     }
     update_at_version!(
         conn,
@@ -539,7 +552,7 @@ pub fn update(
     changed(conn, workspace_id)?;
     // The kind or the cadence may have changed, and with them the schedule.
     schedule::refresh(conn, workspace_id, std::slice::from_ref(&row.id))?;
-    get(conn, workspace_id, id)
+    Ok(row.version)
 }
 
 /// Creates or updates the contact that holds `external`, from a PATCH-shaped body;
@@ -549,8 +562,27 @@ pub fn upsert(
     workspace_id: &str,
     actor: &str,
     external: ExternalId,
-    mut patch: ContactPatch,
+    patch: ContactPatch,
 ) -> Result<(Contact, bool), ApiError> {
+    let written = write_upsert(conn, workspace_id, actor, external, patch)?;
+    Ok((get(conn, workspace_id, &written.id)?, written.created))
+}
+
+/// What an upsert wrote.
+pub struct Upserted {
+    pub id: String,
+    pub version: i64,
+    pub created: bool,
+}
+
+/// An upsert that answers only what it wrote (a batch answers only the version).
+pub fn write_upsert(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    actor: &str,
+    external: ExternalId,
+    mut patch: ContactPatch,
+) -> Result<Upserted, ApiError> {
     // The id the caller upserts by stays the contact's, whatever the body lists.
     if let Some(listed) = patch.external_ids.take() {
         let mut ids = listed.items().to_vec();
@@ -562,7 +594,7 @@ pub fn upsert(
         );
     }
     if let Some(id) = external_ids::holder(conn, workspace_id, Kind::Contact, &external)? {
-        return Ok((update_holding(conn, workspace_id, &id, patch)?, false));
+        return update_holding(conn, workspace_id, id, patch);
     }
     let mut fields = NewContact::from_patch(patch.clone())?;
     if patch.external_ids.is_none() {
@@ -572,10 +604,14 @@ pub fn upsert(
     // Another upsert of the same new id may commit first (on PostgreSQL this one then
     // fails on the unique index): undo this attempt and update what it created.
     match conn.transaction(|conn| create(conn, workspace_id, actor, fields)) {
-        Ok(contact) => Ok((contact, true)),
+        Ok(contact) => Ok(Upserted {
+            id: contact.id.to_string(),
+            version: contact.version,
+            created: true,
+        }),
         Err(error) if error.code() == "external_id_taken" => {
             match external_ids::holder(conn, workspace_id, Kind::Contact, &external)? {
-                Some(id) => Ok((update_holding(conn, workspace_id, &id, patch)?, false)),
+                Some(id) => update_holding(conn, workspace_id, id, patch),
                 None => Err(error),
             }
         }
@@ -588,13 +624,18 @@ pub fn upsert(
 fn update_holding(
     conn: &mut DbConn,
     workspace_id: &str,
-    id: &str,
+    id: String,
     patch: ContactPatch,
-) -> Result<Contact, ApiError> {
-    diesel::update(contacts::table.find(id))
+) -> Result<Upserted, ApiError> {
+    diesel::update(contacts::table.find(&id))
         .set(contacts::version.eq(contacts::version))
         .execute(conn)?;
-    update(conn, workspace_id, id, &IfMatch::default(), patch)
+    let version = write_update(conn, workspace_id, &id, &IfMatch::default(), patch)?;
+    Ok(Upserted {
+        id,
+        version,
+        created: false,
+    })
 }
 
 /// Soft delete: the row stays as a tombstone that incremental sync can see.

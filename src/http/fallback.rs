@@ -46,15 +46,25 @@ impl RouteTable {
     }
 
     fn allowed_methods(&self, path: &str) -> Option<String> {
+        self.methods_where(path, |t, s| {
+            t == s || (t.starts_with('{') && t.ends_with('}') && !s.is_empty())
+        })
+    }
+
+    /// The methods of a route written exactly as `path` (`/v1/contacts/batch`, not
+    /// `/v1/contacts/{id}`).
+    fn literal_methods(&self, path: &str) -> Option<String> {
+        self.methods_where(path, |t, s| t == s)
+    }
+
+    fn methods_where(&self, path: &str, fits: impl Fn(&str, &str) -> bool) -> Option<String> {
         let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
         let mut allowed: Vec<&str> = self
             .routes
             .iter()
             .filter(|(template, _)| {
                 template.len() == segments.len()
-                    && template.iter().zip(&segments).all(|(t, s)| {
-                        t == s || (t.starts_with('{') && t.ends_with('}') && !s.is_empty())
-                    })
+                    && template.iter().zip(&segments).all(|(t, s)| fits(t, s))
             })
             .flat_map(|(_, methods)| methods.iter().map(String::as_str))
             .collect();
@@ -140,10 +150,18 @@ pub async fn problem_for_bare_errors(
     Ok(ServiceResponse::new(request, error.error_response()))
 }
 
-/// A path parameter that does not parse (an id that is not a UUID) names nothing that exists.
+/// A path parameter that does not parse (an id that is not a UUID) names nothing that exists,
+/// unless the path is another route's, written out, that lacks this method
+/// (`PATCH /v1/contacts/batch`, taken for `/v1/contacts/{id}`): that is a 405.
 pub fn path_error(error: actix_web::error::PathError, req: &HttpRequest) -> actix_web::Error {
     tracing::debug!(%error, "unparseable path parameter");
-    ApiError::not_found(format!("there is no resource at {}", req.path())).into()
+    let literal = req
+        .app_data::<web::Data<RouteTable>>()
+        .and_then(|routes| routes.literal_methods(req.path()));
+    match literal {
+        Some(allow) => ApiError::method_not_allowed(allow).into(),
+        None => ApiError::not_found(format!("there is no resource at {}", req.path())).into(),
+    }
 }
 
 #[cfg(test)]
@@ -173,6 +191,11 @@ mod tests {
             Some("DELETE, GET")
         );
         assert_eq!(table.allowed_methods("/v1/contacts/abc/x"), None);
+        assert_eq!(
+            table.literal_methods("/v1/contacts").as_deref(),
+            Some("GET, POST")
+        );
+        assert_eq!(table.literal_methods("/v1/contacts/abc"), None);
         assert_eq!(table.allowed_methods("/v2/contacts"), None);
     }
 }

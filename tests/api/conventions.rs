@@ -18,6 +18,10 @@ on_every_backend! {
     async fn a_malformed_id_names_nothing(app) {
         let account = app.signup().await;
         assert_problem(app.get("/v1/contacts/not-a-uuid", &account.token).await, 404, "not_found").await;
+        // A route written out is no id: its missing methods are 405s, not 404s.
+        let response = app.patch("/v1/contacts/batch", &account.token, serde_json::json!({})).await;
+        assert_eq!(response.headers()["allow"], "POST");
+        assert_problem(response, 405, "method_not_allowed").await;
     }
 
     async fn bodies_must_be_json_of_bounded_size(app) {
