@@ -76,6 +76,8 @@ impl Modify for BearerAuth {
 /// can be malformed, too large or of the wrong type; an authenticated one can be refused;
 /// one with a path id can name nothing; an authenticated POST takes an `Idempotency-Key`.
 pub fn add_shared_conventions(openapi: &mut OpenApiDoc) {
+    openapi.servers = Some(vec![utoipa::openapi::Server::new("/")]);
+    require_sent_fields(openapi);
     for (path, item) in openapi.paths.paths.iter_mut() {
         let has_path_id = path.contains('{');
         let is_api = path.starts_with("/v1/");
@@ -101,6 +103,70 @@ pub fn add_shared_conventions(openapi: &mut OpenApiDoc) {
                 }
             }
         }
+    }
+}
+
+/// A response always sends every field of its schemas (null where there is nothing), so
+/// each field of a schema that only responses use is required: generated clients then type
+/// it as present (and nullable where it can be null) rather than as maybe-missing. Schemas
+/// that requests use keep their optional fields optional.
+fn require_sent_fields(openapi: &mut OpenApiDoc) {
+    let Ok(mut document) = serde_json::to_value(&*openapi) else {
+        return;
+    };
+    let mut in_requests = std::collections::BTreeSet::new();
+    let mut pending: Vec<String> = Vec::new();
+    if let Some(paths) = document["paths"].as_object() {
+        for item in paths.values() {
+            for operation in item.as_object().into_iter().flat_map(|o| o.values()) {
+                refs_in(&operation["requestBody"], &mut pending);
+                refs_in(&operation["parameters"], &mut pending);
+            }
+        }
+    }
+    while let Some(name) = pending.pop() {
+        if in_requests.insert(name.clone()) {
+            refs_in(&document["components"]["schemas"][&name], &mut pending);
+        }
+    }
+    if let Some(schemas) = document["components"]["schemas"].as_object_mut() {
+        for (name, schema) in schemas.iter_mut() {
+            if in_requests.contains(name) {
+                continue;
+            }
+            let Some(properties) = schema["properties"].as_object() else {
+                continue;
+            };
+            let every: Vec<serde_json::Value> = properties
+                .keys()
+                .cloned()
+                .map(serde_json::Value::String)
+                .collect();
+            schema["required"] = serde_json::Value::Array(every);
+        }
+    }
+    if let Ok(required) = serde_json::from_value(document) {
+        *openapi = required;
+    }
+}
+
+/// The names of the component schemas a part of the document refers to.
+fn refs_in(value: &serde_json::Value, found: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, inner) in map {
+                match (key.as_str(), inner.as_str()) {
+                    ("$ref", Some(target)) => {
+                        if let Some(name) = target.strip_prefix("#/components/schemas/") {
+                            found.push(name.to_owned());
+                        }
+                    }
+                    _ => refs_in(inner, found),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|item| refs_in(item, found)),
+        _ => {}
     }
 }
 

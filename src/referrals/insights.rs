@@ -76,9 +76,8 @@ pub struct Funnel {
     pub to: NaiveDate,
     #[serde(flatten)]
     pub figures: FunnelFigures,
-    /// The same figures per referrer or per relationship kind, most asks first; only with
-    /// `group_by`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The same figures per referrer or per relationship kind, most asks first; null
+    /// without `group_by`.
     pub groups: Option<Vec<FunnelGroup>>,
     /// This week's asks against the weekly goal, whatever the period.
     pub this_week: WeeklyProgress,
@@ -87,8 +86,7 @@ pub struct Funnel {
 /// The funnel of one referrer, or of the referrers of one relationship kind.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct FunnelGroup {
-    /// Grouped by referrer: who.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Grouped by referrer: who; null when grouped by relationship kind.
     pub referrer: Option<ReferrerName>,
     /// The kind of relationship with the referrer(s).
     pub relationship_kind: RelationshipKind,

@@ -291,6 +291,19 @@ impl TestApp {
         (text(&session["access_token"]), text(&joined["member_id"]))
     }
 
+    /// The `field` of every item of the list page at `path`, as text.
+    pub async fn listed(&self, path: &str, token: &str, field: &str) -> Vec<String> {
+        let response = self.get(path, token).await;
+        assert_eq!(response.status(), 200, "GET {path}");
+        let page: Value = response.json().await.unwrap();
+        page["data"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{path}: {page}"))
+            .iter()
+            .map(|item| text(&item[field]))
+            .collect()
+    }
+
     /// `token` makes an API key with `scopes`; returns its id and its secret.
     pub async fn create_api_key(&self, token: &str, scopes: &[&str]) -> (String, String) {
         let response = self
