@@ -45,9 +45,13 @@ impl RouteTable {
         Self { routes }
     }
 
+    /// The methods of the route a path names: one written out exactly as the path
+    /// (`/v1/contacts/batch`) before any whose parameters it would fill (`/v1/contacts/{id}`).
     fn allowed_methods(&self, path: &str) -> Option<String> {
-        self.methods_where(path, |t, s| {
-            t == s || (t.starts_with('{') && t.ends_with('}') && !s.is_empty())
+        self.literal_methods(path).or_else(|| {
+            self.methods_where(path, |t, s| {
+                t == s || (t.starts_with('{') && t.ends_with('}') && !s.is_empty())
+            })
         })
     }
 
@@ -196,6 +200,21 @@ mod tests {
             Some("GET, POST")
         );
         assert_eq!(table.literal_methods("/v1/contacts/abc"), None);
+        let with_batch = RouteTable {
+            routes: [
+                table.routes.clone(),
+                vec![(
+                    vec!["v1".into(), "contacts".into(), "batch".into()],
+                    vec!["POST".into()],
+                )],
+            ]
+            .concat(),
+        };
+        assert_eq!(
+            with_batch.allowed_methods("/v1/contacts/batch").as_deref(),
+            Some("POST"),
+            "the route written out, not the one with an id"
+        );
         assert_eq!(table.allowed_methods("/v2/contacts"), None);
     }
 }

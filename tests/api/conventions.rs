@@ -22,6 +22,9 @@ on_every_backend! {
         let response = app.patch("/v1/contacts/batch", &account.token, serde_json::json!({})).await;
         assert_eq!(response.headers()["allow"], "POST");
         assert_problem(response, 405, "method_not_allowed").await;
+        let response = app.request(Method::OPTIONS, "/v1/contacts/batch", None).send().await.unwrap();
+        assert_eq!(response.headers()["allow"], "POST");
+        assert_problem(response, 405, "method_not_allowed").await;
     }
 
     async fn bodies_must_be_json_of_bounded_size(app) {
