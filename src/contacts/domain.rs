@@ -298,8 +298,6 @@ fn default_kind() -> RelationshipKind {
     RelationshipKind::Other
 }
 
-/// Deserializes a present value, including `null`, as `Some(..)`, so that a PATCH can tell
-/// "absent: leave it" (`None`) from "null: clear it" (`Some(None)`).
 /// Changes to a contact: absent fields stay as they are, `null` clears an optional field.
 #[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]

@@ -21,8 +21,9 @@ pub const STAGES: [RequestStatus; 5] = [
     RequestStatus::Won,
 ];
 
+/// How many requests reached one stage of the pipeline.
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
-pub struct Stage {
+pub struct StageReached {
     pub stage: RequestStatus,
     /// Requests that reached it.
     pub reached: i64,
@@ -48,7 +49,7 @@ pub struct Amount {
 
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct FunnelFigures {
-    pub stages: Vec<Stage>,
+    pub stages: Vec<StageReached>,
     pub ended_without_win: EndedWithout,
     pub median_days_ask_to_introduction: Option<f64>,
     pub median_days_introduction_to_meeting: Option<f64>,
@@ -95,14 +96,14 @@ pub fn figures(histories: &[History], wins: &[(i64, String)]) -> FunnelFigures {
             .filter(|h| h.iter().any(|(s, _)| *s == status))
             .count() as i64
     };
-    let mut stages: Vec<Stage> = Vec::with_capacity(STAGES.len());
+    let mut stages: Vec<StageReached> = Vec::with_capacity(STAGES.len());
     for status in STAGES {
         let count = reached(status);
         let conversion = stages
             .last()
             .filter(|previous| previous.reached > 0)
             .map(|previous| (count as f64 / previous.reached as f64 * 1000.0).round() / 1000.0);
-        stages.push(Stage {
+        stages.push(StageReached {
             stage: status,
             reached: count,
             conversion,
