@@ -64,7 +64,7 @@ impl Modify for BearerAuth {
                     .description(Some(
                         "An API key from `POST /v1/api-keys`, sent as a bearer token: it acts as the member who made it, \
                          limited to its scopes (`read`; `write` to change the network; `admin` for members, invitations, \
-                         settings and keys). Not accepted on `/v1/auth/*` nor on your own invitations.",
+                         settings and keys). Not accepted on `/v1/auth/*`, `/v1/me` nor on your own invitations.",
                     ))
                     .build(),
             ),
