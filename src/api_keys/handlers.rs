@@ -6,7 +6,7 @@ use crate::auth::Principal;
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
 use crate::http::extract::{Json, Query};
-use crate::http::pagination::{Page, PageRequest};
+use crate::http::pagination::{Page, PageQuery};
 use crate::time::db_now;
 
 pub fn routes(cfg: &mut ServiceConfig) {
@@ -54,30 +54,19 @@ async fn create_api_key(
     Ok(HttpResponse::Created().json(created))
 }
 
-#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-struct ListApiKeysQuery {
-    /// Page size, 1 to 200 (default 50).
-    #[param(minimum = 1, maximum = 200)]
-    limit: Option<i64>,
-    /// The `next_cursor` of the previous page.
-    cursor: Option<String>,
-}
-
 /// The workspace's API keys, oldest first, without their secrets (owners and admins).
 #[utoipa::path(
-    tag = "workspaces", operation_id = "listApiKeys", params(ListApiKeysQuery),
+    tag = "workspaces", operation_id = "listApiKeys", params(PageQuery),
     responses((status = 200, body = Page<ApiKey>), (status = 403, description = "Only owners and admins (`forbidden`), with an API key that has the `admin` scope (`insufficient_scope`)", body = Problem, content_type = "application/problem+json"))
 )]
 #[get("/api-keys")]
 async fn list_api_keys(
     principal: Principal,
     db: web::Data<Db>,
-    query: Query<ListApiKeysQuery>,
+    query: Query<PageQuery>,
 ) -> Result<web::Json<Page<ApiKey>>, ApiError> {
     principal.require_admin()?;
-    let query = query.into_inner();
-    let page = PageRequest::parse(query.limit, query.cursor.as_deref())?;
+    let page = query.into_inner().page()?;
     Ok(web::Json(
         db.run(move |conn| queries::list(conn, &principal.workspace_id, &page))
             .await?,

@@ -8,6 +8,7 @@ use crate::db::schema::api_keys;
 use crate::db::DbConn;
 use crate::error::ApiError;
 use crate::http::pagination::{Page, PageRequest};
+use crate::http::resource::by_id;
 use crate::time::{from_db, to_db};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -89,17 +90,9 @@ pub fn list(
     workspace_id: &str,
     page: &PageRequest,
 ) -> Result<Page<ApiKey>, ApiError> {
-    let mut query = api_keys::table
+    let keys = by_id!(api_keys, ApiKeyRow, page)
         .filter(api_keys::workspace_id.eq(workspace_id))
         .filter(api_keys::deleted_at.is_null())
-        .select(ApiKeyRow::as_select())
-        .order(api_keys::id.asc())
-        .limit(page.fetch_limit())
-        .into_boxed();
-    if let Some(after) = page.after_id()? {
-        query = query.filter(api_keys::id.gt(after.to_owned()));
-    }
-    let keys = query
         .load::<ApiKeyRow>(conn)?
         .into_iter()
         .map(ApiKeyRow::view)

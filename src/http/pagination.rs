@@ -39,6 +39,23 @@ pub struct Page<T> {
     pub next_cursor: Option<String>,
 }
 
+/// The query of a list that takes nothing but a page.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PageQuery {
+    /// Page size, 1 to 200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
+    limit: Option<i64>,
+    /// The `next_cursor` of the previous page.
+    cursor: Option<String>,
+}
+
+impl PageQuery {
+    pub fn page(&self) -> Result<PageRequest, ApiError> {
+        PageRequest::parse(self.limit, self.cursor.as_deref())
+    }
+}
+
 /// A validated page request: `limit` within bounds, `cursor` decoded to the position of
 /// the last row seen.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,7 +8,7 @@ use crate::auth::Principal;
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
 use crate::http::extract::{Json, Query};
-use crate::http::pagination::{Page, PageRequest};
+use crate::http::pagination::{Page, PageQuery};
 use crate::workspaces::Role;
 
 pub fn routes(cfg: &mut ServiceConfig) {
@@ -55,30 +55,19 @@ async fn invite(
     Ok(HttpResponse::Created().json(sent))
 }
 
-#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-struct ListSentQuery {
-    /// Page size, 1 to 200 (default 50).
-    #[param(minimum = 1, maximum = 200)]
-    limit: Option<i64>,
-    /// The `next_cursor` of the previous page.
-    cursor: Option<String>,
-}
-
 /// The invitations this workspace sent, in every status (owners and admins).
 #[utoipa::path(
-    tag = "workspaces", operation_id = "listSentInvitations", params(ListSentQuery),
+    tag = "workspaces", operation_id = "listSentInvitations", params(PageQuery),
     responses((status = 200, body = Page<Invitation>), (status = 403, description = "Only owners and admins (`forbidden`), with an API key that has the `admin` scope (`insufficient_scope`)", body = Problem, content_type = "application/problem+json"))
 )]
 #[get("/workspace/invitations")]
 async fn list_sent(
     principal: Principal,
     db: web::Data<Db>,
-    query: Query<ListSentQuery>,
+    query: Query<PageQuery>,
 ) -> Result<web::Json<Page<Invitation>>, ApiError> {
     principal.require_admin()?;
-    let query = query.into_inner();
-    let page = PageRequest::parse(query.limit, query.cursor.as_deref())?;
+    let page = query.into_inner().page()?;
     Ok(web::Json(
         db.run(move |conn| queries::sent(conn, &principal.workspace_id, &page))
             .await?,

@@ -9,7 +9,7 @@ use actix_web::{delete, get, post, web, HttpResponse};
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::agenda::ActionId;
@@ -18,7 +18,7 @@ use crate::db::schema::{contacts, introductions, referral_requests, snoozes};
 use crate::db::{is_unique_violation, Db, DbConn};
 use crate::error::ApiError;
 use crate::http::extract::{Json, Query};
-use crate::http::pagination::{Page, PageRequest};
+use crate::http::pagination::{Page, PageQuery};
 use crate::time::{db_now, from_db, now, to_db};
 
 pub fn routes(cfg: &mut ServiceConfig) {
@@ -257,26 +257,15 @@ async fn snooze_action(
     Ok(HttpResponse::build(StatusCode::CREATED).json(created))
 }
 
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-struct ListSnoozesQuery {
-    /// Page size, 1 to 200 (default 50).
-    #[param(minimum = 1, maximum = 200)]
-    limit: Option<i64>,
-    /// The `next_cursor` of the previous page.
-    cursor: Option<String>,
-}
-
 /// The snoozes in force, oldest first.
-#[utoipa::path(tag = "nurture", operation_id = "listSnoozes", params(ListSnoozesQuery), responses((status = 200, body = Page<Snooze>)))]
+#[utoipa::path(tag = "nurture", operation_id = "listSnoozes", params(PageQuery), responses((status = 200, body = Page<Snooze>)))]
 #[get("/nurture/snoozes")]
 async fn list_snoozes(
     principal: Principal,
     db: web::Data<Db>,
-    query: Query<ListSnoozesQuery>,
+    query: Query<PageQuery>,
 ) -> Result<web::Json<Page<Snooze>>, ApiError> {
-    let query = query.into_inner();
-    let page = PageRequest::parse(query.limit, query.cursor.as_deref())?;
+    let page = query.into_inner().page()?;
     let rows = db
         .run(move |conn| {
             let mut rows = in_force(&principal.workspace_id, db_now())

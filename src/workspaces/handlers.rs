@@ -6,7 +6,7 @@ use crate::auth::Principal;
 use crate::db::Db;
 use crate::error::ApiError;
 use crate::http::extract::{Json, Query};
-use crate::http::pagination::{Page, PageRequest};
+use crate::http::pagination::{Page, PageQuery};
 
 pub fn routes(cfg: &mut ServiceConfig) {
     cfg.service(get_workspace)
@@ -46,26 +46,15 @@ async fn rename_workspace(
     Ok(web::Json(row.into()))
 }
 
-#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-struct ListMembersQuery {
-    /// Page size, 1 to 200 (default 50).
-    #[param(minimum = 1, maximum = 200)]
-    limit: Option<i64>,
-    /// The `next_cursor` of the previous page.
-    cursor: Option<String>,
-}
-
 /// The members of the workspace.
-#[utoipa::path(tag = "workspaces", operation_id = "listMembers", params(ListMembersQuery), responses((status = 200, body = Page<Member>)))]
+#[utoipa::path(tag = "workspaces", operation_id = "listMembers", params(PageQuery), responses((status = 200, body = Page<Member>)))]
 #[get("/members")]
 async fn list_members(
     principal: Principal,
     db: web::Data<Db>,
-    query: Query<ListMembersQuery>,
+    query: Query<PageQuery>,
 ) -> Result<web::Json<Page<Member>>, ApiError> {
-    let query = query.into_inner();
-    let page = PageRequest::parse(query.limit, query.cursor.as_deref())?;
+    let page = query.into_inner().page()?;
     Ok(web::Json(
         db.run(move |conn| queries::list(conn, &principal.workspace_id, &page))
             .await?,
