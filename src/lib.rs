@@ -7,6 +7,7 @@
 
 pub mod api_keys;
 pub mod auth;
+pub mod changes;
 pub mod cli;
 pub mod config;
 pub mod connections;

@@ -4,7 +4,7 @@
 
 use utoipa::openapi::header::HeaderBuilder;
 use utoipa::openapi::path::{Operation, ParameterBuilder, ParameterIn};
-use utoipa::openapi::schema::{ObjectBuilder, Type};
+use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, SchemaFormat, Type};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, OpenApi as OpenApiDoc, Ref, ResponseBuilder};
 use utoipa::openapi::{RefOr, Required, Response};
@@ -33,6 +33,7 @@ use crate::referrals::insights::FunnelGrouping;
         (name = "referrals", description = "Asking for referrals the right way"),
         (name = "insights", description = "What the network's history says"),
         (name = "network", description = "Who knows whom: connections, warm paths, diversity"),
+        (name = "sync", description = "Keeping another system in step: the change feed"),
         (name = "operations", description = "Health, readiness and metrics"),
     )
 )]
@@ -103,6 +104,37 @@ pub fn add_shared_conventions(openapi: &mut OpenApiDoc) {
                 }
             }
         }
+        if let Some(list) = item.get.as_mut().filter(|get| syncs_by_time(get)) {
+            add_watermark(list);
+        }
+    }
+}
+
+fn syncs_by_time(operation: &Operation) -> bool {
+    operation
+        .parameters
+        .iter()
+        .flatten()
+        .any(|parameter| parameter.name == "updated_since")
+}
+
+fn add_watermark(operation: &mut Operation) {
+    if let Some(RefOr::T(ok)) = operation.responses.responses.get_mut("200") {
+        ok.headers.insert(
+            crate::http::resource::WATERMARK_HEADER.to_owned(),
+            HeaderBuilder::new()
+                .schema(
+                    ObjectBuilder::new()
+                        .schema_type(Type::String)
+                        .format(Some(SchemaFormat::KnownFormat(KnownFormat::DateTime))),
+                )
+                .description(Some(
+                    "What to send as `updated_since` next time to see every change after this \
+                     read: it trails the read by a minute, so a few rows may come again (compare \
+                     `version`). `GET /v1/changes` has no such overlap.",
+                ))
+                .build(),
+        );
     }
 }
 

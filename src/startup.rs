@@ -22,8 +22,8 @@ use crate::http::security::{cors, security_headers};
 use crate::network::cache::GraphCache;
 use crate::openapi::{add_shared_conventions, ApiDoc};
 use crate::{
-    api_keys, auth, connections, contacts, interactions, introductions, invitations, network,
-    nurture, ops, referrals, workspaces,
+    api_keys, auth, changes, connections, contacts, interactions, introductions, invitations,
+    network, nurture, ops, referrals, workspaces,
 };
 
 /// Every resource of the versioned API.
@@ -46,6 +46,7 @@ fn v1(cfg: &mut ServiceConfig) {
     network::paths::routes(cfg);
     network::diversity::routes(cfg);
     network::suggestions::routes(cfg);
+    changes::handlers::routes(cfg);
 }
 
 /// The OpenAPI document, as served at `/openapi.json` and committed in `openapi/`.
@@ -75,7 +76,12 @@ impl Application {
                 "cannot listen on {address}: {e}; set RAPPORT_PORT (or --port) to a free port"
             )
         })?;
-        let db = Db::connect(&settings.database_url, settings.database_pool_size)?;
+        let retention = crate::time::TombstoneRetention {
+            days: settings.tombstone_retention_days,
+        };
+        let db = Db::connect(&settings.database_url, settings.database_pool_size)?.publishing(
+            std::sync::Arc::new(move |conn| changes::publish(conn, &retention)),
+        );
         let applied = db.migrate()?;
         if !applied.is_empty() {
             tracing::info!(?applied, backend = db.backend(), "migrations applied");

@@ -1,7 +1,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::db::schema::{members, refresh_tokens, users, workspaces};
+use crate::db::schema::{feed_heads, members, refresh_tokens, users, workspaces};
 use crate::db::{is_unique_violation, DbConn};
 use crate::error::ApiError;
 use crate::workspaces::{MemberRow, Role, WorkspaceRow};
@@ -51,6 +51,10 @@ pub fn create_account(
     };
     diesel::insert_into(workspaces::table)
         .values(&workspace)
+        .execute(conn)?;
+    // The head of the workspace's change feed, which every write transaction updates.
+    diesel::insert_into(feed_heads::table)
+        .values(feed_heads::workspace_id.eq(&workspace.id))
         .execute(conn)?;
     let member = MemberRow {
         id: uuid::Uuid::now_v7().to_string(),

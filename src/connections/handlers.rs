@@ -13,7 +13,7 @@ use crate::error::{ApiError, Problem};
 use crate::http::extract::{Json, Query};
 use crate::http::pagination::{Page, PageRequest};
 use crate::http::precondition::IfMatch;
-use crate::http::resource::{self, resource, written, SyncWindow};
+use crate::http::resource::{self, resource, written, Listed, SyncWindow};
 use crate::interactions::queries::ensure_contact;
 use crate::time::now;
 use crate::time::TombstoneRetention;
@@ -110,12 +110,12 @@ async fn list_connections(
     db: web::Data<Db>,
     retention: web::Data<TombstoneRetention>,
     query: Query<ListConnectionsQuery>,
-) -> Result<web::Json<Page<Connection>>, ApiError> {
+) -> Result<Listed<Connection>, ApiError> {
     let (filter, page) = query.into_inner().into_parts(&retention)?;
-    Ok(web::Json(
-        db.run(move |conn| queries::list(conn, &principal.workspace_id, &filter, &page))
-            .await?,
-    ))
+    resource::listed(&db, move |conn| {
+        queries::list(conn, &principal.workspace_id, &filter, &page)
+    })
+    .await
 }
 
 /// The people a contact knows: its connections, from either end (same filters as the
@@ -132,18 +132,16 @@ async fn contact_connections(
     id: web::Path<uuid::Uuid>,
     retention: web::Data<TombstoneRetention>,
     query: Query<ListConnectionsQuery>,
-) -> Result<web::Json<Page<Connection>>, ApiError> {
+) -> Result<Listed<Connection>, ApiError> {
     let contact_id = id.into_inner();
     let mut query = query.into_inner();
     query.contact_id = Some(contact_id);
     let (filter, page) = query.into_parts(&retention)?;
-    let connections = db
-        .run(move |conn| {
-            ensure_contact(conn, &principal.workspace_id, &contact_id.to_string())?;
-            queries::list(conn, &principal.workspace_id, &filter, &page)
-        })
-        .await?;
-    Ok(web::Json(connections))
+    resource::listed(&db, move |conn| {
+        ensure_contact(conn, &principal.workspace_id, &contact_id.to_string())?;
+        queries::list(conn, &principal.workspace_id, &filter, &page)
+    })
+    .await
 }
 
 /// A connection.

@@ -4,6 +4,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::domain::{check_since, ConnectionKind, ConnectionPatch, NewConnection, Person};
+use crate::db::pending::{self, ChangeOp, ResourceType};
 use crate::db::schema::connections;
 use crate::db::{is_unique_violation, soft_delete, update_at_version, DbConn};
 use crate::error::ApiError;
@@ -193,6 +194,13 @@ pub fn create(
         Err(e) if is_unique_violation(&e) => Err(duplicate("written concurrently")),
         written => {
             written?;
+            pending::touched_one(
+                conn,
+                workspace_id,
+                ResourceType::Connection,
+                ChangeOp::Created,
+                &row.id,
+            )?;
             changed(conn, workspace_id)?;
             row.view()
         }
@@ -230,6 +238,13 @@ pub fn update(
         &row,
         if_match.lost_race("connection")
     )?;
+    pending::touched_one(
+        conn,
+        workspace_id,
+        ResourceType::Connection,
+        ChangeOp::Updated,
+        id,
+    )?;
     changed(conn, workspace_id)?;
     row.view()
 }
@@ -249,6 +264,13 @@ pub fn delete(
         current.version,
         if_match.lost_race("connection")
     )?;
+    pending::touched_one(
+        conn,
+        workspace_id,
+        ResourceType::Connection,
+        ChangeOp::Deleted,
+        id,
+    )?;
     // The tombstone says who knew whom, not what was noted about them.
     diesel::update(connections::table.find(id))
         .set(connections::note.eq(None::<String>))
@@ -264,7 +286,7 @@ pub fn forget_contact(
     contact_id: &str,
 ) -> Result<(), ApiError> {
     let now = db_now();
-    diesel::update(
+    let forgotten = diesel::update(
         connections::table
             .filter(connections::workspace_id.eq(workspace_id))
             .filter(connections::deleted_at.is_null())
@@ -280,7 +302,16 @@ pub fn forget_contact(
         connections::version.eq(connections::version + 1),
         connections::note.eq(None::<String>),
     ))
-    .execute(conn)?;
+    .returning(connections::id)
+    .get_results::<String>(conn)?;
+    let ids = forgotten.iter().map(String::as_str);
+    pending::touched(
+        conn,
+        workspace_id,
+        ResourceType::Connection,
+        ChangeOp::Deleted,
+        ids,
+    )?;
     changed(conn, workspace_id)
 }
 

@@ -14,7 +14,7 @@ use crate::external_ids::{self, ExternalId, ExternalIdValue, System};
 use crate::http::extract::{Json, Query};
 use crate::http::pagination::{Page, PageRequest};
 use crate::http::precondition::IfMatch;
-use crate::http::resource::{self, resource, written, SyncWindow};
+use crate::http::resource::{self, resource, written, Listed, SyncWindow};
 use crate::nurture::cadence::NurtureStatus;
 use crate::time::TombstoneRetention;
 
@@ -95,7 +95,7 @@ async fn list_contacts(
     db: web::Data<Db>,
     retention: web::Data<TombstoneRetention>,
     query: Query<ListContactsQuery>,
-) -> Result<web::Json<Page<Contact>>, ApiError> {
+) -> Result<Listed<Contact>, ApiError> {
     let query = query.into_inner();
     let page = PageRequest::parse(query.limit, query.cursor.as_deref())?;
     if query.q.as_ref().is_some_and(|q| q.chars().count() > 200) {
@@ -121,10 +121,10 @@ async fn list_contacts(
         nurture_status: query.nurture_status,
         due_before: query.due_before,
     };
-    Ok(web::Json(
-        db.run(move |conn| queries::list(conn, &principal.workspace_id, &filter, &page))
-            .await?,
-    ))
+    resource::listed(&db, move |conn| {
+        queries::list(conn, &principal.workspace_id, &filter, &page)
+    })
+    .await
 }
 
 /// One contact, with its version as the `ETag`.

@@ -6,8 +6,9 @@ use utoipa::ToSchema;
 use super::domain::{
     company_key, Birthday, ContactPatch, ImportantDate, NewContact, RelationshipKind,
 };
+use crate::db::pending::{self, ChangeOp, ResourceType};
 use crate::db::schema::contacts;
-use crate::db::{insert_rows, soft_delete, update_at_version, DbConn};
+use crate::db::{insert_rows, soft_delete, update_at_version, DbConn, BATCH_ROWS};
 use crate::error::ApiError;
 use crate::external_ids::{self, holders, ExternalId, ExternalIds, Kind};
 use crate::http::pagination::{Page, PageRequest};
@@ -425,6 +426,13 @@ pub fn create(
     diesel::insert_into(contacts::table)
         .values(&row)
         .execute(conn)?;
+    pending::touched_one(
+        conn,
+        workspace_id,
+        ResourceType::Contact,
+        ChangeOp::Created,
+        &row.id,
+    )?;
     external_ids::assign(
         conn,
         workspace_id,
@@ -437,9 +445,6 @@ pub fn create(
     let external = fields.external_ids.items().to_vec();
     row.view(Reciprocity::default(), external)
 }
-
-/// Rows per INSERT in bulk loads: well under both backends' limits on bound parameters.
-pub const BATCH_ROWS: usize = 500;
 
 /// Adds many contacts at once, each owned by a member and added at a time of the
 /// caller's choosing (a network loaded with its history). The caller vouches that the
@@ -461,6 +466,14 @@ pub fn insert_batch(
     for batch in rows.chunks(BATCH_ROWS) {
         insert_rows!(conn, contacts::table, batch)?;
     }
+    let ids = rows.iter().map(|row| row.id.as_str());
+    pending::touched(
+        conn,
+        workspace_id,
+        ResourceType::Contact,
+        ChangeOp::Created,
+        ids,
+    )?;
     changed(conn, workspace_id)?;
     Ok(rows.into_iter().map(|row| row.id).collect())
 }
@@ -538,6 +551,13 @@ pub fn write_update(
         current.version,
         &row,
         if_match.lost_race("contact")
+    )?;
+    pending::touched_one(
+        conn,
+        workspace_id,
+        ResourceType::Contact,
+        ChangeOp::Updated,
+        id,
     )?;
     if let Some(external) = external {
         external_ids::assign(
@@ -653,6 +673,13 @@ pub fn delete(
         id,
         current.version,
         if_match.lost_race("contact")
+    )?;
+    pending::touched_one(
+        conn,
+        workspace_id,
+        ResourceType::Contact,
+        ChangeOp::Deleted,
+        id,
     )?;
     erase_personal_fields(conn, id)?;
     external_ids::release(conn, workspace_id, Kind::Contact, id, db_now())?;

@@ -4,6 +4,7 @@
 //! through diesel's MultiConnection URL detection, which hides connection errors and takes
 //! any unknown string for a SQLite file name.
 
+pub mod pending;
 pub mod schema;
 
 use std::time::Duration;
@@ -83,6 +84,15 @@ macro_rules! insert_rows {
     };
 }
 pub(crate) use insert_rows;
+
+/// The longest a published write transaction may run: one that took longer is undone at
+/// its end (503, try again). Lists lean on it: a row that a transaction still open during a
+/// read commits later carries an `updated_at` at most this much before the read
+/// (`http::resource::SyncWindow::watermark`).
+pub const MAX_WRITE: Duration = Duration::from_secs(30);
+
+/// Rows per INSERT in bulk loads: well under both backends' limits on bound parameters.
+pub const BATCH_ROWS: usize = 500;
 
 /// The advisory lock key that migrations hold on PostgreSQL ("rapport" in ASCII).
 const MIGRATION_LOCK: i64 = 0x0072_6170_706f_7274;
@@ -216,11 +226,16 @@ impl r2d2::ManageConnection for ConnectionManager {
     }
 }
 
+/// Publishes what a transaction touched, just before it commits (the change feed).
+pub type Publish = dyn Fn(&mut DbConn) -> Result<(), ApiError> + Send + Sync;
+pub type Publisher = std::sync::Arc<Publish>;
+
 /// The connection pool, cheap to clone, shared by every worker.
 #[derive(Clone)]
 pub struct Db {
     pool: r2d2::Pool<ConnectionManager>,
     backend: &'static str,
+    publisher: Option<Publisher>,
 }
 
 impl Db {
@@ -257,7 +272,16 @@ impl Db {
         Ok(Self {
             pool,
             backend: url.backend_name(),
+            publisher: None,
         })
+    }
+
+    /// Has every transaction publish what it touched as it commits. Without a publisher
+    /// (loading the demo network from the command line) the notes are dropped: what a
+    /// transaction wrote is then where a feed starts, not a change in it.
+    pub fn publishing(mut self, publisher: Publisher) -> Self {
+        self.publisher = Some(publisher);
+        self
     }
 
     pub fn backend(&self) -> &'static str {
@@ -328,7 +352,9 @@ impl Db {
         F: FnOnce(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
         T: Send + 'static,
     {
-        self.run(move |conn| transaction(conn, work)).await
+        let publisher = self.publisher.clone();
+        self.run(move |conn| transaction(conn, publisher.as_deref(), work))
+            .await
     }
 
     /// Synchronous access for start-up tasks and the command line.
@@ -339,19 +365,42 @@ impl Db {
 
 /// One transaction on either backend. SQLite transactions start with BEGIN IMMEDIATE: a
 /// read-then-write transaction that begins deferred fails with "database is locked" when
-/// another writer got there first, instead of waiting for the busy timeout.
-pub fn transaction<T, E, F>(conn: &mut DbConn, work: F) -> Result<T, E>
+/// another writer got there first, instead of waiting for the busy timeout. What the work
+/// touched is published last, in the same transaction.
+fn transaction<T, F>(
+    conn: &mut DbConn,
+    publisher: Option<&Publish>,
+    work: F,
+) -> Result<T, ApiError>
 where
-    F: FnOnce(&mut DbConn) -> Result<T, E>,
-    E: From<diesel::result::Error>,
+    F: FnOnce(&mut DbConn) -> Result<T, ApiError>,
 {
+    pending::start();
+    let started = std::time::Instant::now();
     match conn {
         DbConn::Sqlite(sqlite) => {
             AnsiTransactionManager::begin_transaction_sql(sqlite, "BEGIN IMMEDIATE")?
         }
         DbConn::Postgres(pg) => AnsiTransactionManager::begin_transaction(pg)?,
     }
-    match work(conn) {
+    let done = work(conn).and_then(|value| {
+        if let Some(publish) = publisher {
+            if started.elapsed() > MAX_WRITE {
+                return Err(ApiError::unavailable(
+                    "busy",
+                    "the write took too long and was undone; try again",
+                    1,
+                ));
+            }
+            if pending::any_noted() {
+                publish(conn)?;
+            }
+        } else if pending::any_noted() {
+            pending::take(conn)?;
+        }
+        Ok(value)
+    });
+    match done {
         Ok(value) => {
             if let Err(commit_error) =
                 <DbConn as Connection>::TransactionManager::commit_transaction(conn)

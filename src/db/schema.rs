@@ -282,6 +282,36 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    pending_changes (workspace_id, resource_type, resource_id, op) {
+        workspace_id -> Text,
+        resource_type -> Text,
+        resource_id -> Text,
+        op -> Text,
+    }
+}
+
+diesel::table! {
+    feed_heads (workspace_id) {
+        workspace_id -> Text,
+        seq -> BigInt,
+        pruned_through -> BigInt,
+    }
+}
+
+diesel::table! {
+    changes (workspace_id, seq) {
+        workspace_id -> Text,
+        seq -> BigInt,
+        resource_type -> Text,
+        resource_id -> Text,
+        op -> Text,
+        version -> Nullable<BigInt>,
+        changed_at -> Timestamp,
+        data -> Nullable<Text>,
+    }
+}
+
 diesel::joinable!(api_keys -> members (member_id));
 diesel::joinable!(interaction_contacts -> interactions (interaction_id));
 diesel::joinable!(invitations -> workspaces (workspace_id));
@@ -305,5 +335,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     connections,
     invitations,
     api_keys,
-    external_ids
+    external_ids,
+    pending_changes,
+    feed_heads,
+    changes
 );

@@ -4,14 +4,16 @@
 //! the retention. A resource says only how it is found, changed and deleted; these
 //! handlers, the version guard and the list window are written once, here.
 
+use actix_web::body::BoxBody;
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse, Responder};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::Serialize;
 
 use crate::auth::Principal;
 use crate::db::{Db, DbConn};
 use crate::error::ApiError;
+use crate::http::pagination::Page;
 use crate::http::precondition::{with_etag, IfMatch};
 use crate::time::{to_db, TombstoneRetention};
 
@@ -168,6 +170,9 @@ pub struct SyncWindow {
     pub deleted_since: Option<NaiveDateTime>,
 }
 
+/// The response header that tells a list's reader what to send as `updated_since` next.
+pub const WATERMARK_HEADER: &str = "Rapport-Sync-Watermark";
+
 impl SyncWindow {
     pub fn new(
         updated_since: Option<DateTime<Utc>>,
@@ -179,6 +184,44 @@ impl SyncWindow {
             deleted_since: retention.deleted_since(include_deleted.unwrap_or(false)),
         }
     }
+
+    /// The `updated_since` of the next read, taken before this one: far enough back that a
+    /// row written by a transaction still open now, which this read cannot see, is changed
+    /// after it. A write transaction runs at most `MAX_WRITE`; the margin past that covers
+    /// the wait for a connection and instances' clocks a few seconds apart.
+    pub fn watermark() -> DateTime<Utc> {
+        crate::time::now() - 2 * crate::db::MAX_WRITE
+    }
+}
+
+/// A page of a list that syncs by `updated_since`, with the watermark to sync from next.
+pub struct Listed<T> {
+    pub page: Page<T>,
+    pub watermark: DateTime<Utc>,
+}
+
+impl<T: Serialize> Responder for Listed<T> {
+    type Body = BoxBody;
+
+    fn respond_to(self, _: &HttpRequest) -> HttpResponse {
+        let watermark = self
+            .watermark
+            .to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
+        HttpResponse::Ok()
+            .insert_header((WATERMARK_HEADER, watermark))
+            .json(self.page)
+    }
+}
+
+/// Lists a page that syncs by `updated_since`: the watermark is taken before the read.
+pub async fn listed<T, F>(db: &Db, read: F) -> Result<Listed<T>, ApiError>
+where
+    F: FnOnce(&mut DbConn) -> Result<Page<T>, ApiError> + Send + 'static,
+    T: Send + 'static,
+{
+    let watermark = SyncWindow::watermark();
+    let page = db.run(read).await?;
+    Ok(Listed { page, watermark })
 }
 
 /// Narrows a boxed query of `$table` to a workspace and a sync window.

@@ -44,7 +44,7 @@ pub async fn security_headers(
 /// CORS: off unless the operator lists origins (`RAPPORT_CORS_ORIGINS`); then those
 /// origins may call the API from a browser with the headers it reads and writes.
 pub fn cors(origins: &[String]) -> Cors {
-    let exposed: [HeaderName; 9] = [
+    let exposed: [HeaderName; 10] = [
         header::ETAG,
         header::LOCATION,
         header::RETRY_AFTER,
@@ -54,6 +54,7 @@ pub fn cors(origins: &[String]) -> Cors {
         HeaderName::from_static("ratelimit-reset"),
         HeaderName::from_static("idempotent-replayed"),
         HeaderName::from_static("www-authenticate"),
+        HeaderName::from_static("rapport-sync-watermark"),
     ];
     origins
         .iter()

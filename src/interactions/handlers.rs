@@ -13,7 +13,7 @@ use crate::error::ApiError;
 use crate::http::extract::{Json, Query};
 use crate::http::pagination::{Page, PageRequest};
 use crate::http::precondition::IfMatch;
-use crate::http::resource::{self, resource, written, SyncWindow};
+use crate::http::resource::{self, resource, written, Listed, SyncWindow};
 use crate::time::TombstoneRetention;
 
 pub fn routes(cfg: &mut ServiceConfig) {
@@ -107,12 +107,12 @@ async fn list_interactions(
     db: web::Data<Db>,
     retention: web::Data<TombstoneRetention>,
     query: Query<ListInteractionsQuery>,
-) -> Result<web::Json<Page<Interaction>>, ApiError> {
+) -> Result<Listed<Interaction>, ApiError> {
     let (filter, page) = query.into_inner().into_parts(&retention)?;
-    Ok(web::Json(
-        db.run(move |conn| queries::list(conn, &principal.workspace_id, &filter, &page))
-            .await?,
-    ))
+    resource::listed(&db, move |conn| {
+        queries::list(conn, &principal.workspace_id, &filter, &page)
+    })
+    .await
 }
 
 /// A contact's timeline: its interactions, newest first (same filters as the list).
@@ -128,17 +128,15 @@ async fn contact_timeline(
     id: web::Path<uuid::Uuid>,
     retention: web::Data<TombstoneRetention>,
     query: Query<ListInteractionsQuery>,
-) -> Result<web::Json<Page<Interaction>>, ApiError> {
+) -> Result<Listed<Interaction>, ApiError> {
     let (mut filter, page) = query.into_inner().into_parts(&retention)?;
     let contact_id = id.to_string();
     filter.contact_id = Some(contact_id.clone());
-    let timeline = db
-        .run(move |conn| {
-            queries::ensure_contact(conn, &principal.workspace_id, &contact_id)?;
-            queries::list(conn, &principal.workspace_id, &filter, &page)
-        })
-        .await?;
-    Ok(web::Json(timeline))
+    resource::listed(&db, move |conn| {
+        queries::ensure_contact(conn, &principal.workspace_id, &contact_id)?;
+        queries::list(conn, &principal.workspace_id, &filter, &page)
+    })
+    .await
 }
 
 /// One interaction, with its version as the `ETag`.

@@ -9,8 +9,9 @@ use super::domain::{
     check_ask_channel, check_timing, Channel, InteractionKind, InteractionPatch, KindGroup,
     NewInteraction,
 };
-use crate::contacts::queries::BATCH_ROWS;
+use crate::db::pending::{self, ChangeOp, ResourceType};
 use crate::db::schema::{contacts, interaction_contacts, interactions};
+use crate::db::BATCH_ROWS;
 use crate::db::{insert_rows, soft_delete, update_at_version, DbConn};
 use crate::error::ApiError;
 use crate::http::pagination::{Page, PageRequest};
@@ -366,6 +367,14 @@ fn refresh_last_interaction(
             ))
             .execute(conn)?;
     }
+    let ids = contact_ids.iter().map(String::as_str);
+    pending::touched(
+        conn,
+        workspace_id,
+        ResourceType::Contact,
+        ChangeOp::Updated,
+        ids,
+    )?;
     for contact_id in contact_ids {
         let last = interaction_contacts::table
             .filter(interaction_contacts::contact_id.eq(contact_id))
@@ -376,7 +385,7 @@ fn refresh_last_interaction(
             .set(contacts::last_interaction_at.eq(last))
             .execute(conn)?;
         if let Some(last) = last {
-            crate::nurture::snoozes::lift(conn, contact_id, last)?;
+            crate::nurture::snoozes::lift(conn, workspace_id, contact_id, last)?;
         }
     }
     // Whom members have been in touch with, and how recently, shapes warm paths.
@@ -410,6 +419,13 @@ pub fn create(
     diesel::insert_into(interactions::table)
         .values(&row)
         .execute(conn)?;
+    pending::touched_one(
+        conn,
+        workspace_id,
+        ResourceType::Interaction,
+        ChangeOp::Created,
+        &row.id,
+    )?;
     let contact_ids = fields.contact_ids.uuids();
     link(conn, &row, &contact_ids)?;
     refresh_last_interaction(
@@ -442,6 +458,14 @@ pub fn insert_history(
             })
             .collect();
         insert_rows!(conn, interactions::table, &rows)?;
+        let new_ids = rows.iter().map(|row| row.id.as_str());
+        pending::touched(
+            conn,
+            workspace_id,
+            ResourceType::Interaction,
+            ChangeOp::Created,
+            new_ids,
+        )?;
         ids.extend(rows.iter().map(|row| row.id.clone()));
         let links: Vec<_> = rows
             .iter()
@@ -509,6 +533,13 @@ pub fn update(
         &row,
         if_match.lost_race("interaction")
     )?;
+    pending::touched_one(
+        conn,
+        workspace_id,
+        ResourceType::Interaction,
+        ChangeOp::Updated,
+        id,
+    )?;
     let contact_ids = fields.contact_ids.uuids();
     link(conn, &row, &contact_ids)?;
     let mut touched: BTreeSet<String> = previous_contacts.into_iter().collect();
@@ -533,6 +564,13 @@ pub fn delete(
         id,
         current.version,
         if_match.lost_race("interaction")
+    )?;
+    pending::touched_one(
+        conn,
+        workspace_id,
+        ResourceType::Interaction,
+        ChangeOp::Deleted,
+        id,
     )?;
     // The tombstone says that it happened, not what was said.
     diesel::update(interactions::table.find(id))
@@ -573,8 +611,17 @@ pub fn erase_notes_about(
         interactions::version.eq(interactions::version + 1),
         interactions::updated_at.eq(db_now()),
     ))
-    .execute(conn)?;
-    Ok(erased)
+    .returning(interactions::id)
+    .get_results::<String>(conn)?;
+    let ids = erased.iter().map(String::as_str);
+    pending::touched(
+        conn,
+        workspace_id,
+        ResourceType::Interaction,
+        ChangeOp::Updated,
+        ids,
+    )?;
+    Ok(erased.len())
 }
 
 /// Fails with 404 unless `contact_id` is a live contact of the workspace.

@@ -15,7 +15,7 @@ use crate::error::{ApiError, Problem};
 use crate::http::extract::{Json, Query};
 use crate::http::pagination::{Page, PageRequest};
 use crate::http::precondition::IfMatch;
-use crate::http::resource::{self, resource, written, SyncWindow};
+use crate::http::resource::{self, resource, written, Listed, SyncWindow};
 use crate::time::TombstoneRetention;
 
 pub fn routes(cfg: &mut ServiceConfig) {
@@ -83,7 +83,7 @@ async fn list_introductions(
     db: web::Data<Db>,
     retention: web::Data<TombstoneRetention>,
     query: Query<ListIntroductionsQuery>,
-) -> Result<web::Json<Page<Introduction>>, ApiError> {
+) -> Result<Listed<Introduction>, ApiError> {
     let query = query.into_inner();
     let page = PageRequest::parse(query.limit, query.cursor.as_deref())?;
     let filter = IntroductionFilter {
@@ -92,10 +92,10 @@ async fn list_introductions(
         referrer_id: query.referrer_id.map(|id| id.to_string()),
         window: SyncWindow::new(query.updated_since, query.include_deleted, &retention),
     };
-    Ok(web::Json(
-        db.run(move |conn| queries::list(conn, &principal.workspace_id, &filter, &page))
-            .await?,
-    ))
+    resource::listed(&db, move |conn| {
+        queries::list(conn, &principal.workspace_id, &filter, &page)
+    })
+    .await
 }
 
 /// An introduction.

@@ -7,6 +7,7 @@ use super::domain::{
     check_transition, Currency, Direction, IntroductionPatch, IntroductionStatus, NewIntroduction,
     Prospect,
 };
+use crate::db::pending::{self, ChangeOp, ResourceType};
 use crate::db::schema::introductions;
 use crate::db::{soft_delete, update_at_version, DbConn};
 use crate::error::ApiError;
@@ -273,6 +274,13 @@ pub fn create(
     diesel::insert_into(introductions::table)
         .values(&row)
         .execute(conn)?;
+    pending::touched_one(
+        conn,
+        workspace_id,
+        ResourceType::Introduction,
+        ChangeOp::Created,
+        &row.id,
+    )?;
     settle(conn, &row)?;
     row.view()
 }
@@ -335,6 +343,13 @@ pub fn update(
         &row,
         if_match.lost_race("introduction")
     )?;
+    pending::touched_one(
+        conn,
+        workspace_id,
+        ResourceType::Introduction,
+        ChangeOp::Updated,
+        id,
+    )?;
     settle(conn, &row)?;
     if let (Some(to), Some(request_id)) = (patch.status, &row.request_id) {
         crate::referrals::requests::follow_introduction(
@@ -362,6 +377,13 @@ pub fn delete(
         id,
         current.version,
         if_match.lost_race("introduction")
+    )?;
+    pending::touched_one(
+        conn,
+        workspace_id,
+        ResourceType::Introduction,
+        ChangeOp::Deleted,
+        id,
     )?;
     // The tombstone keeps the stages for sync, not the notes.
     diesel::update(introductions::table.find(id))

@@ -8,6 +8,7 @@ use diesel::prelude::*;
 
 use super::cadence::{cadences, schedule};
 use crate::contacts::domain::RelationshipKind;
+use crate::db::pending::{self, ChangeOp, ResourceType};
 use crate::db::schema::{contacts, workspace_settings};
 use crate::db::DbConn;
 use crate::error::ApiError;
@@ -72,13 +73,22 @@ fn store(
         );
         match counted {
             Counted::ByTheWrite => diesel::update(target).set(moved).execute(conn)?,
-            Counted::Here => diesel::update(target)
-                .set((
-                    moved,
-                    contacts::version.eq(contacts::version + 1),
-                    contacts::updated_at.eq(now),
-                ))
-                .execute(conn)?,
+            Counted::Here => {
+                pending::touched_one(
+                    conn,
+                    workspace_id,
+                    ResourceType::Contact,
+                    ChangeOp::Updated,
+                    &id,
+                )?;
+                diesel::update(target)
+                    .set((
+                        moved,
+                        contacts::version.eq(contacts::version + 1),
+                        contacts::updated_at.eq(now),
+                    ))
+                    .execute(conn)?
+            }
         };
     }
     Ok(())

@@ -13,6 +13,7 @@ use super::cadence::cadences;
 use super::schedule;
 use crate::auth::Principal;
 use crate::contacts::domain::{CadenceDays, RelationshipKind};
+use crate::db::pending::{self, ChangeOp, ResourceType};
 use crate::db::schema::workspace_settings;
 use crate::db::{is_unique_violation, Db, DbConn};
 use crate::error::ApiError;
@@ -70,7 +71,7 @@ pub fn weekly_ask_goals(
     }
 }
 
-fn read(conn: &mut DbConn, workspace_id: &str) -> Result<WorkspaceSettings, ApiError> {
+pub fn read(conn: &mut DbConn, workspace_id: &str) -> Result<WorkspaceSettings, ApiError> {
     let updated_at = workspace_settings::table
         .find(workspace_id)
         .select(workspace_settings::updated_at)
@@ -161,6 +162,7 @@ async fn put_settings(
                     }
                 }
             }
+            pending::touched_one(conn, ws, ResourceType::Settings, ChangeOp::Updated, ws)?;
             schedule::refresh_workspace(conn, ws)?;
             read(conn, ws)
         })

@@ -14,6 +14,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::agenda::ActionId;
 use crate::auth::Principal;
+use crate::db::pending::{self, ChangeOp, ResourceType};
 use crate::db::schema::{contacts, introductions, referral_requests, snoozes};
 use crate::db::{is_unique_violation, Db, DbConn};
 use crate::error::ApiError;
@@ -86,6 +87,18 @@ impl SnoozeRow {
     }
 }
 
+/// One snooze of the workspace, in force or not.
+pub fn get(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<Snooze, ApiError> {
+    snoozes::table
+        .filter(snoozes::workspace_id.eq(workspace_id))
+        .filter(snoozes::id.eq(id))
+        .select(SnoozeRow::as_select())
+        .first::<SnoozeRow>(conn)
+        .optional()?
+        .ok_or_else(|| ApiError::not_found(format!("no snooze {id} in this workspace")))?
+        .view()
+}
+
 /// Snoozes in force: not expired (and not lifted, which deletes them).
 fn in_force(
     workspace_id: &str,
@@ -115,9 +128,15 @@ pub fn hidden_actions(
 }
 
 /// A contact's last interaction moved to `last`: its snoozes taken before that lapse.
-pub fn lift(conn: &mut DbConn, contact_id: &str, last: NaiveDateTime) -> Result<(), ApiError> {
-    diesel::delete(
+pub fn lift(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    contact_id: &str,
+    last: NaiveDateTime,
+) -> Result<(), ApiError> {
+    let lifted = diesel::delete(
         snoozes::table
+            .filter(snoozes::workspace_id.eq(workspace_id))
             .filter(snoozes::contact_id.eq(contact_id))
             .filter(
                 snoozes::seen_last_interaction_at
@@ -125,7 +144,16 @@ pub fn lift(conn: &mut DbConn, contact_id: &str, last: NaiveDateTime) -> Result<
                     .or(snoozes::seen_last_interaction_at.lt(last)),
             ),
     )
-    .execute(conn)?;
+    .returning(snoozes::id)
+    .get_results::<String>(conn)?;
+    let ids = lifted.iter().map(String::as_str);
+    pending::touched(
+        conn,
+        workspace_id,
+        ResourceType::Snooze,
+        ChangeOp::Deleted,
+        ids,
+    )?;
     Ok(())
 }
 
@@ -186,7 +214,7 @@ fn create(conn: &mut DbConn, principal: &Principal, snooze: NewSnooze) -> Result
         })?;
     let action_id = snooze.action_id.to_string();
     // Snoozing again replaces the earlier snooze; expired ones go at the same time.
-    diesel::delete(
+    let replaced = diesel::delete(
         snoozes::table
             .filter(snoozes::workspace_id.eq(workspace_id))
             .filter(
@@ -195,7 +223,16 @@ fn create(conn: &mut DbConn, principal: &Principal, snooze: NewSnooze) -> Result
                     .or(snoozes::hidden_until.le(to_db(now))),
             ),
     )
-    .execute(conn)?;
+    .returning(snoozes::id)
+    .get_results::<String>(conn)?;
+    let ids = replaced.iter().map(String::as_str);
+    pending::touched(
+        conn,
+        workspace_id,
+        ResourceType::Snooze,
+        ChangeOp::Deleted,
+        ids,
+    )?;
     let row = SnoozeRow {
         id: uuid::Uuid::now_v7().to_string(),
         workspace_id: workspace_id.to_owned(),
@@ -215,6 +252,18 @@ fn create(conn: &mut DbConn, principal: &Principal, snooze: NewSnooze) -> Result
     match inserted {
         // Another snooze of the same action landed meanwhile: this later one replaces it.
         Err(e) if is_unique_violation(&e) => {
+            let replaced: String = snoozes::table
+                .filter(snoozes::workspace_id.eq(workspace_id))
+                .filter(snoozes::action_id.eq(&row.action_id))
+                .select(snoozes::id)
+                .first(conn)?;
+            pending::touched_one(
+                conn,
+                workspace_id,
+                ResourceType::Snooze,
+                ChangeOp::Deleted,
+                &replaced,
+            )?;
             diesel::update(
                 snoozes::table
                     .filter(snoozes::workspace_id.eq(workspace_id))
@@ -234,6 +283,13 @@ fn create(conn: &mut DbConn, principal: &Principal, snooze: NewSnooze) -> Result
             other?;
         }
     }
+    pending::touched_one(
+        conn,
+        workspace_id,
+        ResourceType::Snooze,
+        ChangeOp::Created,
+        &row.id,
+    )?;
     row.view()
 }
 
@@ -303,20 +359,26 @@ async fn delete_snooze(
 ) -> Result<HttpResponse, ApiError> {
     principal.require_write()?;
     let id = id.into_inner().to_string();
-    let deleted = db
-        .run(move |conn| {
-            Ok::<_, ApiError>(
-                diesel::delete(
-                    snoozes::table
-                        .filter(snoozes::workspace_id.eq(&principal.workspace_id))
-                        .filter(snoozes::id.eq(&id)),
-                )
-                .execute(conn)?,
-            )
-        })
-        .await?;
-    if deleted == 0 {
-        return Err(ApiError::not_found("no such snooze in this workspace"));
-    }
+    db.transaction(move |conn| {
+        let workspace_id = principal.workspace_id.as_str();
+        let deleted = diesel::delete(
+            snoozes::table
+                .filter(snoozes::workspace_id.eq(workspace_id))
+                .filter(snoozes::id.eq(&id)),
+        )
+        .execute(conn)?;
+        if deleted == 0 {
+            return Err(ApiError::not_found("no such snooze in this workspace"));
+        }
+        pending::touched_one(
+            conn,
+            workspace_id,
+            ResourceType::Snooze,
+            ChangeOp::Deleted,
+            &id,
+        )
+        .map_err(Into::into)
+    })
+    .await?;
     Ok(HttpResponse::NoContent().finish())
 }

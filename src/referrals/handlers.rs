@@ -14,7 +14,7 @@ use crate::error::{ApiError, Problem};
 use crate::http::extract::{Json, Query};
 use crate::http::pagination::{Page, PageRequest};
 use crate::http::precondition::IfMatch;
-use crate::http::resource::{self, resource, written, SyncWindow, Versioned};
+use crate::http::resource::{self, resource, written, Listed, SyncWindow, Versioned};
 use crate::time::TombstoneRetention;
 
 pub fn routes(cfg: &mut ServiceConfig) {
@@ -132,7 +132,7 @@ async fn list_requests(
     db: web::Data<Db>,
     retention: web::Data<TombstoneRetention>,
     query: Query<ListRequestsQuery>,
-) -> Result<web::Json<Page<ReferralRequest>>, ApiError> {
+) -> Result<Listed<ReferralRequest>, ApiError> {
     let query = query.into_inner();
     let page = PageRequest::parse(query.limit, query.cursor.as_deref())?;
     let filter = RequestFilter {
@@ -141,10 +141,10 @@ async fn list_requests(
         member_id: query.member_id.map(|id| id.to_string()),
         window: SyncWindow::new(query.updated_since, query.include_deleted, &retention),
     };
-    Ok(web::Json(
-        db.run(move |conn| requests::list(conn, &principal.workspace_id, &filter, &page))
-            .await?,
-    ))
+    resource::listed(&db, move |conn| {
+        requests::list(conn, &principal.workspace_id, &filter, &page)
+    })
+    .await
 }
 
 /// A referral request with its status history.

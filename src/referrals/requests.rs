@@ -11,6 +11,7 @@ use super::domain::{
     check_transition, forward_path, NewReferralRequest, ReferralRequestPatch, RequestStatus, Target,
 };
 use super::queries::{readiness, ReferralReadiness};
+use crate::db::pending::{self, ChangeOp, ResourceType};
 use crate::db::schema::{referral_request_events, referral_requests};
 use crate::db::{soft_delete, update_at_version, DbConn};
 use crate::error::ApiError;
@@ -487,6 +488,13 @@ pub fn create(
     diesel::insert_into(referral_requests::table)
         .values(&row)
         .execute(conn)?;
+    pending::touched_one(
+        conn,
+        workspace_id,
+        ResourceType::ReferralRequest,
+        ChangeOp::Created,
+        &row.id,
+    )?;
     record(conn, &row.id, RequestStatus::Planned, caller_member_id, now)?;
     let how = Ask {
         channel: fields.ask_channel,
@@ -562,6 +570,13 @@ pub fn update(
         &row,
         if_match.lost_race("referral request")
     )?;
+    pending::touched_one(
+        conn,
+        workspace_id,
+        ResourceType::ReferralRequest,
+        ChangeOp::Updated,
+        id,
+    )?;
     Ok((get(conn, workspace_id, id)?, readiness))
 }
 
@@ -579,6 +594,13 @@ pub fn delete(
         id,
         current.version,
         if_match.lost_race("referral request")
+    )?;
+    pending::touched_one(
+        conn,
+        workspace_id,
+        ResourceType::ReferralRequest,
+        ChangeOp::Deleted,
+        id,
     )?;
     // The tombstone keeps the stages for sync; the words about the people go.
     diesel::update(referral_requests::table.find(id))
@@ -668,7 +690,16 @@ fn advance(
         current.version,
         &row,
         ApiError::concurrent_update("referral request")
-    )
+    )?;
+    let (workspace_id, id) = (&current.workspace_id, &current.id);
+    pending::touched_one(
+        conn,
+        workspace_id,
+        ResourceType::ReferralRequest,
+        ChangeOp::Updated,
+        id,
+    )?;
+    Ok(())
 }
 
 /// Filters of the request list; all optional, combined with AND.

@@ -1,6 +1,7 @@
 use diesel::prelude::*;
 
 use super::{check_role_change, Member, MemberRow, Role, RoleChangeRefusal, WorkspaceRow};
+use crate::db::pending::{self, ChangeOp, ResourceType};
 use crate::db::schema::{contacts, members, refresh_tokens, users, workspaces};
 use crate::db::{is_unique_violation, DbConn};
 use crate::error::ApiError;
@@ -119,6 +120,13 @@ pub fn admit(
                     members::updated_at.eq(now),
                 ))
                 .execute(conn)?;
+            pending::touched_one(
+                conn,
+                workspace_id,
+                ResourceType::Member,
+                ChangeOp::Created,
+                &member_id,
+            )?;
             Ok(member_id)
         }
         None => {
@@ -138,7 +146,17 @@ pub fn admit(
                     "already_member",
                     "you are already a member of this workspace",
                 )),
-                other => other.map(|_| row.id).map_err(Into::into),
+                other => {
+                    other?;
+                    pending::touched_one(
+                        conn,
+                        workspace_id,
+                        ResourceType::Member,
+                        ChangeOp::Created,
+                        &row.id,
+                    )?;
+                    Ok(row.id)
+                }
             }
         }
     }
@@ -208,6 +226,13 @@ pub fn change_role(
             members::updated_at.eq(db_now()),
         ))
         .execute(conn)?;
+    pending::touched_one(
+        conn,
+        workspace_id,
+        ResourceType::Member,
+        ChangeOp::Updated,
+        member_id,
+    )?;
     find(conn, workspace_id, member_id)
 }
 
@@ -236,7 +261,7 @@ pub fn remove(
         ));
     }
     let now = db_now();
-    diesel::update(
+    let passed_on = diesel::update(
         contacts::table
             .filter(contacts::workspace_id.eq(workspace_id))
             .filter(contacts::owner_id.eq(member_id)),
@@ -246,7 +271,23 @@ pub fn remove(
         contacts::updated_at.eq(now),
         contacts::version.eq(contacts::version + 1),
     ))
-    .execute(conn)?;
+    .returning(contacts::id)
+    .get_results::<String>(conn)?;
+    let ids = passed_on.iter().map(String::as_str);
+    pending::touched(
+        conn,
+        workspace_id,
+        ResourceType::Contact,
+        ChangeOp::Updated,
+        ids,
+    )?;
+    pending::touched_one(
+        conn,
+        workspace_id,
+        ResourceType::Member,
+        ChangeOp::Deleted,
+        member_id,
+    )?;
     diesel::update(
         refresh_tokens::table
             .filter(refresh_tokens::workspace_id.eq(workspace_id))

@@ -7,6 +7,7 @@ mod agenda;
 mod api_keys;
 mod auth;
 mod batches;
+mod changes;
 mod cli;
 mod connections;
 mod contacts;

@@ -1,0 +1,3 @@
+DROP TABLE changes;
+DROP TABLE feed_heads;
+DROP TABLE pending_changes;
