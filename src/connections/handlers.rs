@@ -53,6 +53,30 @@ async fn create_connection(
     Ok(written(StatusCode::CREATED, created))
 }
 
+/// The list's own filter: a contact's connections have the contact in their path.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+struct WhoseQuery {
+    /// Only connections of this contact (either end).
+    contact_id: Option<uuid::Uuid>,
+    /// Only connections of this member (either end); not with `contact_id`.
+    member_id: Option<uuid::Uuid>,
+}
+
+impl WhoseQuery {
+    fn person(self) -> Result<Option<Person>, ApiError> {
+        match (self.contact_id, self.member_id) {
+            (Some(_), Some(_)) => Err(ApiError::invalid_field(
+                "member_id",
+                "give `contact_id` or `member_id`, not both",
+            )),
+            (Some(contact), None) => Ok(Some(Person::Contact(contact))),
+            (None, member) => Ok(member.map(Person::Member)),
+        }
+    }
+}
+
+/// The filters the list and a contact's connections share.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 struct ListConnectionsQuery {
@@ -61,10 +85,6 @@ struct ListConnectionsQuery {
     limit: Option<i64>,
     /// The `next_cursor` of the previous page.
     cursor: Option<String>,
-    /// Only connections of this contact (either end).
-    contact_id: Option<uuid::Uuid>,
-    /// Only connections of this member (either end); not with `contact_id`.
-    member_id: Option<uuid::Uuid>,
     kind: Option<ConnectionKind>,
     /// Only connections changed (or deleted) at or after this time, for incremental sync.
     #[serde(default, deserialize_with = "crate::time::accept::optional_time")]
@@ -78,18 +98,9 @@ struct ListConnectionsQuery {
 impl ListConnectionsQuery {
     fn into_parts(
         self,
+        person: Option<Person>,
         retention: &TombstoneRetention,
     ) -> Result<(ConnectionFilter, PageRequest), ApiError> {
-        let person = match (self.contact_id, self.member_id) {
-            (Some(_), Some(_)) => {
-                return Err(ApiError::invalid_field(
-                    "member_id",
-                    "give `contact_id` or `member_id`, not both",
-                ))
-            }
-            (Some(contact), None) => Some(Person::Contact(contact)),
-            (None, member) => member.map(Person::Member),
-        };
         let filter = ConnectionFilter {
             person,
             kind: self.kind,
@@ -103,15 +114,17 @@ impl ListConnectionsQuery {
 }
 
 /// List connections, oldest first, with filters; cursor-paginated.
-#[utoipa::path(tag = "network", operation_id = "listConnections", params(ListConnectionsQuery), responses((status = 200, body = Page<Connection>)))]
+#[utoipa::path(tag = "network", operation_id = "listConnections", params(WhoseQuery, ListConnectionsQuery), responses((status = 200, body = Page<Connection>)))]
 #[get("/connections")]
 async fn list_connections(
     principal: Principal,
     db: web::Data<Db>,
     retention: web::Data<TombstoneRetention>,
+    whose: Query<WhoseQuery>,
     query: Query<ListConnectionsQuery>,
 ) -> Result<Listed<Connection>, ApiError> {
-    let (filter, page) = query.into_inner().into_parts(&retention)?;
+    let person = whose.into_inner().person()?;
+    let (filter, page) = query.into_inner().into_parts(person, &retention)?;
     resource::listed(&db, move |conn| {
         queries::list(conn, &principal.workspace_id, &filter, &page)
     })
@@ -134,9 +147,8 @@ async fn contact_connections(
     query: Query<ListConnectionsQuery>,
 ) -> Result<Listed<Connection>, ApiError> {
     let contact_id = id.into_inner();
-    let mut query = query.into_inner();
-    query.contact_id = Some(contact_id);
-    let (filter, page) = query.into_parts(&retention)?;
+    let person = Some(Person::Contact(contact_id));
+    let (filter, page) = query.into_inner().into_parts(person, &retention)?;
     resource::listed(&db, move |conn| {
         ensure_contact(conn, &principal.workspace_id, &contact_id.to_string())?;
         queries::list(conn, &principal.workspace_id, &filter, &page)

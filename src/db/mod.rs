@@ -367,11 +367,7 @@ impl Db {
 /// read-then-write transaction that begins deferred fails with "database is locked" when
 /// another writer got there first, instead of waiting for the busy timeout. What the work
 /// touched is published last, in the same transaction.
-fn transaction<T, F>(
-    conn: &mut DbConn,
-    publisher: Option<&Publish>,
-    work: F,
-) -> Result<T, ApiError>
+fn transaction<T, F>(conn: &mut DbConn, publisher: Option<&Publish>, work: F) -> Result<T, ApiError>
 where
     F: FnOnce(&mut DbConn) -> Result<T, ApiError>,
 {

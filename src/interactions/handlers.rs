@@ -49,6 +49,15 @@ async fn log_interaction(
     Ok(written(StatusCode::CREATED, interaction))
 }
 
+/// The list's own filter: a contact's timeline has the contact in its path.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+struct WithContactQuery {
+    /// Only interactions with this contact.
+    contact_id: Option<uuid::Uuid>,
+}
+
+/// The filters the list and a contact's timeline share.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 struct ListInteractionsQuery {
@@ -57,8 +66,6 @@ struct ListInteractionsQuery {
     limit: Option<i64>,
     /// The `next_cursor` of the previous page.
     cursor: Option<String>,
-    /// Only interactions with this contact.
-    contact_id: Option<uuid::Uuid>,
     kind: Option<InteractionKind>,
     group: Option<KindGroup>,
     channel: Option<Channel>,
@@ -82,11 +89,12 @@ struct ListInteractionsQuery {
 impl ListInteractionsQuery {
     fn into_parts(
         self,
+        contact_id: Option<String>,
         retention: &TombstoneRetention,
     ) -> Result<(InteractionFilter, PageRequest), ApiError> {
         let page = PageRequest::parse(self.limit, self.cursor.as_deref())?;
         let filter = InteractionFilter {
-            contact_id: self.contact_id.map(|id| id.to_string()),
+            contact_id,
             kind: self.kind,
             group: self.group,
             channel: self.channel,
@@ -100,15 +108,17 @@ impl ListInteractionsQuery {
 }
 
 /// List interactions, newest first, with filters; cursor-paginated.
-#[utoipa::path(tag = "interactions", operation_id = "listInteractions", params(ListInteractionsQuery), responses((status = 200, body = Page<Interaction>)))]
+#[utoipa::path(tag = "interactions", operation_id = "listInteractions", params(WithContactQuery, ListInteractionsQuery), responses((status = 200, body = Page<Interaction>)))]
 #[get("/interactions")]
 async fn list_interactions(
     principal: Principal,
     db: web::Data<Db>,
     retention: web::Data<TombstoneRetention>,
+    with: Query<WithContactQuery>,
     query: Query<ListInteractionsQuery>,
 ) -> Result<Listed<Interaction>, ApiError> {
-    let (filter, page) = query.into_inner().into_parts(&retention)?;
+    let contact_id = with.into_inner().contact_id.map(|id| id.to_string());
+    let (filter, page) = query.into_inner().into_parts(contact_id, &retention)?;
     resource::listed(&db, move |conn| {
         queries::list(conn, &principal.workspace_id, &filter, &page)
     })
@@ -129,9 +139,10 @@ async fn contact_timeline(
     retention: web::Data<TombstoneRetention>,
     query: Query<ListInteractionsQuery>,
 ) -> Result<Listed<Interaction>, ApiError> {
-    let (mut filter, page) = query.into_inner().into_parts(&retention)?;
     let contact_id = id.to_string();
-    filter.contact_id = Some(contact_id.clone());
+    let (filter, page) = query
+        .into_inner()
+        .into_parts(Some(contact_id.clone()), &retention)?;
     resource::listed(&db, move |conn| {
         queries::ensure_contact(conn, &principal.workspace_id, &contact_id)?;
         queries::list(conn, &principal.workspace_id, &filter, &page)

@@ -114,3 +114,29 @@ fn every_reference_resolves() {
         );
     }
 }
+
+/// A filter that a path already fixes is not offered again as a parameter the operation
+/// would ignore: a contact's timeline and connections take the contact from the path.
+#[test]
+fn no_operation_offers_a_filter_its_path_fixes() {
+    let document: Value =
+        serde_json::from_str(&rapport::startup::openapi().to_json().unwrap()).unwrap();
+    let fixed = [
+        ("/v1/contacts/{id}/interactions", ["contact_id"].as_slice()),
+        (
+            "/v1/contacts/{id}/connections",
+            ["contact_id", "member_id"].as_slice(),
+        ),
+    ];
+    for (path, ignored) in fixed {
+        let parameters = document["paths"][path]["get"]["parameters"]
+            .as_array()
+            .unwrap();
+        for name in ignored {
+            assert!(
+                !parameters.iter().any(|p| p["name"] == *name),
+                "{path} offers `{name}`"
+            );
+        }
+    }
+}
