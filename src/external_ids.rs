@@ -97,6 +97,16 @@ impl Kind {
     }
 }
 
+impl ExternalId {
+    /// The id an upsert's path names: `…/by-external-id/{system}/{id}`.
+    pub fn from_path(system: String, id: String) -> Result<Self, ApiError> {
+        Ok(Self {
+            system: System::try_from(system).map_err(|e| ApiError::invalid_field("system", e))?,
+            id: ExternalIdValue::try_from(id).map_err(|e| ApiError::invalid_field("id", e))?,
+        })
+    }
+}
+
 /// Parses the `external_id` filter of a list: `system:id`.
 pub fn parse_filter(raw: &str) -> Result<ExternalId, ApiError> {
     let refused = |detail: String| ApiError::invalid_field("external_id", detail);
@@ -265,6 +275,85 @@ pub fn of(
             });
     }
     Ok(by_resource)
+}
+
+/// Whether a resource holds exactly these external ids.
+pub fn holds(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    kind: Kind,
+    resource_id: &str,
+    ids: &ExternalIds,
+) -> Result<bool, ApiError> {
+    let held = of(conn, workspace_id, kind, &[resource_id.to_owned()])?;
+    let held = held.get(resource_id).map_or(&[][..], Vec::as_slice);
+    Ok(held.len() == ids.items().len() && ids.items().iter().all(|e| held.contains(e)))
+}
+
+/// What an upsert wrote.
+pub struct Upserted {
+    pub id: String,
+    pub version: i64,
+    pub created: bool,
+}
+
+/// The ids an upsert by `external` leaves its resource with: those the body lists, if it
+/// lists any, and always `external` itself.
+pub fn keeping(
+    listed: Option<ExternalIds>,
+    external: &ExternalId,
+) -> Result<Option<ExternalIds>, ApiError> {
+    let Some(listed) = listed else {
+        return Ok(None);
+    };
+    let mut ids = listed.items().to_vec();
+    if !ids.contains(external) {
+        ids.push(external.clone());
+    }
+    ExternalIds::try_from(ids)
+        .map(Some)
+        .map_err(|e| ApiError::invalid_field("/external_ids", e))
+}
+
+/// Changes the live resource of `kind` that holds `external`, or creates one (which must
+/// claim `external`). Two upserts of one new id at once make one resource: on PostgreSQL
+/// the second create fails on the unique index, is undone (a savepoint), and updates what
+/// the first made. `update` takes the row's lock first, so that concurrent upserts of one
+/// resource write one after the other (a sync writes last-wins) instead of losing a
+/// version race.
+pub fn upsert(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    kind: Kind,
+    external: &ExternalId,
+    create: impl FnOnce(&mut DbConn) -> Result<(String, i64), ApiError>,
+    update: impl Fn(&mut DbConn, &str) -> Result<i64, ApiError>,
+) -> Result<Upserted, ApiError> {
+    let updated = |conn: &mut DbConn, id: String| {
+        let version = update(conn, &id)?;
+        Ok(Upserted {
+            id,
+            version,
+            created: false,
+        })
+    };
+    if let Some(id) = holder(conn, workspace_id, kind, external)? {
+        return updated(conn, id);
+    }
+    match conn.transaction(create) {
+        Ok((id, version)) => Ok(Upserted {
+            id,
+            version,
+            created: true,
+        }),
+        Err(error) if error.code() == "external_id_taken" => {
+            match holder(conn, workspace_id, kind, external)? {
+                Some(id) => updated(conn, id),
+                None => Err(error),
+            }
+        }
+        Err(error) => Err(error),
+    }
 }
 
 /// The ids of the resources of `$kind` that hold (or, deleted, held) an external id: a

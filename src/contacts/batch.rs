@@ -1,22 +1,19 @@
-//! Contact batches: up to 100 creates, updates, upserts and deletes in one request, done in
-//! order and answered one result each; all or nothing when asked (`atomic`). A sync moves
-//! thousands of records in a few dozen requests instead of thousands.
+//! Contact batches: their operations, as `POST /v1/contacts/batch` reads them; the batch is
+//! run by `http::batch`.
 
-use diesel::Connection;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::domain::{ContactPatch, NewContact};
 use super::queries;
 use crate::db::DbConn;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::external_ids::ExternalId;
+use crate::http::batch::{
+    stored_id, unknown_op, CreateOp, DeleteOp, Done, Operations, UpdateOp, UpsertOp,
+};
 use crate::http::extract::parse_value;
 use crate::http::precondition::IfMatch;
-use crate::values::string_enum;
-
-/// Operations a batch may hold at most.
-pub const MAX_OPERATIONS: usize = 100;
 
 /// A batch of contact operations.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -39,23 +36,6 @@ pub struct ContactBatch {
     #[schema(value_type = Vec<ContactOperation>, min_items = 1, max_items = 100)]
     pub operations: Vec<serde_json::Value>,
 }
-
-string_enum!(
-    /// Names a create.
-    CreateOp { Create = "create" }
-);
-string_enum!(
-    /// Names an update.
-    UpdateOp { Update = "update" }
-);
-string_enum!(
-    /// Names an upsert.
-    UpsertOp { Upsert = "upsert" }
-);
-string_enum!(
-    /// Names a deletion.
-    DeleteOp { Delete = "delete" }
-);
 
 /// One operation of a batch, by its `op`.
 #[derive(Debug, ToSchema)]
@@ -106,146 +86,61 @@ pub struct DeleteContact {
     pub if_match: Option<i64>,
 }
 
-/// What one operation came to.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct OperationResult {
-    /// The operation's place in `operations`, from 0.
-    pub index: usize,
-    /// The status the operation would have had on its own: 201 created, 200 changed, 204
-    /// deleted, or its problem's.
-    pub status: u16,
-    /// The contact's id, when the operation succeeded.
-    pub id: Option<uuid::Uuid>,
-    /// The contact's version after the operation; null after a deletion or a failure.
-    pub version: Option<i64>,
-    /// Why the operation failed; null when it succeeded.
-    pub problem: Option<Problem>,
-}
-
-/// The outcome of a batch: one result per operation, in order.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct BatchResults {
-    pub results: Vec<OperationResult>,
-}
-
-fn parse(operation: serde_json::Value) -> Result<ContactOperation, ApiError> {
-    match operation.get("op").and_then(serde_json::Value::as_str) {
-        Some("create") => parse_value(operation).map(ContactOperation::Create),
-        Some("update") => parse_value(operation).map(ContactOperation::Update),
-        Some("upsert") => parse_value(operation).map(ContactOperation::Upsert),
-        Some("delete") => parse_value(operation).map(ContactOperation::Delete),
-        _ if !operation.is_object() => Err(ApiError::invalid_field("/", "must be a JSON object")),
-        _ => Err(ApiError::invalid_field(
-            "/op",
-            "must be `create`, `update`, `upsert` or `delete`",
-        )),
+impl Operations for ContactOperation {
+    fn parse(operation: serde_json::Value) -> Result<Self, ApiError> {
+        match operation.get("op").and_then(serde_json::Value::as_str) {
+            Some("create") => parse_value(operation).map(Self::Create),
+            Some("update") => parse_value(operation).map(Self::Update),
+            Some("upsert") => parse_value(operation).map(Self::Upsert),
+            Some("delete") => parse_value(operation).map(Self::Delete),
+            _ => Err(unknown_op(&operation)),
+        }
     }
-}
 
-fn apply(
-    conn: &mut DbConn,
-    workspace_id: &str,
-    actor: &str,
-    index: usize,
-    operation: ContactOperation,
-) -> Result<OperationResult, ApiError> {
-    let done = |status: u16, id: uuid::Uuid, version: Option<i64>| OperationResult {
-        index,
-        status,
-        id: Some(id),
-        version,
-        problem: None,
-    };
-    Ok(match operation {
-        ContactOperation::Create(create) => {
-            let contact = queries::create(conn, workspace_id, actor, create.contact)?;
-            done(201, contact.id, Some(contact.version))
-        }
-        ContactOperation::Update(update) => {
-            let if_match = IfMatch::version(update.if_match);
-            let id = update.id.to_string();
-            let version =
-                queries::write_update(conn, workspace_id, &id, &if_match, update.contact)?;
-            done(200, update.id, Some(version))
-        }
-        ContactOperation::Upsert(upsert) => {
-            let written = queries::write_upsert(
-                conn,
-                workspace_id,
-                actor,
-                upsert.external_id,
-                upsert.contact,
-            )?;
-            let id = written
-                .id
-                .parse()
-                .map_err(|e| ApiError::internal(anyhow::anyhow!("stored contact id: {e}")))?;
-            done(
-                if written.created { 201 } else { 200 },
-                id,
-                Some(written.version),
-            )
-        }
-        ContactOperation::Delete(delete) => {
-            let if_match = IfMatch::version(delete.if_match);
-            queries::delete(conn, workspace_id, &delete.id.to_string(), &if_match)?;
-            done(204, delete.id, None)
-        }
-    })
-}
-
-fn at(index: usize, error: ApiError) -> ApiError {
-    error
-        .under(&format!("/operations/{index}"))
-        .about(&format!("operation {index}"))
-}
-
-/// Runs a batch in the caller's transaction. Each operation of a batch that is not atomic
-/// runs in a savepoint, so that one that fails leaves nothing behind; a failure of the
-/// service itself (the database) ends the whole batch.
-pub fn run(
-    conn: &mut DbConn,
-    workspace_id: &str,
-    actor: &str,
-    batch: ContactBatch,
-) -> Result<BatchResults, ApiError> {
-    if !(1..=MAX_OPERATIONS).contains(&batch.operations.len()) {
-        return Err(ApiError::invalid_field(
-            "/operations",
-            format!("must hold 1 to {MAX_OPERATIONS} operations"),
-        ));
+    fn apply(self, conn: &mut DbConn, workspace_id: &str, actor: &str) -> Result<Done, ApiError> {
+        Ok(match self {
+            Self::Create(create) => {
+                let contact = queries::create(conn, workspace_id, actor, create.contact)?;
+                Done {
+                    status: 201,
+                    id: contact.id,
+                    version: Some(contact.version),
+                }
+            }
+            Self::Update(update) => {
+                let if_match = IfMatch::version(update.if_match);
+                let id = update.id.to_string();
+                let version =
+                    queries::write_update(conn, workspace_id, &id, &if_match, update.contact)?;
+                Done {
+                    status: 200,
+                    id: update.id,
+                    version: Some(version),
+                }
+            }
+            Self::Upsert(upsert) => {
+                let written = queries::write_upsert(
+                    conn,
+                    workspace_id,
+                    actor,
+                    upsert.external_id,
+                    upsert.contact,
+                )?;
+                Done {
+                    status: if written.created { 201 } else { 200 },
+                    id: stored_id(&written.id)?,
+                    version: Some(written.version),
+                }
+            }
+            Self::Delete(delete) => {
+                let if_match = IfMatch::version(delete.if_match);
+                queries::delete(conn, workspace_id, &delete.id.to_string(), &if_match)?;
+                Done {
+                    status: 204,
+                    id: delete.id,
+                    version: None,
+                }
+            }
+        })
     }
-    let parsed = batch
-        .operations
-        .into_iter()
-        .enumerate()
-        .map(|(index, operation)| parse(operation).map_err(|error| at(index, error)));
-    let mut results = Vec::new();
-    if batch.atomic {
-        let operations = parsed.collect::<Result<Vec<_>, _>>()?;
-        for (index, operation) in operations.into_iter().enumerate() {
-            let result = apply(conn, workspace_id, actor, index, operation)
-                .map_err(|error| at(index, error))?;
-            results.push(result);
-        }
-        return Ok(BatchResults { results });
-    }
-    for (index, operation) in parsed.enumerate() {
-        let outcome = operation.and_then(|operation| {
-            conn.transaction(|conn| apply(conn, workspace_id, actor, index, operation))
-                .map_err(|error| at(index, error))
-        });
-        results.push(match outcome {
-            Ok(result) => result,
-            Err(error) if error.status().is_server_error() => return Err(error),
-            Err(error) => OperationResult {
-                index,
-                status: error.status().as_u16(),
-                id: None,
-                version: None,
-                problem: Some(error.problem()),
-            },
-        });
-    }
-    Ok(BatchResults { results })
 }

@@ -4,13 +4,14 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::batch::{self, BatchResults, ContactBatch};
+use super::batch::{ContactBatch, ContactOperation};
 use super::domain::{ContactPatch, NewContact, RelationshipKind};
 use super::queries::{self, Contact, ContactFilter};
 use crate::auth::Principal;
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
-use crate::external_ids::{self, ExternalId, ExternalIdValue, System};
+use crate::external_ids::{self, ExternalId};
+use crate::http::batch::{self, BatchResults};
 use crate::http::extract::{Json, Query};
 use crate::http::pagination::{Page, PageRequest};
 use crate::http::precondition::IfMatch;
@@ -195,10 +196,7 @@ async fn upsert_contact(
 ) -> Result<HttpResponse, ApiError> {
     principal.require_write()?;
     let (system, id) = path.into_inner();
-    let external = ExternalId {
-        system: System::try_from(system).map_err(|e| ApiError::invalid_field("system", e))?,
-        id: ExternalIdValue::try_from(id).map_err(|e| ApiError::invalid_field("id", e))?,
-    };
+    let external = ExternalId::from_path(system, id)?;
     let patch = body.into_inner();
     let (contact, created) = db
         .transaction(move |conn| {
@@ -240,7 +238,13 @@ async fn contact_batch(
     let results = db
         .transaction(move |conn| {
             let (workspace_id, actor) = (&principal.workspace_id, &principal.member_id);
-            batch::run(conn, workspace_id, actor, batch)
+            batch::run::<ContactOperation>(
+                conn,
+                workspace_id,
+                actor,
+                batch.atomic,
+                batch.operations,
+            )
         })
         .await?;
     Ok(web::Json(results))

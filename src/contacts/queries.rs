@@ -10,7 +10,7 @@ use crate::db::pending::{self, ChangeOp, ResourceType};
 use crate::db::schema::contacts;
 use crate::db::{insert_rows, soft_delete, update_at_version, DbConn, BATCH_ROWS};
 use crate::error::ApiError;
-use crate::external_ids::{self, holders, ExternalId, ExternalIds, Kind};
+use crate::external_ids::{self, holders, ExternalId, ExternalIds, Kind, Upserted};
 use crate::http::pagination::{Page, PageRequest};
 use crate::http::precondition::IfMatch;
 use crate::http::resource::{by_id, in_window, live_row, versioned, SyncWindow};
@@ -530,16 +530,7 @@ pub fn write_update(
     } == current;
     let same_ids = match &external {
         None => true,
-        Some(ids) => {
-            let held = external_ids::of(
-                conn,
-                workspace_id,
-                Kind::Contact,
-                std::slice::from_ref(&current.id),
-            )?;
-            let held = held.get(&current.id).map_or(&[][..], Vec::as_slice);
-            held.len() == ids.items().len() && ids.items().iter().all(|e| held.contains(e))
-        }
+        Some(ids) => external_ids::holds(conn, workspace_id, Kind::Contact, id, ids)?,
     };
     if same_fields && same_ids {
         return Ok(current.version);
@@ -588,13 +579,6 @@ pub fn upsert(
     Ok((get(conn, workspace_id, &written.id)?, written.created))
 }
 
-/// What an upsert wrote.
-pub struct Upserted {
-    pub id: String,
-    pub version: i64,
-    pub created: bool,
-}
-
 /// An upsert that answers only what it wrote (a batch answers only the version).
 pub fn write_upsert(
     conn: &mut DbConn,
@@ -604,58 +588,30 @@ pub fn write_upsert(
     mut patch: ContactPatch,
 ) -> Result<Upserted, ApiError> {
     // The id the caller upserts by stays the contact's, whatever the body lists.
-    if let Some(listed) = patch.external_ids.take() {
-        let mut ids = listed.items().to_vec();
-        if !ids.contains(&external) {
-            ids.push(external.clone());
+    patch.external_ids = external_ids::keeping(patch.external_ids.take(), &external)?;
+    let mut fields = NewContact::from_patch(patch.clone());
+    if let Ok(fields) = &mut fields {
+        if patch.external_ids.is_none() {
+            fields.external_ids = ExternalIds::try_from(vec![external.clone()])
+                .map_err(|e| ApiError::invalid_field("/external_ids", e))?;
         }
-        patch.external_ids = Some(
-            ExternalIds::try_from(ids).map_err(|e| ApiError::invalid_field("/external_ids", e))?,
-        );
     }
-    if let Some(id) = external_ids::holder(conn, workspace_id, Kind::Contact, &external)? {
-        return update_holding(conn, workspace_id, id, patch);
-    }
-    let mut fields = NewContact::from_patch(patch.clone())?;
-    if patch.external_ids.is_none() {
-        fields.external_ids = ExternalIds::try_from(vec![external.clone()])
-            .map_err(|e| ApiError::invalid_field("/external_ids", e))?;
-    }
-    // Another upsert of the same new id may commit first (on PostgreSQL this one then
-    // fails on the unique index): undo this attempt and update what it created.
-    match conn.transaction(|conn| create(conn, workspace_id, actor, fields)) {
-        Ok(contact) => Ok(Upserted {
-            id: contact.id.to_string(),
-            version: contact.version,
-            created: true,
-        }),
-        Err(error) if error.code() == "external_id_taken" => {
-            match external_ids::holder(conn, workspace_id, Kind::Contact, &external)? {
-                Some(id) => update_holding(conn, workspace_id, id, patch),
-                None => Err(error),
-            }
-        }
-        Err(error) => Err(error),
-    }
-}
-
-/// An upsert's update: a sync writes last-wins, so concurrent upserts of one contact wait
-/// for each other (the row's lock, taken first) instead of losing a version race.
-fn update_holding(
-    conn: &mut DbConn,
-    workspace_id: &str,
-    id: String,
-    patch: ContactPatch,
-) -> Result<Upserted, ApiError> {
-    diesel::update(contacts::table.find(&id))
-        .set(contacts::version.eq(contacts::version))
-        .execute(conn)?;
-    let version = write_update(conn, workspace_id, &id, &IfMatch::default(), patch)?;
-    Ok(Upserted {
-        id,
-        version,
-        created: false,
-    })
+    external_ids::upsert(
+        conn,
+        workspace_id,
+        Kind::Contact,
+        &external,
+        |conn| {
+            let contact = create(conn, workspace_id, actor, fields?)?;
+            Ok((contact.id.to_string(), contact.version))
+        },
+        |conn, id| {
+            diesel::update(contacts::table.find(id))
+                .set(contacts::version.eq(contacts::version))
+                .execute(conn)?;
+            write_update(conn, workspace_id, id, &IfMatch::default(), patch.clone())
+        },
+    )
 }
 
 /// Soft delete: the row stays as a tombstone that incremental sync can see.

@@ -1,5 +1,6 @@
 //! HTTP plumbing shared by every resource.
 
+pub mod batch;
 pub mod extract;
 pub mod fallback;
 pub mod idempotency;

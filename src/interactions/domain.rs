@@ -4,6 +4,8 @@ use chrono::{DateTime, Duration, Utc};
 use serde::Deserialize;
 use utoipa::{PartialSchema, ToSchema};
 
+use crate::error::{ApiError, FieldError};
+use crate::external_ids::ExternalIds;
 use crate::values::{bounded_list, bounded_text, not_null, present, string_enum, LongText};
 
 string_enum!(
@@ -164,10 +166,15 @@ pub struct NewInteraction {
     pub planned: bool,
     pub summary: Option<Summary>,
     pub notes: Option<LongText>,
+    /// The ids other systems know this interaction by (a CRM's activity, a calendar's
+    /// event); each names one live interaction of the workspace at a time (409
+    /// `external_id_taken` otherwise).
+    #[serde(default)]
+    pub external_ids: ExternalIds,
 }
 
 /// Changes to an interaction: absent fields stay, `null` clears `summary` or `notes`.
-#[derive(Debug, Default, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"planned": false, "summary": "Lunch happened; she offered two introductions"}))]
 pub struct InteractionPatch {
@@ -193,9 +200,57 @@ pub struct InteractionPatch {
     pub summary: Option<Option<Summary>>,
     #[serde(default, deserialize_with = "present")]
     pub notes: Option<Option<LongText>>,
+    /// Replaces the interaction's external ids.
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
+    pub external_ids: Option<ExternalIds>,
 }
 
 impl NewInteraction {
+    /// The interaction a PATCH-shaped body describes when there is none yet to apply it to
+    /// (an upsert that creates): `contact_ids`, `occurred_at`, `channel` and `kind` are
+    /// then required.
+    pub fn from_patch(patch: InteractionPatch) -> Result<Self, ApiError> {
+        fn required<T>(value: &Option<T>, field: &str) -> Result<(), FieldError> {
+            match value {
+                Some(_) => Ok(()),
+                None => Err(FieldError::new(
+                    format!("/{field}"),
+                    "is required to create an interaction",
+                )),
+            }
+        }
+        let missing: Vec<FieldError> = [
+            required(&patch.contact_ids, "contact_ids"),
+            required(&patch.occurred_at, "occurred_at"),
+            required(&patch.channel, "channel"),
+            required(&patch.kind, "kind"),
+        ]
+        .into_iter()
+        .filter_map(Result::err)
+        .collect();
+        let (Some(contact_ids), Some(occurred_at), Some(channel), Some(kind)) = (
+            patch.contact_ids.clone(),
+            patch.occurred_at,
+            patch.channel,
+            patch.kind,
+        ) else {
+            return Err(ApiError::validation(missing));
+        };
+        let blank = NewInteraction {
+            contact_ids,
+            member_id: None,
+            occurred_at,
+            channel,
+            kind,
+            planned: false,
+            summary: None,
+            notes: None,
+            external_ids: ExternalIds::default(),
+        };
+        Ok(blank.apply(patch))
+    }
+
     pub fn apply(mut self, patch: InteractionPatch) -> Self {
         fn set<T>(field: &mut T, value: Option<T>) {
             if let Some(value) = value {
@@ -212,6 +267,7 @@ impl NewInteraction {
         set(&mut self.planned, patch.planned);
         set(&mut self.summary, patch.summary);
         set(&mut self.notes, patch.notes);
+        set(&mut self.external_ids, patch.external_ids);
         self
     }
 }

@@ -14,12 +14,13 @@ use crate::db::schema::{contacts, interaction_contacts, interactions};
 use crate::db::BATCH_ROWS;
 use crate::db::{insert_rows, soft_delete, update_at_version, DbConn};
 use crate::error::ApiError;
+use crate::external_ids::{self, holders, ExternalId, ExternalIds, Kind, Upserted};
 use crate::http::pagination::{Page, PageRequest};
 use crate::http::precondition::IfMatch;
 use crate::http::resource::{in_window, live_row, versioned, SyncWindow};
 use crate::time::{db_now, from_db, now, to_db};
 
-#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = interactions, treat_none_as_null = true)]
 pub struct InteractionRow {
     pub id: String,
@@ -53,6 +54,8 @@ pub struct Interaction {
     pub planned: bool,
     pub summary: Option<String>,
     pub notes: Option<String>,
+    /// The ids other systems know it by; a deleted interaction keeps them, released.
+    pub external_ids: Vec<ExternalId>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -107,7 +110,11 @@ impl InteractionRow {
         .map_err(|e| corrupt(&e.to_string()))
     }
 
-    fn view(self, contact_ids: Vec<uuid::Uuid>) -> Result<Interaction, ApiError> {
+    fn view(
+        self,
+        contact_ids: Vec<uuid::Uuid>,
+        external_ids: Vec<ExternalId>,
+    ) -> Result<Interaction, ApiError> {
         let kind: InteractionKind = self.kind.parse().map_err(|_| corrupt("kind"))?;
         Ok(Interaction {
             id: self.id.parse().map_err(|_| corrupt("id"))?,
@@ -120,6 +127,7 @@ impl InteractionRow {
             planned: self.planned,
             summary: self.summary,
             notes: self.notes,
+            external_ids,
             version: self.version,
             created_at: from_db(self.created_at),
             updated_at: from_db(self.updated_at),
@@ -154,13 +162,21 @@ fn contacts_of(
     Ok(by_interaction)
 }
 
-fn views(conn: &mut DbConn, rows: Vec<InteractionRow>) -> Result<Vec<Interaction>, ApiError> {
+/// Interactions as the API shows them: with their contacts and the ids other systems know
+/// them by.
+fn views(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    rows: Vec<InteractionRow>,
+) -> Result<Vec<Interaction>, ApiError> {
     let ids: Vec<String> = rows.iter().map(|row| row.id.clone()).collect();
     let mut contacts = contacts_of(conn, &ids)?;
+    let mut external = external_ids::of(conn, workspace_id, Kind::Interaction, &ids)?;
     rows.into_iter()
         .map(|row| {
             let contact_ids = contacts.remove(&row.id).unwrap_or_default();
-            row.view(contact_ids)
+            let external = external.remove(&row.id).unwrap_or_default();
+            row.view(contact_ids, external)
         })
         .collect()
 }
@@ -175,6 +191,7 @@ pub struct InteractionFilter {
     pub member_id: Option<String>,
     pub occurred_after: Option<DateTime<Utc>>,
     pub occurred_before: Option<DateTime<Utc>>,
+    pub external_id: Option<ExternalId>,
     pub window: SyncWindow,
 }
 
@@ -225,8 +242,12 @@ pub fn list(
     if let Some(before) = filter.occurred_before {
         query = query.filter(interactions::occurred_at.lt(to_db(before)));
     }
+    if let Some(external) = &filter.external_id {
+        let holders = holders!(workspace_id, Kind::Interaction, external);
+        query = query.filter(interactions::id.eq_any(holders));
+    }
     let rows = query.load::<InteractionRow>(conn)?;
-    let views = views(conn, rows)?;
+    let views = views(conn, workspace_id, rows)?;
     Ok(page.page_by_time(views, |interaction| {
         (to_db(interaction.occurred_at), interaction.id.to_string())
     }))
@@ -245,7 +266,7 @@ fn live_row(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<Interacti
 
 pub fn get(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<Interaction, ApiError> {
     let row = live_row(conn, workspace_id, id)?;
-    Ok(views(conn, vec![row])?.remove(0))
+    Ok(views(conn, workspace_id, vec![row])?.remove(0))
 }
 
 /// Checks what an interaction refers to and when it happened: its member and contacts
@@ -426,6 +447,14 @@ pub fn create(
         ChangeOp::Created,
         &row.id,
     )?;
+    external_ids::assign(
+        conn,
+        workspace_id,
+        Kind::Interaction,
+        &row.id,
+        &fields.external_ids,
+        row.created_at,
+    )?;
     let contact_ids = fields.contact_ids.uuids();
     link(conn, &row, &contact_ids)?;
     refresh_last_interaction(
@@ -433,7 +462,8 @@ pub fn create(
         workspace_id,
         &contact_ids.iter().map(ToString::to_string).collect(),
     )?;
-    row.view(contact_ids)
+    let external = fields.external_ids.items().to_vec();
+    row.view(contact_ids, external)
 }
 
 /// Logs many past interactions of one member at once (a network loaded with its
@@ -499,15 +529,27 @@ pub fn update(
     if_match: &IfMatch,
     patch: InteractionPatch,
 ) -> Result<Interaction, ApiError> {
+    write_update(conn, workspace_id, id, if_match, patch)?;
+    get(conn, workspace_id, id)
+}
+
+/// Changes an interaction and answers its version, without building what the API shows of
+/// it (a batch answers only the version).
+pub fn write_update(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    id: &str,
+    if_match: &IfMatch,
+    patch: InteractionPatch,
+) -> Result<i64, ApiError> {
     let current = live_row(conn, workspace_id, id)?;
     if_match.check(current.version)?;
-    let previous_contacts = unlink(conn, id)?;
-    let previous_ids: Vec<uuid::Uuid> = previous_contacts
-        .iter()
-        .filter_map(|c| c.parse().ok())
-        .collect();
+    let previous_ids = contacts_of(conn, std::slice::from_ref(&current.id))?
+        .remove(&current.id)
+        .unwrap_or_default();
     // An ask logged before R1 covered interactions stays editable in its other fields.
     let moves_the_ask = patch.kind.is_some() || patch.channel.is_some();
+    let external = patch.external_ids.clone();
     let fields = current.fields(&previous_ids)?.apply(patch);
     if moves_the_ask {
         check_ask(&fields)?;
@@ -525,6 +567,28 @@ pub fn update(
         current.version + 1,
         current.created_at,
     );
+    // A change that changes nothing makes no new version: a sync that sends the same
+    // record again leaves no trace in the feed or the ETag.
+    let contact_ids = fields.contact_ids.uuids();
+    let same_row = InteractionRow {
+        version: current.version,
+        updated_at: current.updated_at,
+        ..row.clone()
+    } == current;
+    let same_contacts = {
+        let (mut before, mut after) = (previous_ids.clone(), contact_ids.clone());
+        before.sort();
+        after.sort();
+        before == after
+    };
+    let same_ids = match &external {
+        None => true,
+        Some(ids) => external_ids::holds(conn, workspace_id, Kind::Interaction, id, ids)?,
+    };
+    if same_row && same_contacts && same_ids {
+        return Ok(current.version);
+    }
+    let previous_contacts = unlink(conn, id)?;
     update_at_version!(
         conn,
         interactions,
@@ -540,12 +604,69 @@ pub fn update(
         ChangeOp::Updated,
         id,
     )?;
-    let contact_ids = fields.contact_ids.uuids();
+    if let Some(external) = external {
+        external_ids::assign(
+            conn,
+            workspace_id,
+            Kind::Interaction,
+            id,
+            &external,
+            row.updated_at,
+        )?;
+    }
     link(conn, &row, &contact_ids)?;
     let mut touched: BTreeSet<String> = previous_contacts.into_iter().collect();
     touched.extend(contact_ids.iter().map(ToString::to_string));
     refresh_last_interaction(conn, workspace_id, &touched)?;
-    row.view(contact_ids)
+    Ok(row.version)
+}
+
+/// Creates or updates the interaction that holds `external`, from a PATCH-shaped body;
+/// answers whether it was created.
+pub fn upsert(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    actor: &str,
+    external: ExternalId,
+    patch: InteractionPatch,
+) -> Result<(Interaction, bool), ApiError> {
+    let written = write_upsert(conn, workspace_id, actor, external, patch)?;
+    Ok((get(conn, workspace_id, &written.id)?, written.created))
+}
+
+/// An upsert that answers only what it wrote (a batch answers only the version).
+pub fn write_upsert(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    actor: &str,
+    external: ExternalId,
+    mut patch: InteractionPatch,
+) -> Result<Upserted, ApiError> {
+    // The id the caller upserts by stays the interaction's, whatever the body lists.
+    patch.external_ids = external_ids::keeping(patch.external_ids.take(), &external)?;
+    let mut fields = NewInteraction::from_patch(patch.clone());
+    if let Ok(fields) = &mut fields {
+        if patch.external_ids.is_none() {
+            fields.external_ids = ExternalIds::try_from(vec![external.clone()])
+                .map_err(|e| ApiError::invalid_field("/external_ids", e))?;
+        }
+    }
+    external_ids::upsert(
+        conn,
+        workspace_id,
+        Kind::Interaction,
+        &external,
+        |conn| {
+            let interaction = create(conn, workspace_id, actor, fields?)?;
+            Ok((interaction.id.to_string(), interaction.version))
+        },
+        |conn, id| {
+            diesel::update(interactions::table.find(id))
+                .set(interactions::version.eq(interactions::version))
+                .execute(conn)?;
+            write_update(conn, workspace_id, id, &IfMatch::default(), patch.clone())
+        },
+    )
 }
 
 /// Soft delete: the tombstone stays visible to sync; the contacts' clocks go back to their
@@ -579,6 +700,7 @@ pub fn delete(
             interactions::notes.eq(None::<String>),
         ))
         .execute(conn)?;
+    external_ids::release(conn, workspace_id, Kind::Interaction, id, db_now())?;
     let touched = unlink(conn, id)?;
     refresh_last_interaction(conn, workspace_id, &touched.into_iter().collect())
 }

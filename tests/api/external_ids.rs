@@ -130,3 +130,88 @@ on_every_backend! {
         assert_eq!(ids_listed(&app, t, "limit=200").await.len(), 5, "one contact per id");
     }
 }
+
+async fn interactions_listed(app: &TestApp, token: &str, query: &str) -> Vec<String> {
+    app.listed(&format!("/v1/interactions?{query}"), token, "id")
+        .await
+}
+
+on_every_backend! {
+    async fn interactions_carry_external_ids_and_upsert_by_them(app) {
+        let account = app.signup().await;
+        let t = &account.token;
+        let contact = app.create_contact(t, json!({"first_name": "Ana"})).await;
+        let path = "/v1/interactions/by-external-id/hubspot/call-88";
+
+        // Creating needs what a new interaction needs, each named.
+        let problem = assert_problem(put(&app, t, path, json!({"summary": "Call"})).await, 422, "validation_failed").await;
+        assert_eq!(pointers(&problem), ["/contact_ids", "/occurred_at", "/channel", "/kind"]);
+
+        let body = json!({"contact_ids": [contact["id"]], "occurred_at": "2026-11-30T10:00:00Z", "channel": "phone", "kind": "catch_up", "summary": "Call"});
+        let created = put(&app, t, path, body.clone()).await;
+        assert_eq!(created.status(), 201);
+        let created: Value = created.json().await.unwrap();
+        assert_eq!(created["external_ids"], json!([{"system": "hubspot", "id": "call-88"}]));
+        assert_eq!(interactions_listed(&app, t, "external_id=hubspot:call-88").await, [text(&created["id"])]);
+
+        // The same record again changes nothing: no new version.
+        let again = put(&app, t, path, body).await;
+        assert_eq!(again.status(), 200);
+        let again: Value = again.json().await.unwrap();
+        assert_eq!((again["id"].clone(), again["version"].clone()), (created["id"].clone(), json!(1)));
+
+        // A PATCH-shaped change sets what it sends and keeps the rest.
+        let changed: Value = put(&app, t, path, json!({"notes": "She is moving to Lisbon"})).await.json().await.unwrap();
+        assert_eq!((changed["version"].clone(), changed["summary"].clone()), (json!(2), json!("Call")));
+
+        // Another interaction cannot claim the id while this one lives.
+        let clash = app.post("/v1/interactions", t, json!({"contact_ids": [contact["id"]], "occurred_at": "2026-11-29T10:00:00Z", "channel": "phone", "kind": "catch_up", "external_ids": [{"system": "hubspot", "id": "call-88"}]})).await;
+        let problem = assert_problem(clash, 409, "external_id_taken").await;
+        assert!(text(&problem["detail"]).contains(&text(&created["id"])), "{problem}");
+
+        // Deleted, it releases the id: the tombstone still names it, and an upsert makes a new one.
+        let interaction_path = format!("/v1/interactions/{}", text(&created["id"]));
+        assert_eq!(app.delete(&interaction_path, t).await.status(), 204);
+        let tombstones: Value = app.get("/v1/interactions?include_deleted=true&external_id=hubspot:call-88", t).await.json().await.unwrap();
+        assert_eq!(tombstones["data"][0]["external_ids"], json!([{"system": "hubspot", "id": "call-88"}]));
+        let reborn = put(&app, t, path, json!({"contact_ids": [contact["id"]], "occurred_at": "2026-11-30T10:00:00Z", "channel": "phone", "kind": "catch_up"})).await;
+        assert_eq!(reborn.status(), 201);
+        let bad = put(&app, t, "/v1/interactions/by-external-id/HubSpot/1", json!({})).await;
+        assert_eq!(pointers(&assert_problem(bad, 422, "validation_failed").await), ["system"]);
+    }
+
+    async fn an_interaction_batch_runs_each_operation_as_its_endpoint_would(app) {
+        let account = app.signup().await;
+        let t = &account.token;
+        let contact = app.create_contact(t, json!({"first_name": "Ana"})).await;
+        let at = |day: u32| format!("2026-11-{day:02}T10:00:00Z");
+        let new = |day: u32| json!({"contact_ids": [contact["id"]], "occurred_at": at(day), "channel": "phone", "kind": "catch_up"});
+        let response = app.post("/v1/interactions/batch", t, json!({"operations": [
+            {"op": "create", "interaction": new(1)},
+            {"op": "upsert", "external_id": {"system": "gcal", "id": "evt-1"}, "interaction": new(2)},
+            {"op": "create", "interaction": {"contact_ids": [contact["id"]]}},
+            {"op": "upsert", "external_id": {"system": "gcal", "id": "evt-1"}, "interaction": {"summary": "Coffee"}},
+            {"op": "create", "interaction": json!({"contact_ids": [contact["id"]], "occurred_at": at(3), "channel": "email", "kind": "referral_ask"})},
+        ]})).await;
+        assert_eq!(response.status(), 200);
+        let results: Value = response.json().await.unwrap();
+        let results = results["results"].as_array().unwrap();
+        let statuses: Vec<u64> = results.iter().map(|r| r["status"].as_u64().unwrap()).collect();
+        assert_eq!(statuses, [201, 201, 422, 200, 422]);
+        assert_eq!(results[3]["id"], results[1]["id"]);
+        assert_eq!(results[4]["problem"]["code"], "ask_channel_not_personal");
+        assert_eq!(interactions_listed(&app, t, "").await.len(), 2);
+        // The contact's clock follows the batch, as it follows each interaction.
+        let seen: Value = app.get(&format!("/v1/contacts/{}", text(&contact["id"])), t).await.json().await.unwrap();
+        assert_eq!(seen["last_interaction_at"], "2026-11-02T10:00:00Z");
+
+        // Atomic: the failing operation undoes the rest and is named.
+        let response = app.post("/v1/interactions/batch", t, json!({"atomic": true, "operations": [
+            {"op": "create", "interaction": new(4)},
+            {"op": "delete", "id": results[0]["id"], "if_match": 7},
+        ]})).await;
+        let problem = assert_problem(response, 412, "precondition_failed").await;
+        assert!(text(&problem["detail"]).contains("operation 1"), "{problem}");
+        assert_eq!(interactions_listed(&app, t, "").await.len(), 2);
+    }
+}
