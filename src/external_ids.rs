@@ -241,6 +241,48 @@ pub fn release(
     Ok(())
 }
 
+/// Moves the live external ids of a resource merged into another to that one. Answers
+/// the ids moved.
+pub fn transfer(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    kind: Kind,
+    from_id: &str,
+    to_id: &str,
+) -> Result<Vec<ExternalId>, ApiError> {
+    let moving: Vec<(String, String)> = external_ids::table
+        .filter(external_ids::workspace_id.eq(workspace_id))
+        .filter(external_ids::resource_type.eq(kind.as_str()))
+        .filter(external_ids::resource_id.eq(from_id))
+        .filter(external_ids::released_at.is_null())
+        .select((external_ids::system, external_ids::external_id))
+        .load(conn)?;
+    let mut moved = Vec::new();
+    for (system, id) in moving {
+        let key = |resource_id: &str| {
+            let resource_id = resource_id.to_owned();
+            external_ids::table.find((
+                workspace_id.to_owned(),
+                kind.as_str(),
+                resource_id,
+                system.clone(),
+                id.clone(),
+            ))
+        };
+        // The survivor may hold the same id from before, released: the live one wins.
+        diesel::delete(key(to_id)).execute(conn)?;
+        diesel::update(key(from_id))
+            .set(external_ids::resource_id.eq(to_id))
+            .execute(conn)?;
+        moved.push(ExternalId {
+            system: System(system),
+            id: ExternalIdValue::try_from(id)
+                .map_err(|e| ApiError::internal(anyhow::anyhow!(e)))?,
+        });
+    }
+    Ok(moved)
+}
+
 /// The external ids of some resources of one kind, by resource id, in the order claimed.
 pub fn of(
     conn: &mut DbConn,

@@ -281,6 +281,14 @@ macro_rules! bounded_list {
             }
         }
 
+        impl $crate::values::List for $name {
+            type Item = $item;
+
+            fn listed(&self) -> &[$item] {
+                &self.0
+            }
+        }
+
         impl utoipa::PartialSchema for $name {
             fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
                 utoipa::openapi::schema::ArrayBuilder::new()
@@ -296,6 +304,13 @@ macro_rules! bounded_list {
 }
 
 pub(crate) use bounded_list;
+
+/// A bounded list, as code over any of them sees it.
+pub trait List: TryFrom<Vec<Self::Item>> {
+    type Item: Clone + PartialEq;
+
+    fn listed(&self) -> &[Self::Item];
+}
 
 /// Deserializes a field that may be absent but never `null` (a required field in a PATCH).
 pub fn not_null<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(

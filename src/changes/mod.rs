@@ -42,9 +42,13 @@ pub struct Change {
     /// settings, which have none.
     pub version: Option<i64>,
     pub changed_at: DateTime<Utc>,
-    /// The resource as its GET showed it right after the change; null for a deletion.
+    /// The resource as its GET showed it right after the change; null for a deletion, and
+    /// for a contact merged into another.
     #[schema(value_type = Option<Object>)]
     pub data: Option<Box<serde_json::value::RawValue>>,
+    /// For a contact merged into another (`op` `merged`, `data` null): that contact. The
+    /// contact that stays has a `merged` change of its own, with its data.
+    pub merged_into: Option<uuid::Uuid>,
 }
 
 /// A page of the feed.
@@ -183,6 +187,7 @@ fn telling(kept: ChangeOp, noted: ChangeOp) -> ChangeOp {
 /// resource is gone is read from its state.
 fn op(first: ChangeOp, state: &State) -> ChangeOp {
     match (first, &state.data) {
+        (ChangeOp::Merged, _) => ChangeOp::Merged,
         (_, None) => ChangeOp::Deleted,
         (ChangeOp::Deleted, Some(_)) => ChangeOp::Updated,
         (first, Some(_)) => first,
@@ -218,7 +223,16 @@ pub fn publish(conn: &mut DbConn, retention: &TombstoneRetention) -> Result<(), 
             let Some(state) = state(conn, &workspace_id, resource_type, &id)? else {
                 continue;
             };
-            rows.push((resource_type, id, op(first, &state), state));
+            let op = op(first, &state);
+            let absorbed = op == ChangeOp::Merged && state.data.is_none();
+            let merged_into = if absorbed {
+                crate::contacts::merge::survivors(conn, &[id.as_str()])?
+                    .remove(&id)
+                    .map(|survivor| survivor.to_string())
+            } else {
+                None
+            };
+            rows.push((resource_type, id, op, state, merged_into));
         }
         if rows.is_empty() {
             continue;
@@ -232,7 +246,7 @@ pub fn publish(conn: &mut DbConn, retention: &TombstoneRetention) -> Result<(), 
         let values: Vec<_> = rows
             .into_iter()
             .enumerate()
-            .map(|(offset, (resource_type, id, op, state))| {
+            .map(|(offset, (resource_type, id, op, state, merged_into))| {
                 (
                     changes::workspace_id.eq(workspace_id.clone()),
                     changes::seq.eq(first_seq + offset as i64),
@@ -242,6 +256,7 @@ pub fn publish(conn: &mut DbConn, retention: &TombstoneRetention) -> Result<(), 
                     changes::version.eq(state.version),
                     changes::changed_at.eq(changed_at),
                     changes::data.eq(state.data),
+                    changes::merged_into.eq(merged_into),
                 )
             })
             .collect();
@@ -298,10 +313,11 @@ type ChangeRow = (
     Option<i64>,
     chrono::NaiveDateTime,
     Option<String>,
+    Option<String>,
 );
 
 fn view(row: ChangeRow) -> Result<Change, ApiError> {
-    let (seq, resource_type, id, op, version, changed_at, data) = row;
+    let (seq, resource_type, id, op, version, changed_at, data, merged_into) = row;
     Ok(Change {
         seq,
         resource_type: resource_type.parse().map_err(|_| corrupt("change type"))?,
@@ -313,6 +329,10 @@ fn view(row: ChangeRow) -> Result<Change, ApiError> {
             .map(serde_json::value::RawValue::from_string)
             .transpose()
             .map_err(ApiError::internal)?,
+        merged_into: merged_into
+            .map(|id| id.parse())
+            .transpose()
+            .map_err(|_| corrupt("merge"))?,
     })
 }
 
@@ -350,6 +370,7 @@ pub fn read(
             changes::version,
             changes::changed_at,
             changes::data,
+            changes::merged_into,
         ))
         .into_boxed();
     if !request.types.is_empty() {

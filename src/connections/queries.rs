@@ -141,20 +141,18 @@ fn duplicate(existing: &str) -> ApiError {
     )
 }
 
-pub fn create(
+/// The live connection of `kind` between these stored ends, if there is one.
+fn twin(
     conn: &mut DbConn,
     workspace_id: &str,
-    fields: NewConnection,
-) -> Result<Connection, ApiError> {
-    check_person(conn, workspace_id, fields.from, "/from")?;
-    check_person(conn, workspace_id, fields.to, "/to")?;
-    let (from, to) = fields.stored_ends();
-    let ((from_contact_id, from_member_id), (to_contact_id, to_member_id)) =
-        (columns(from), columns(to));
+    kind: ConnectionKind,
+    from: Person,
+    to: Person,
+) -> Result<Option<String>, ApiError> {
     let mut twin = connections::table
-        .filter(connections::workspace_id.eq(workspace_id))
+        .filter(connections::workspace_id.eq(workspace_id.to_owned()))
         .filter(connections::deleted_at.is_null())
-        .filter(connections::kind.eq(fields.kind.as_str()))
+        .filter(connections::kind.eq(kind.as_str()))
         .select(connections::id)
         .into_boxed();
     twin = match from {
@@ -165,8 +163,20 @@ pub fn create(
         Person::Contact(id) => twin.filter(connections::to_contact_id.eq(id.to_string())),
         Person::Member(id) => twin.filter(connections::to_member_id.eq(id.to_string())),
     };
-    let existing: Option<String> = twin.first(conn).optional()?;
-    if let Some(existing) = existing {
+    Ok(twin.first(conn).optional()?)
+}
+
+pub fn create(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    fields: NewConnection,
+) -> Result<Connection, ApiError> {
+    check_person(conn, workspace_id, fields.from, "/from")?;
+    check_person(conn, workspace_id, fields.to, "/to")?;
+    let (from, to) = fields.stored_ends();
+    let ((from_contact_id, from_member_id), (to_contact_id, to_member_id)) =
+        (columns(from), columns(to));
+    if let Some(existing) = twin(conn, workspace_id, fields.kind, from, to)? {
         return Err(duplicate(&existing));
     }
     let now = db_now();
@@ -313,6 +323,92 @@ pub fn forget_contact(
         ids,
     )?;
     changed(conn, workspace_id)
+}
+
+/// What a merge did to the duplicate's connections.
+#[derive(Debug, Default)]
+pub struct Absorbed {
+    /// Now the survivor's.
+    pub moved: Vec<String>,
+    /// Deleted: they joined the two, or repeated one the survivor has.
+    pub dropped: Vec<String>,
+}
+
+/// Moves a merged duplicate's live connections to the contact it became. One that joined
+/// the two, or that would repeat a connection of the survivor (same people, same kind),
+/// is deleted instead. Each moved or deleted connection is a new version.
+pub fn absorb_contact(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    duplicate_id: &str,
+    survivor_id: &str,
+) -> Result<Absorbed, ApiError> {
+    let rows: Vec<ConnectionRow> = connections::table
+        .filter(connections::workspace_id.eq(workspace_id))
+        .filter(connections::deleted_at.is_null())
+        .filter(
+            connections::from_contact_id
+                .eq(duplicate_id)
+                .or(connections::to_contact_id.eq(duplicate_id)),
+        )
+        .order(connections::id)
+        .select(ConnectionRow::as_select())
+        .load(conn)?;
+    let duplicate: uuid::Uuid = duplicate_id.parse().map_err(|_| corrupt("end"))?;
+    let survivor: uuid::Uuid = survivor_id.parse().map_err(|_| corrupt("end"))?;
+    let swap = |person: Person| match person {
+        Person::Contact(id) if id == duplicate => Person::Contact(survivor),
+        other => other,
+    };
+    let mut absorbed = Absorbed::default();
+    for row in rows {
+        let kind: ConnectionKind = row.kind.parse().map_err(|_| corrupt("kind"))?;
+        let from = swap(person(&row.from_contact_id, &row.from_member_id)?);
+        let to = swap(person(&row.to_contact_id, &row.to_member_id)?);
+        let (from, to) = super::domain::stored_ends(kind, from, to);
+        let ((from_contact_id, from_member_id), (to_contact_id, to_member_id)) =
+            (columns(from), columns(to));
+        if from == to || twin(conn, workspace_id, kind, from, to)?.is_some() {
+            soft_delete!(
+                conn,
+                connections,
+                &row.id,
+                row.version,
+                ApiError::concurrent_update("connection")
+            )?;
+            absorbed.dropped.push(row.id);
+            continue;
+        }
+        diesel::update(connections::table.find(&row.id))
+            .set((
+                connections::from_contact_id.eq(from_contact_id),
+                connections::from_member_id.eq(from_member_id),
+                connections::to_contact_id.eq(to_contact_id),
+                connections::to_member_id.eq(to_member_id),
+                connections::version.eq(row.version + 1),
+                connections::updated_at.eq(db_now()),
+            ))
+            .execute(conn)?;
+        absorbed.moved.push(row.id);
+    }
+    let moved = absorbed.moved.iter().map(String::as_str);
+    pending::touched(
+        conn,
+        workspace_id,
+        ResourceType::Connection,
+        ChangeOp::Updated,
+        moved,
+    )?;
+    let dropped = absorbed.dropped.iter().map(String::as_str);
+    pending::touched(
+        conn,
+        workspace_id,
+        ResourceType::Connection,
+        ChangeOp::Deleted,
+        dropped,
+    )?;
+    changed(conn, workspace_id)?;
+    Ok(absorbed)
 }
 
 /// Filters of the connection list; all optional, combined with AND.

@@ -10,7 +10,7 @@ use crate::error::ApiError;
 use crate::external_ids::ExternalIds;
 use crate::values::{
     bounded_int, bounded_list, bounded_text, not_null, present, string_enum, whole_number, Email,
-    Label, LongText, Name,
+    Label, List, LongText, Name,
 };
 
 string_enum!(
@@ -419,6 +419,124 @@ impl NewContact {
         self.normalised()
     }
 
+    /// What merging `duplicate` into this contact makes of it: each empty field filled from
+    /// the duplicate, never one overwritten; lists (emails, phones, tags, dates) joined,
+    /// this contact's first, as many as a list holds; both notes kept. Answers the fields
+    /// that changed, or why the two cannot be merged.
+    pub fn absorb(self, duplicate: NewContact) -> Result<(Self, Vec<&'static str>), String> {
+        let (mut this, duplicate) = (self.normalised(), duplicate.normalised());
+        fn fill<T>(
+            field: &mut Option<T>,
+            other: Option<T>,
+            name: &'static str,
+            changed: &mut Vec<&'static str>,
+        ) {
+            if field.is_none() && other.is_some() {
+                *field = other;
+                changed.push(name);
+            }
+        }
+        fn join<L: List>(
+            list: &mut L,
+            other: &L,
+            name: &'static str,
+            changed: &mut Vec<&'static str>,
+        ) {
+            let mut items = list.listed().to_vec();
+            let before = items.len();
+            for item in other.listed() {
+                if !items.contains(item) {
+                    items.push(item.clone());
+                }
+            }
+            // What does not fit in the list stays with the duplicate's tombstone.
+            while items.len() > before {
+                if let Ok(joined) = L::try_from(items.clone()) {
+                    *list = joined;
+                    changed.push(name);
+                    return;
+                }
+                items.pop();
+            }
+        }
+        let mut changed = Vec::new();
+        fill(
+            &mut this.last_name,
+            duplicate.last_name,
+            "last_name",
+            &mut changed,
+        );
+        join(&mut this.emails, &duplicate.emails, "emails", &mut changed);
+        join(&mut this.phones, &duplicate.phones, "phones", &mut changed);
+        fill(
+            &mut this.company,
+            duplicate.company,
+            "company",
+            &mut changed,
+        );
+        fill(&mut this.title, duplicate.title, "title", &mut changed);
+        fill(
+            &mut this.industry,
+            duplicate.industry,
+            "industry",
+            &mut changed,
+        );
+        fill(
+            &mut this.profession,
+            duplicate.profession,
+            "profession",
+            &mut changed,
+        );
+        fill(
+            &mut this.how_we_met,
+            duplicate.how_we_met,
+            "how_we_met",
+            &mut changed,
+        );
+        fill(
+            &mut this.met_through_id,
+            duplicate.met_through_id,
+            "met_through_id",
+            &mut changed,
+        );
+        fill(
+            &mut this.birthday,
+            duplicate.birthday,
+            "birthday",
+            &mut changed,
+        );
+        join(
+            &mut this.important_dates,
+            &duplicate.important_dates,
+            "important_dates",
+            &mut changed,
+        );
+        join(&mut this.tags, &duplicate.tags, "tags", &mut changed);
+        fill(&mut this.trust, duplicate.trust, "trust", &mut changed);
+        fill(
+            &mut this.cadence_days,
+            duplicate.cadence_days,
+            "cadence_days",
+            &mut changed,
+        );
+        match (&this.notes, duplicate.notes) {
+            (_, None) => {}
+            (None, Some(theirs)) => {
+                this.notes = Some(theirs);
+                changed.push("notes");
+            }
+            (Some(ours), Some(theirs)) if ours == &theirs => {}
+            (Some(ours), Some(theirs)) => {
+                let both = format!("{}\n\n{}", ours.as_str(), theirs.as_str());
+                this.notes = Some(LongText::try_from(both).map_err(|_| {
+                    "the two contacts' notes together are longer than a contact's notes may be; shorten one first".to_owned()
+                })?);
+                changed.push("notes");
+            }
+        }
+        Ok((this, changed))
+    }
+
     /// The months holding a birthday or another date that matters, as a bitmask (bit 0:
     /// January), stored so that the occasions of a few weeks read only the contacts that
     /// have some.
@@ -559,5 +677,59 @@ mod tests {
         let contact: NewContact =
             serde_json::from_str(r#"{"first_name": "Ölaf", "company": "ÉCOLE"}"#).unwrap();
         assert_eq!(contact.search_text(), "ölaf\nécole");
+    }
+
+    fn contact(body: serde_json::Value) -> NewContact {
+        serde_json::from_value(body).unwrap()
+    }
+
+    #[test]
+    fn a_merge_fills_what_is_empty_and_never_overwrites() {
+        let survivor = contact(serde_json::json!({
+            "first_name": "Priya", "last_name": "Raman", "title": "COO",
+            "emails": ["a@x.example"], "tags": ["vip"], "notes": "Ours."
+        }));
+        let duplicate = contact(serde_json::json!({
+            "first_name": "P", "last_name": "R", "title": "VP", "company": "Northwind",
+            "emails": ["b@x.example", "a@x.example"], "tags": ["VIP", "golf"], "trust": 4,
+            "notes": "Theirs."
+        }));
+        let (merged, filled) = survivor.absorb(duplicate).unwrap();
+        assert_eq!(merged.first_name.as_str(), "Priya");
+        assert_eq!(merged.last_name.as_ref().map(Name::as_str), Some("Raman"));
+        assert_eq!(merged.title.as_ref().map(Label::as_str), Some("COO"));
+        assert_eq!(
+            merged.company.as_ref().map(Label::as_str),
+            Some("Northwind")
+        );
+        let emails: Vec<&str> = merged.emails.items().iter().map(Email::as_str).collect();
+        assert_eq!(emails, ["a@x.example", "b@x.example"]);
+        let tags: Vec<&str> = merged.tags.items().iter().map(Tag::as_str).collect();
+        assert_eq!(tags, ["vip", "golf"]);
+        assert_eq!(
+            merged.notes.as_ref().map(LongText::as_str),
+            Some("Ours.\n\nTheirs.")
+        );
+        assert_eq!(filled, ["emails", "company", "tags", "trust", "notes"]);
+    }
+
+    #[test]
+    fn a_merge_keeps_what_fits_and_refuses_notes_too_long_together() {
+        let emails = |from: usize| -> Vec<String> {
+            (from..from + 8).map(|n| format!("{n}@x.example")).collect()
+        };
+        let survivor = contact(
+            serde_json::json!({"first_name": "A", "emails": emails(0), "notes": "x".repeat(6000)}),
+        );
+        let duplicate = contact(serde_json::json!({"first_name": "B", "emails": emails(100)}));
+        let (merged, _) = survivor.clone().absorb(duplicate).unwrap();
+        assert_eq!(
+            merged.emails.items().len(),
+            10,
+            "a list holds at most 10 emails"
+        );
+        assert_eq!(merged.emails.items()[0].as_str(), "0@x.example");
+        let wordy = contact(serde_json::json!({"first_name": "B", "notes": "y".repeat(6000)}));
+        assert!(survivor.absorb(wordy).unwrap_err().contains("notes"));
     }
 }

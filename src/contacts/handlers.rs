@@ -6,6 +6,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::batch::{ContactBatch, ContactOperation};
 use super::domain::{ContactPatch, NewContact, RelationshipKind};
+use super::duplicates::{self, DuplicatePair};
+use super::merge::{self, Merge, MergeRequest};
 use super::queries::{self, Contact, ContactFilter};
 use crate::auth::Principal;
 use crate::db::Db;
@@ -13,7 +15,7 @@ use crate::error::{ApiError, Problem};
 use crate::external_ids::{self, ExternalId};
 use crate::http::batch::{self, BatchResults};
 use crate::http::extract::{Json, Query};
-use crate::http::pagination::{Page, PageRequest};
+use crate::http::pagination::{Page, PageQuery, PageRequest};
 use crate::http::precondition::IfMatch;
 use crate::http::resource::{self, resource, written, Listed, SyncWindow};
 use crate::nurture::cadence::NurtureStatus;
@@ -22,10 +24,12 @@ use crate::time::TombstoneRetention;
 pub fn routes(cfg: &mut ServiceConfig) {
     cfg.service(create_contact)
         .service(list_contacts)
+        .service(list_duplicates)
         .service(get_contact)
         .service(update_contact)
         .service(upsert_contact)
         .service(contact_batch)
+        .service(merge_contact)
         .service(delete_contact);
 }
 
@@ -210,6 +214,58 @@ async fn upsert_contact(
         actix_web::http::StatusCode::OK
     };
     Ok(written(status, contact))
+}
+
+/// Likely duplicates among the live contacts: pairs that share an email, a phone number
+/// (its last nine digits) or a name at the same company, each with its evidence, the
+/// older contact first. A value more than 20 contacts share is not evidence.
+#[utoipa::path(
+    tag = "contacts", operation_id = "listDuplicateContacts", params(PageQuery),
+    responses((status = 200, body = Page<DuplicatePair>))
+)]
+#[get("/contacts/duplicates")]
+async fn list_duplicates(
+    principal: Principal,
+    db: web::Data<Db>,
+    query: Query<PageQuery>,
+) -> Result<web::Json<Page<DuplicatePair>>, ApiError> {
+    let page = query.into_inner().page()?;
+    Ok(web::Json(
+        db.run(move |conn| duplicates::list(conn, &principal.workspace_id, &page))
+            .await?,
+    ))
+}
+
+/// Merge a duplicate into this contact. The duplicate's interactions, connections,
+/// referral requests, introductions, snoozes and external ids move here (a connection
+/// that would join the two, or repeat one this contact has, is deleted instead); contacts
+/// met through the duplicate are met through this one. Empty fields fill from the
+/// duplicate's, never overwriting; emails, phones, tags and dates are joined; both notes
+/// are kept. The duplicate becomes a tombstone with `merged_into`, and the change feed
+/// shows both as `merged`. With `dry_run: true`, the answer is what the merge would do, and
+/// nothing changes.
+#[utoipa::path(
+    tag = "contacts", operation_id = "mergeContact", request_body = MergeRequest,
+    params(("id" = uuid::Uuid, Path, description = "The contact that stays")),
+    responses(
+        (status = 200, description = "Merged, or what a merge would do", body = Merge),
+        (status = 409, description = "`cannot_merge`: the two cannot be one as they are (their notes together are too long)", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/contacts/{id}/merge")]
+async fn merge_contact(
+    principal: Principal,
+    db: web::Data<Db>,
+    id: web::Path<uuid::Uuid>,
+    body: Json<MergeRequest>,
+) -> Result<web::Json<Merge>, ApiError> {
+    principal.require_write()?;
+    let survivor_id = id.to_string();
+    let request = body.into_inner();
+    let merged = db
+        .transaction(move |conn| merge::merge(conn, &principal.workspace_id, &survivor_id, request))
+        .await?;
+    Ok(web::Json(merged))
 }
 
 /// Create, update, upsert and delete up to 100 contacts in one request, in order: each

@@ -3,5 +3,7 @@
 
 pub mod batch;
 pub mod domain;
+pub mod duplicates;
 pub mod handlers;
+pub mod merge;
 pub mod queries;

@@ -110,6 +110,8 @@ pub struct Contact {
     pub deleted_at: Option<DateTime<Utc>>,
     /// The ids other systems know it by (a deleted contact's, released, are still listed).
     pub external_ids: Vec<ExternalId>,
+    /// On a deleted contact that was merged into another: that contact. Null otherwise.
+    pub merged_into: Option<uuid::Uuid>,
 }
 
 versioned!(Contact);
@@ -168,7 +170,7 @@ impl ContactRow {
     }
 
     /// The stored fields, as a request would have given them (the base a PATCH applies to).
-    fn fields(&self) -> Result<NewContact, ApiError> {
+    pub(super) fn fields(&self) -> Result<NewContact, ApiError> {
         let document = serde_json::json!({
             "first_name": self.first_name,
             "last_name": self.last_name,
@@ -243,6 +245,7 @@ impl ContactRow {
             nurture_status: status(self.last_interaction_at.map(from_db), plan, now()),
             reciprocity,
             external_ids,
+            merged_into: None,
         })
     }
 }
@@ -336,7 +339,11 @@ pub fn list(
     Ok(page.page(contacts, |contact| contact.id.to_string()))
 }
 
-fn live_row(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<ContactRow, ApiError> {
+pub(super) fn live_row(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    id: &str,
+) -> Result<ContactRow, ApiError> {
     live_row!(conn, contacts, ContactRow, workspace_id, id, "contact")
 }
 
@@ -366,11 +373,20 @@ fn views(
     let ids: Vec<String> = rows.iter().map(|row| row.id.clone()).collect();
     let balances = balance::by_contact(conn, balance::Counted::Contacts(&ids))?;
     let mut external = external_ids::of(conn, workspace_id, Kind::Contact, &ids)?;
+    let tombstones: Vec<&str> = rows
+        .iter()
+        .filter(|row| row.deleted_at.is_some())
+        .map(|row| row.id.as_str())
+        .collect();
+    let mut merges = super::merge::survivors(conn, &tombstones)?;
     rows.into_iter()
         .map(|row| {
             let reciprocity = balances.get(&row.id).copied().unwrap_or_default();
             let external = external.remove(&row.id).unwrap_or_default();
-            row.view(reciprocity, external)
+            let merged_into = merges.remove(&row.id);
+            let mut contact = row.view(reciprocity, external)?;
+            contact.merged_into = merged_into;
+            Ok(contact)
         })
         .collect()
 }
@@ -502,6 +518,20 @@ pub fn write_update(
     if_match.check(current.version)?;
     let external = patch.external_ids.clone();
     let fields = current.fields()?.apply(patch);
+    store(conn, workspace_id, current, fields, external, if_match)
+}
+
+/// Writes a contact's new fields over `current` (and its external ids, if given) as its
+/// next version; a write that changes nothing makes none.
+pub fn store(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    current: ContactRow,
+    fields: NewContact,
+    external: Option<ExternalIds>,
+    if_match: &IfMatch,
+) -> Result<i64, ApiError> {
+    let id = current.id.as_str();
     let owner_id = fields
         .owner_id
         .map(|o| o.to_string())
@@ -644,7 +674,7 @@ pub fn delete(
 
 /// A tombstone keeps what sync needs (id, version, times, owner, kind) and nothing about
 /// the person: names, ways to reach them, dates, notes and tags are erased at deletion.
-fn erase_personal_fields(conn: &mut DbConn, id: &str) -> Result<(), ApiError> {
+pub(super) fn erase_personal_fields(conn: &mut DbConn, id: &str) -> Result<(), ApiError> {
     diesel::update(contacts::table.find(id))
         .set((
             contacts::first_name.eq(""),

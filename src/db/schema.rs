@@ -309,6 +309,16 @@ diesel::table! {
         version -> Nullable<BigInt>,
         changed_at -> Timestamp,
         data -> Nullable<Text>,
+        merged_into -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    contact_merges (duplicate_id) {
+        workspace_id -> Text,
+        duplicate_id -> Text,
+        survivor_id -> Text,
+        merged_at -> Timestamp,
     }
 }
 
@@ -338,5 +348,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     external_ids,
     pending_changes,
     feed_heads,
-    changes
+    changes,
+    contact_merges
 );

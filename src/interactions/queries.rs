@@ -705,6 +705,67 @@ pub fn delete(
     refresh_last_interaction(conn, workspace_id, &touched.into_iter().collect())
 }
 
+/// Refreshes what contacts show of their interactions (a merge moved some to them).
+pub fn refresh_contacts(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    contact_ids: &BTreeSet<String>,
+) -> Result<(), ApiError> {
+    refresh_last_interaction(conn, workspace_id, contact_ids)
+}
+
+/// Moves a merged duplicate's interactions to the contact it became; an interaction both
+/// took part in keeps the survivor once. Each moved interaction is a new version. Answers
+/// the interactions moved.
+pub fn absorb_contact(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    duplicate_id: &str,
+    survivor_id: &str,
+) -> Result<Vec<String>, ApiError> {
+    let moved: Vec<String> = interaction_contacts::table
+        .filter(interaction_contacts::workspace_id.eq(workspace_id))
+        .filter(interaction_contacts::contact_id.eq(duplicate_id))
+        .select(interaction_contacts::interaction_id)
+        .load(conn)?;
+    let now = db_now();
+    for chunk in moved.chunks(BATCH_ROWS) {
+        let with_both: Vec<String> = interaction_contacts::table
+            .filter(interaction_contacts::contact_id.eq(survivor_id))
+            .filter(interaction_contacts::interaction_id.eq_any(chunk))
+            .select(interaction_contacts::interaction_id)
+            .load(conn)?;
+        diesel::delete(
+            interaction_contacts::table
+                .filter(interaction_contacts::contact_id.eq(duplicate_id))
+                .filter(interaction_contacts::interaction_id.eq_any(with_both)),
+        )
+        .execute(conn)?;
+        diesel::update(
+            interaction_contacts::table
+                .filter(interaction_contacts::contact_id.eq(duplicate_id))
+                .filter(interaction_contacts::interaction_id.eq_any(chunk)),
+        )
+        .set(interaction_contacts::contact_id.eq(survivor_id))
+        .execute(conn)?;
+        diesel::update(interactions::table.filter(interactions::id.eq_any(chunk)))
+            .set((
+                interactions::version.eq(interactions::version + 1),
+                interactions::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+    }
+    let ids = moved.iter().map(String::as_str);
+    pending::touched(
+        conn,
+        workspace_id,
+        ResourceType::Interaction,
+        ChangeOp::Updated,
+        ids,
+    )?;
+    Ok(moved)
+}
+
 /// A data-protection erasure: the summary and notes of every interaction the contact took
 /// part in are erased (also those shared with others: they are about this person too).
 /// Each such interaction is a new version, so that synced systems erase them as well.

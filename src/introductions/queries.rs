@@ -392,6 +392,62 @@ pub fn delete(
     Ok(())
 }
 
+/// Moves a merged duplicate's live introductions (as referrer, prospect or one of the
+/// two introduced) to the contact it became; each is a new version. Answers the
+/// introductions moved.
+pub fn absorb_contact(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    duplicate_id: &str,
+    survivor_id: &str,
+) -> Result<Vec<String>, ApiError> {
+    let live = || {
+        introductions::table
+            .filter(introductions::workspace_id.eq(workspace_id))
+            .filter(introductions::deleted_at.is_null())
+    };
+    let bump = (
+        introductions::version.eq(introductions::version + 1),
+        introductions::updated_at.eq(db_now()),
+    );
+    let mut moved: Vec<String> = Vec::new();
+    moved.extend(
+        diesel::update(live().filter(introductions::referrer_id.eq(duplicate_id)))
+            .set((introductions::referrer_id.eq(survivor_id), bump))
+            .returning(introductions::id)
+            .get_results::<String>(conn)?,
+    );
+    moved.extend(
+        diesel::update(live().filter(introductions::prospect_id.eq(duplicate_id)))
+            .set((introductions::prospect_id.eq(survivor_id), bump))
+            .returning(introductions::id)
+            .get_results::<String>(conn)?,
+    );
+    moved.extend(
+        diesel::update(live().filter(introductions::first_contact_id.eq(duplicate_id)))
+            .set((introductions::first_contact_id.eq(survivor_id), bump))
+            .returning(introductions::id)
+            .get_results::<String>(conn)?,
+    );
+    moved.extend(
+        diesel::update(live().filter(introductions::second_contact_id.eq(duplicate_id)))
+            .set((introductions::second_contact_id.eq(survivor_id), bump))
+            .returning(introductions::id)
+            .get_results::<String>(conn)?,
+    );
+    moved.sort();
+    moved.dedup();
+    let ids = moved.iter().map(String::as_str);
+    pending::touched(
+        conn,
+        workspace_id,
+        ResourceType::Introduction,
+        ChangeOp::Updated,
+        ids,
+    )?;
+    Ok(moved)
+}
+
 /// Filters of the introduction list; all optional, combined with AND.
 #[derive(Debug, Default)]
 pub struct IntroductionFilter {

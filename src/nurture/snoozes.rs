@@ -157,6 +157,60 @@ pub fn lift(
     Ok(())
 }
 
+/// Moves a merged duplicate's snoozes to the contact it became: an action put aside for
+/// the duplicate is then put aside for the survivor, unless the survivor has its own
+/// snooze of that action, which stays. Answers the snoozes moved.
+pub fn absorb_contact(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    duplicate_id: &str,
+    survivor_id: &str,
+) -> Result<Vec<String>, ApiError> {
+    let theirs: Vec<(String, String)> = snoozes::table
+        .filter(snoozes::workspace_id.eq(workspace_id))
+        .filter(snoozes::contact_id.eq(duplicate_id))
+        .select((snoozes::id, snoozes::action_id))
+        .load(conn)?;
+    let mut moved = Vec::new();
+    for (id, action_id) in theirs {
+        // Actions with a contact are named by it (`touch:{contact}`); the others by the
+        // introduction or request, which moves with the contact.
+        let action_id = action_id.replace(duplicate_id, survivor_id);
+        let taken = snoozes::table
+            .filter(snoozes::workspace_id.eq(workspace_id))
+            .filter(snoozes::action_id.eq(&action_id))
+            .filter(snoozes::id.ne(&id))
+            .count()
+            .get_result::<i64>(conn)?;
+        if taken > 0 {
+            diesel::delete(snoozes::table.find(&id)).execute(conn)?;
+            pending::touched_one(
+                conn,
+                workspace_id,
+                ResourceType::Snooze,
+                ChangeOp::Deleted,
+                &id,
+            )?;
+            continue;
+        }
+        diesel::update(snoozes::table.find(&id))
+            .set((
+                snoozes::contact_id.eq(survivor_id),
+                snoozes::action_id.eq(&action_id),
+            ))
+            .execute(conn)?;
+        pending::touched_one(
+            conn,
+            workspace_id,
+            ResourceType::Snooze,
+            ChangeOp::Updated,
+            &id,
+        )?;
+        moved.push(id);
+    }
+    Ok(moved)
+}
+
 /// The contact an action is with: the contact it names, or the referrer of the
 /// introduction or request it names.
 fn subject(

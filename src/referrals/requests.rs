@@ -702,6 +702,47 @@ fn advance(
     Ok(())
 }
 
+/// Moves a merged duplicate's live referral requests (as referrer or as target) to the
+/// contact it became; each is a new version. Answers the requests moved.
+pub fn absorb_contact(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    duplicate_id: &str,
+    survivor_id: &str,
+) -> Result<Vec<String>, ApiError> {
+    let live = || {
+        referral_requests::table
+            .filter(referral_requests::workspace_id.eq(workspace_id))
+            .filter(referral_requests::deleted_at.is_null())
+    };
+    let bump = (
+        referral_requests::version.eq(referral_requests::version + 1),
+        referral_requests::updated_at.eq(db_now()),
+    );
+    let mut moved: Vec<String> =
+        diesel::update(live().filter(referral_requests::referrer_id.eq(duplicate_id)))
+            .set((referral_requests::referrer_id.eq(survivor_id), bump))
+            .returning(referral_requests::id)
+            .get_results(conn)?;
+    moved.extend(
+        diesel::update(live().filter(referral_requests::target_contact_id.eq(duplicate_id)))
+            .set((referral_requests::target_contact_id.eq(survivor_id), bump))
+            .returning(referral_requests::id)
+            .get_results::<String>(conn)?,
+    );
+    moved.sort();
+    moved.dedup();
+    let ids = moved.iter().map(String::as_str);
+    pending::touched(
+        conn,
+        workspace_id,
+        ResourceType::ReferralRequest,
+        ChangeOp::Updated,
+        ids,
+    )?;
+    Ok(moved)
+}
+
 /// Filters of the request list; all optional, combined with AND.
 #[derive(Debug, Default)]
 pub struct RequestFilter {

@@ -7,7 +7,7 @@ use crate::helpers::{
 };
 
 /// Reads the feed from `token` to its end: the changes, and the token to go on from.
-async fn follow(app: &TestApp, token: &str, since: &str, query: &str) -> (Vec<Value>, String) {
+pub async fn follow(app: &TestApp, token: &str, since: &str, query: &str) -> (Vec<Value>, String) {
     let mut since = since.to_owned();
     let mut seen = Vec::new();
     loop {

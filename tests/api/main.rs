@@ -20,6 +20,7 @@ mod interactions;
 mod introductions;
 mod isolation;
 mod members;
+mod merges;
 mod migrations;
 mod network;
 mod nurture;

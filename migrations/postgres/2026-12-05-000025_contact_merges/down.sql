@@ -1,0 +1,2 @@
+ALTER TABLE changes DROP COLUMN merged_into;
+DROP TABLE contact_merges;
