@@ -78,6 +78,7 @@ impl Modify for BearerAuth {
 /// one with a path id can name nothing; an authenticated POST takes an `Idempotency-Key`.
 pub fn add_shared_conventions(openapi: &mut OpenApiDoc) {
     openapi.servers = Some(vec![utoipa::openapi::Server::new("/")]);
+    reference_page_items(openapi);
     require_sent_fields(openapi);
     for (path, item) in openapi.paths.paths.iter_mut() {
         let has_path_id = path.contains('{');
@@ -179,6 +180,30 @@ fn require_sent_fields(openapi: &mut OpenApiDoc) {
     }
     if let Ok(required) = serde_json::from_value(document) {
         *openapi = required;
+    }
+}
+
+/// A list page (`Page_Contact`) refers to its item's schema (`Contact`) rather than
+/// carrying a copy of it, so that generated clients have one type per resource and not a
+/// second one per page.
+fn reference_page_items(openapi: &mut OpenApiDoc) {
+    let Ok(mut document) = serde_json::to_value(&*openapi) else {
+        return;
+    };
+    if let Some(schemas) = document["components"]["schemas"].as_object_mut() {
+        let names: Vec<String> = schemas.keys().cloned().collect();
+        for (name, schema) in schemas.iter_mut() {
+            let Some(item) = name.strip_prefix("Page_") else {
+                continue;
+            };
+            if names.iter().any(|known| known == item) {
+                schema["properties"]["data"]["items"] =
+                    serde_json::json!({"$ref": format!("#/components/schemas/{item}")});
+            }
+        }
+    }
+    if let Ok(referenced) = serde_json::from_value(document) {
+        *openapi = referenced;
     }
 }
 

@@ -44,12 +44,11 @@ impl Strength {
     }
 }
 
-/// One end of a connection: a contact of the workspace (`{"contact_id": …}`) or one of its
-/// members (`{"member_id": …}`, a teammate who knows someone).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ToSchema,
-)]
-#[serde(try_from = "PersonFields")]
+/// One end of a connection: a contact of the workspace or one of its members (a teammate
+/// who knows someone). It travels as `PersonFields`: one flat shape with both ids, one of
+/// them null, rather than a choice of two shapes with nothing to tell them apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "PersonFields", into = "PersonFields")]
 pub enum Person {
     #[serde(rename = "contact_id")]
     Contact(uuid::Uuid),
@@ -57,13 +56,33 @@ pub enum Person {
     Member(uuid::Uuid),
 }
 
-/// A person as sent: one of the two ids (the other absent or null).
-#[derive(Deserialize)]
+/// One end of a connection: a contact of the workspace (`contact_id`) or one of its
+/// members (`member_id`, a teammate who knows someone). Exactly one is set; the other is
+/// null (or, in a request, absent).
+#[derive(Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = Person, example = json!({"contact_id": "0193a5c2-7c1e-7d5a-9f3e-2b4c6d8e0f12", "member_id": null}))]
 struct PersonFields {
     contact_id: Option<uuid::Uuid>,
     member_id: Option<uuid::Uuid>,
 }
+
+impl From<Person> for PersonFields {
+    fn from(person: Person) -> Self {
+        Self {
+            contact_id: person.contact(),
+            member_id: person.member(),
+        }
+    }
+}
+
+impl utoipa::PartialSchema for Person {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        <PersonFields as utoipa::PartialSchema>::schema()
+    }
+}
+
+impl ToSchema for Person {}
 
 impl TryFrom<PersonFields> for Person {
     type Error = &'static str;

@@ -140,3 +140,28 @@ fn no_operation_offers_a_filter_its_path_fixes() {
         }
     }
 }
+
+/// Each list page refers to its item's schema, so that generated clients have one type per
+/// resource; and no schema is a choice of shapes that nothing tells apart.
+#[test]
+fn pages_refer_to_their_items_and_people_are_one_shape() {
+    let document: Value =
+        serde_json::from_str(&rapport::startup::openapi().to_json().unwrap()).unwrap();
+    let schemas = document["components"]["schemas"].as_object().unwrap();
+    let pages: Vec<&String> = schemas
+        .keys()
+        .filter(|name| name.starts_with("Page_"))
+        .collect();
+    assert!(pages.len() >= 10, "{pages:?}");
+    for name in pages {
+        let items = &schemas[name]["properties"]["data"]["items"];
+        let item = name.trim_start_matches("Page_");
+        assert_eq!(
+            items["$ref"],
+            format!("#/components/schemas/{item}"),
+            "{name}"
+        );
+    }
+    assert!(schemas["Person"].get("oneOf").is_none());
+    assert_eq!(schemas["Person"]["type"], "object");
+}

@@ -89,8 +89,8 @@ on_every_backend! {
         assert_eq!(all["data"][0]["evidence"][0]["introduction_id"], given["id"]);
         assert_eq!(all["data"][2]["evidence"][0]["reason"], "You met Ed Doe through Gus Doe");
         assert_eq!(introduced["connection"], json!({
-            "from": {"contact_id": ana["id"]},
-            "to": {"contact_id": ben["id"]},
+            "from": {"contact_id": ana["id"], "member_id": null},
+            "to": {"contact_id": ben["id"], "member_id": null},
             "kind": "introduced_by",
             "strength": 3,
             "note": format!("Ana Doe introduced you to Ben Doe on {on}"),
