@@ -461,3 +461,106 @@ mod tests {
         assert_eq!(format!("{password:?}"), "Password(***)");
     }
 }
+
+/// An amount of money: a decimal string with at most two decimals (`"48000"`, `"19.99"`),
+/// from 0 to 10,000,000,000,000, always in a currency given beside it. Kept in hundredths
+/// so that sums are exact, and written as a string with two decimals so that no client
+/// reads it into a binary float. A JSON number is read too, for clients written before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Money(pub i64);
+
+const MONEY_MAX_HUNDREDTHS: i64 = 1_000_000_000_000_000;
+
+impl std::str::FromStr for Money {
+    type Err = &'static str;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        const REFUSED: &str = "must be an amount from 0 to 10,000,000,000,000 with at most two decimals, as a string such as \"19.99\"";
+        let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+        let digits = |part: &str| part.chars().all(|c| c.is_ascii_digit());
+        if whole.is_empty()
+            || whole.len() > 14
+            || fraction.len() > 2
+            || !digits(whole)
+            || !digits(fraction)
+            || (text.contains('.') && fraction.is_empty())
+        {
+            return Err(REFUSED);
+        }
+        let whole: i64 = whole.parse().map_err(|_| REFUSED)?;
+        let fraction: i64 = format!("{fraction:0<2}").parse().map_err(|_| REFUSED)?;
+        let hundredths = whole * 100 + fraction;
+        if hundredths > MONEY_MAX_HUNDREDTHS {
+            return Err(REFUSED);
+        }
+        Ok(Money(hundredths))
+    }
+}
+
+impl<'de> Deserialize<'de> for Money {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Sent {
+            Text(String),
+            Number(serde_json::Number),
+        }
+        let text = match Sent::deserialize(deserializer)? {
+            Sent::Text(text) => text,
+            // The number's own digits, not a float's: 19.99 stays 19.99.
+            Sent::Number(number) => number.to_string(),
+        };
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl serde::Serialize for Money {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&format!("{}.{:02}", self.0 / 100, self.0 % 100))
+    }
+}
+
+impl utoipa::PartialSchema for Money {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::schema::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .pattern(Some(r"^[0-9]{1,14}(\.[0-9]{1,2})?$"))
+            .description(Some(
+                "An amount of money as a decimal string with at most two decimals, in the currency beside it.",
+            ))
+            .examples(["48000.00"])
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for Money {}
+
+#[cfg(test)]
+mod money_tests {
+    use super::Money;
+
+    #[test]
+    fn money_is_exact_hundredths_written_with_two_decimals() {
+        let parse = |v: serde_json::Value| serde_json::from_value::<Money>(v);
+        assert_eq!(parse(serde_json::json!("48000")).unwrap(), Money(4_800_000));
+        assert_eq!(parse(serde_json::json!("19.9")).unwrap(), Money(1990));
+        assert_eq!(parse(serde_json::json!(19.99)).unwrap(), Money(1999));
+        assert_eq!(parse(serde_json::json!(48000)).unwrap(), Money(4_800_000));
+        for bad in [
+            serde_json::json!("1.234"),
+            serde_json::json!("-1"),
+            serde_json::json!(-1),
+            serde_json::json!("1e3"),
+            serde_json::json!(""),
+            serde_json::json!("1."),
+            serde_json::json!(".5"),
+            serde_json::json!("10000000000000.01"),
+            serde_json::json!(true),
+        ] {
+            assert!(parse(bad.clone()).is_err(), "{bad}");
+        }
+        assert_eq!(serde_json::to_value(Money(1999)).unwrap(), "19.99");
+        assert_eq!(serde_json::to_value(Money(4_800_000)).unwrap(), "48000.00");
+        assert_eq!(serde_json::to_value(Money(5)).unwrap(), "0.05");
+    }
+}

@@ -233,11 +233,11 @@ mod tests {
     }
 
     #[test]
-    fn ends_are_written_as_one_key() {
+    fn ends_are_written_with_both_keys_and_read_from_one() {
         let (a, b) = ids();
         assert_eq!(
             serde_json::to_value(Person::Contact(a)).unwrap(),
-            json!({"contact_id": a})
+            json!({"contact_id": a, "member_id": null})
         );
         assert_eq!(
             serde_json::from_value::<Person>(json!({"member_id": b})).unwrap(),

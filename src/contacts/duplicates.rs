@@ -24,7 +24,7 @@ const PHONE_DIGITS: usize = 9;
 
 string_enum!(
     /// What two contacts share.
-    EvidenceKind {
+    DuplicateEvidenceKind {
         Email = "email",
         Phone = "phone",
         NameAndCompany = "name_and_company",
@@ -33,8 +33,8 @@ string_enum!(
 
 /// One thing two contacts share.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, ToSchema)]
-pub struct Evidence {
-    pub kind: EvidenceKind,
+pub struct DuplicateEvidence {
+    pub kind: DuplicateEvidenceKind,
     /// What they share, as compared: the email; the phone's last nine digits; the name and
     /// company, lower-cased.
     pub value: String,
@@ -49,7 +49,7 @@ pub struct Evidence {
 pub struct DuplicatePair {
     /// The older contact first: merging the newer into it keeps the longer history's id.
     pub contact_ids: Vec<uuid::Uuid>,
-    pub evidence: Vec<Evidence>,
+    pub evidence: Vec<DuplicateEvidence>,
 }
 
 /// What a contact is compared by.
@@ -85,22 +85,22 @@ fn name_key(candidate: &Candidate) -> Option<String> {
 
 /// The likely duplicate pairs among `candidates`, each pair once with all its evidence, in
 /// the order of their ids.
-pub fn pairs(candidates: &[Candidate]) -> Vec<(String, String, Vec<Evidence>)> {
-    let mut holders: BTreeMap<Evidence, Vec<usize>> = BTreeMap::new();
+pub fn pairs(candidates: &[Candidate]) -> Vec<(String, String, Vec<DuplicateEvidence>)> {
+    let mut holders: BTreeMap<DuplicateEvidence, Vec<usize>> = BTreeMap::new();
     for (index, candidate) in candidates.iter().enumerate() {
-        let mut keys: Vec<Evidence> = Vec::new();
-        keys.extend(candidate.emails.iter().map(|email| Evidence {
-            kind: EvidenceKind::Email,
+        let mut keys: Vec<DuplicateEvidence> = Vec::new();
+        keys.extend(candidate.emails.iter().map(|email| DuplicateEvidence {
+            kind: DuplicateEvidenceKind::Email,
             value: email.to_lowercase(),
         }));
         keys.extend(candidate.phones.iter().filter_map(|phone| {
-            phone_key(phone).map(|value| Evidence {
-                kind: EvidenceKind::Phone,
+            phone_key(phone).map(|value| DuplicateEvidence {
+                kind: DuplicateEvidenceKind::Phone,
                 value,
             })
         }));
-        keys.extend(name_key(candidate).map(|value| Evidence {
-            kind: EvidenceKind::NameAndCompany,
+        keys.extend(name_key(candidate).map(|value| DuplicateEvidence {
+            kind: DuplicateEvidenceKind::NameAndCompany,
             value,
         }));
         keys.sort();
@@ -109,7 +109,7 @@ pub fn pairs(candidates: &[Candidate]) -> Vec<(String, String, Vec<Evidence>)> {
             holders.entry(key).or_default().push(index);
         }
     }
-    let mut found: BTreeMap<(String, String), Vec<Evidence>> = BTreeMap::new();
+    let mut found: BTreeMap<(String, String), Vec<DuplicateEvidence>> = BTreeMap::new();
     for (evidence, held) in holders {
         if held.len() < 2 || held.len() > MAX_SHARED {
             continue;
@@ -251,13 +251,16 @@ mod tests {
         assert_eq!(
             evidence(("a", "b")),
             Some(vec![
-                (EvidenceKind::Phone, "155550134"),
-                (EvidenceKind::NameAndCompany, "priya raman @ northwind"),
+                (DuplicateEvidenceKind::Phone, "155550134"),
+                (
+                    DuplicateEvidenceKind::NameAndCompany,
+                    "priya raman @ northwind"
+                ),
             ])
         );
         assert_eq!(
             evidence(("b", "c")),
-            Some(vec![(EvidenceKind::Email, "priya@nw.example")])
+            Some(vec![(DuplicateEvidenceKind::Email, "priya@nw.example")])
         );
         // Too few digits to tell a number; the same name at another company.
         assert_eq!(evidence(("a", "d")), None);

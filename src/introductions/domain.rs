@@ -7,7 +7,7 @@ use utoipa::ToSchema;
 
 use crate::contacts::domain::NewContact;
 use crate::referrals::domain::{refuse_move, RequestStatus};
-use crate::values::{not_null, present, string_enum, LongText};
+use crate::values::{not_null, present, string_enum, LongText, Money};
 
 string_enum!(
     /// `received`: a referrer introduced us to someone. `given`: we introduced two of our
@@ -73,41 +73,6 @@ pub fn check_transition(from: IntroductionStatus, to: IntroductionStatus) -> Res
         &from.next().iter().map(|s| s.as_str()).collect::<Vec<_>>(),
     ))
 }
-
-/// An amount of money with at most two decimals, kept in hundredths so that sums are
-/// exact.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DealValue(pub i64);
-
-impl<'de> Deserialize<'de> for DealValue {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = f64::deserialize(deserializer)?;
-        let cents = (value * 100.0).round();
-        if !value.is_finite() || value < 0.0 || cents > 1e15 {
-            return Err(serde::de::Error::custom(
-                "must be an amount from 0 to 10,000,000,000,000",
-            ));
-        }
-        if (cents - value * 100.0).abs() > 1e-6 {
-            return Err(serde::de::Error::custom("has at most two decimals"));
-        }
-        Ok(DealValue(cents as i64))
-    }
-}
-
-impl utoipa::PartialSchema for DealValue {
-    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-        utoipa::openapi::schema::ObjectBuilder::new()
-            .schema_type(utoipa::openapi::schema::Type::Number)
-            .minimum(Some(0))
-            .maximum(Some(10_000_000_000_000_i64))
-            .multiple_of(Some(0.01))
-            .description(Some("An amount with at most two decimals."))
-            .into()
-    }
-}
-
-impl ToSchema for DealValue {}
 
 /// An ISO 4217 currency code: three capital letters.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, Deserialize)]
@@ -271,7 +236,7 @@ impl TryFrom<IntroductionRequest> for NewIntroduction {
 /// Changes to an introduction: absent fields stay, `null` clears the others.
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[schema(example = json!({"status": "won", "deal_value": 48000, "currency": "EUR"}))]
+#[schema(example = json!({"status": "won", "deal_value": "48000.00", "currency": "EUR"}))]
 pub struct IntroductionPatch {
     #[serde(default, deserialize_with = "not_null")]
     #[schema(nullable = false)]
@@ -279,7 +244,7 @@ pub struct IntroductionPatch {
     #[serde(default, deserialize_with = "crate::time::accept::present_time")]
     pub meeting_at: Option<Option<DateTime<Utc>>>,
     #[serde(default, deserialize_with = "present")]
-    pub deal_value: Option<Option<DealValue>>,
+    pub deal_value: Option<Option<Money>>,
     #[serde(default, deserialize_with = "present")]
     pub currency: Option<Option<Currency>>,
     #[serde(default, deserialize_with = "present")]
@@ -334,17 +299,5 @@ mod tests {
         for bad in ["eur", "EURO", "E1R", ""] {
             assert!(Currency::try_from(bad.to_owned()).is_err(), "{bad}");
         }
-    }
-
-    #[test]
-    fn deal_values_are_exact_hundredths() {
-        let parse = |v: serde_json::Value| serde_json::from_value::<DealValue>(v);
-        assert_eq!(
-            parse(serde_json::json!(48000)).unwrap(),
-            DealValue(4_800_000)
-        );
-        assert_eq!(parse(serde_json::json!(19.99)).unwrap(), DealValue(1999));
-        assert!(parse(serde_json::json!(1.234)).is_err());
-        assert!(parse(serde_json::json!(-1)).is_err());
     }
 }

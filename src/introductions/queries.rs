@@ -16,7 +16,7 @@ use crate::http::precondition::IfMatch;
 use crate::http::resource::{by_id, in_window, live_row, versioned, SyncWindow};
 use crate::interactions::domain::NewInteraction;
 use crate::time::{db_now, from_db, now, to_db};
-use crate::values::LongText;
+use crate::values::{LongText, Money};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = introductions, treat_none_as_null = true)]
@@ -65,7 +65,7 @@ pub struct Introduction {
     pub introduced_at: DateTime<Utc>,
     pub meeting_at: Option<DateTime<Utc>>,
     /// With `currency`.
-    pub deal_value: Option<f64>,
+    pub deal_value: Option<Money>,
     pub currency: Option<String>,
     /// When it was won, lost or went unanswered.
     pub closed_at: Option<DateTime<Utc>>,
@@ -112,7 +112,7 @@ impl IntroductionRow {
             status: self.status()?,
             introduced_at: from_db(self.introduced_at),
             meeting_at: self.meeting_at.map(from_db),
-            deal_value: self.deal_value_cents.map(|cents| cents as f64 / 100.0),
+            deal_value: self.deal_value_cents.map(Money),
             currency: self.currency,
             closed_at: self.closed_at.map(from_db),
             notes: self.notes,

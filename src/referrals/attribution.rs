@@ -8,6 +8,7 @@ use utoipa::ToSchema;
 
 use super::funnel::Amount;
 use crate::introductions::domain::IntroductionStatus;
+use crate::values::Money;
 
 /// What one introduction contributes to its referrer's record.
 #[derive(Debug, Clone)]
@@ -49,7 +50,7 @@ impl Tally<'_> {
                 .into_iter()
                 .map(|(currency, cents)| Amount {
                     currency: currency.to_owned(),
-                    amount: cents as f64 / 100.0,
+                    amount: Money(cents),
                 })
                 .collect(),
         }
@@ -116,7 +117,7 @@ mod tests {
             ranked[0].1.won_value,
             [Amount {
                 currency: "EUR".to_owned(),
-                amount: 1000.5
+                amount: Money(100_050)
             }]
         );
         assert_eq!(

@@ -11,6 +11,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::domain::RequestStatus;
+use crate::values::Money;
 
 /// The stages an ask passes through on its way to money, in order.
 pub const STAGES: [RequestStatus; 5] = [
@@ -44,7 +45,7 @@ pub struct EndedWithout {
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct Amount {
     pub currency: String,
-    pub amount: f64,
+    pub amount: Money,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
@@ -138,7 +139,7 @@ pub fn figures(histories: &[History], wins: &[(i64, String)]) -> FunnelFigures {
             .into_iter()
             .map(|(currency, cents)| Amount {
                 currency: currency.to_owned(),
-                amount: cents as f64 / 100.0,
+                amount: Money(cents),
             })
             .collect(),
     }
@@ -203,11 +204,11 @@ mod tests {
             [
                 Amount {
                     currency: "EUR".to_owned(),
-                    amount: 48_001.0
+                    amount: Money(4_800_100)
                 },
                 Amount {
                     currency: "USD".to_owned(),
-                    amount: 1_000.0
+                    amount: Money(100_000)
                 },
             ]
         );

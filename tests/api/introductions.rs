@@ -144,9 +144,9 @@ on_every_backend! {
         }
         let introduction = create(&app, t, json!({"direction": "received", "referrer_id": referrer["id"], "prospect_id": prospect["id"]})).await;
         let path = format!("/v1/introductions/{}", text(&introduction["id"]));
-        let won: Value = app.patch(&path, t, json!({"meeting_at": "2026-11-02T10:00:00Z", "deal_value": 48000.5, "currency": "EUR"})).await.json().await.unwrap();
-        assert_eq!((won["deal_value"].clone(), won["currency"].clone()), (json!(48000.5), json!("EUR")));
-        for (body, pointer) in [(json!({"deal_value": 1.234}), "/deal_value"), (json!({"currency": "euro"}), "/currency"), (json!({"currency": null}), "/currency")] {
+        let won: Value = app.patch(&path, t, json!({"meeting_at": "2026-11-02T10:00:00Z", "deal_value": "48000.5", "currency": "EUR"})).await.json().await.unwrap();
+        assert_eq!((won["deal_value"].clone(), won["currency"].clone()), (json!("48000.50"), json!("EUR")));
+        for (body, pointer) in [(json!({"deal_value": 1.234}), "/deal_value"), (json!({"deal_value": "1,000"}), "/deal_value"), (json!({"deal_value": "-5"}), "/deal_value"), (json!({"currency": "euro"}), "/currency"), (json!({"currency": null}), "/currency")] {
             let problem = assert_problem(app.patch(&path, t, body.clone()).await, 422, "validation_failed").await;
             assert_eq!(pointers(&problem), [pointer], "{body}");
         }
@@ -220,7 +220,7 @@ on_every_backend! {
         let reached: Vec<i64> = funnel["stages"].as_array().unwrap().iter().map(|s| s["reached"].as_i64().unwrap()).collect();
         assert_eq!(reached, [6, 6, 6, 3, 1], "{funnel}");
         assert_eq!(funnel["ended_without_win"], json!({"declined": 0, "withdrawn": 0, "lost": 3}));
-        assert_eq!(funnel["won_value"], json!([{"currency": "EUR", "amount": 5000.0}]));
+        assert_eq!(funnel["won_value"], json!([{"currency": "EUR", "amount": "5000.00"}]));
     }
 
     async fn a_request_never_moves_back_nor_out_of_its_own_close(app) {

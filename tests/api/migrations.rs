@@ -146,7 +146,7 @@ async fn requests_catch_up_with_their_introductions() {
         );
         assert_eq!(
             funnel["won_value"],
-            json!([{"currency": "EUR", "amount": 5000.0}])
+            json!([{"currency": "EUR", "amount": "5000.00"}])
         );
     }
 }

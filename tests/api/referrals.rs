@@ -412,7 +412,7 @@ on_every_backend! {
         // Ask to introduction: 10 and 6 days (introduced moments ago); median 8.
         assert_eq!(funnel["median_days_ask_to_introduction"], 8.0);
         assert_eq!(funnel["median_days_introduction_to_meeting"], 0.0);
-        assert_eq!(funnel["won_value"], json!([{"currency": "EUR", "amount": 48000.5}]));
+        assert_eq!(funnel["won_value"], json!([{"currency": "EUR", "amount": "48000.50"}]));
 
         let partners: Value = app.get("/v1/insights/funnel?relationship_kind=referral_partner", t).await.json().await.unwrap();
         assert_eq!(partners["stages"][0]["reached"], 2);
@@ -430,7 +430,7 @@ on_every_backend! {
         assert_eq!(groups[0]["ended_without_win"], json!({"declined": 1, "withdrawn": 0, "lost": 1}));
         assert_eq!(groups[0]["won_value"], json!([]));
         assert_eq!((groups[1]["relationship_kind"].as_str(), reached_of(&groups[1])), (Some("referral_partner"), vec![2, 1, 1, 1, 1]));
-        assert_eq!(groups[1]["won_value"], json!([{"currency": "EUR", "amount": 48000.5}]));
+        assert_eq!(groups[1]["won_value"], json!([{"currency": "EUR", "amount": "48000.50"}]));
         assert_eq!(groups[1]["median_days_ask_to_introduction"], 10.0);
         assert_eq!(by_kind["stages"], funnel["stages"], "grouping leaves the totals alone");
 
@@ -490,7 +490,7 @@ on_every_backend! {
         let order: Vec<String> = rows.iter().map(|r| text(&r["first_name"])).collect();
         assert_eq!(order, ["Closer", "Connector", "Busy"]);
         assert_eq!((rows[0]["introductions"].clone(), rows[0]["meetings"].clone(), rows[0]["won"].clone()), (json!(2), json!(1), json!(1)));
-        assert_eq!(rows[0]["won_value"], json!([{"currency": "EUR", "amount": 1000.0}]));
+        assert_eq!(rows[0]["won_value"], json!([{"currency": "EUR", "amount": "1000.00"}]));
         assert_eq!(rows[0]["contact_id"], closer["id"]);
         assert_eq!((rows[2]["introductions"].clone(), rows[2]["meetings"].clone()), (json!(3), json!(0)));
         let top: Value = app.get("/v1/insights/referrers?limit=1", t).await.json().await.unwrap();
