@@ -12,7 +12,7 @@
 pub mod handlers;
 pub mod token;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
@@ -132,6 +132,27 @@ fn unversioned<V: Serialize>(found: Result<V, ApiError>) -> Result<Option<State>
     }
 }
 
+fn contact_states(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    ids: &[String],
+) -> Result<HashMap<String, State>, ApiError> {
+    crate::contacts::queries::versions_and_views(conn, workspace_id, ids)?
+        .into_iter()
+        .map(|(id, version, view)| {
+            let data = view.as_ref().map(json).transpose()?;
+            Ok((
+                id,
+                State {
+                    version: Some(version),
+                    data,
+                },
+            ))
+        })
+        .collect()
+}
+
+/// The state of one resource of another kind than contacts.
 fn state(
     conn: &mut DbConn,
     workspace_id: &str,
@@ -139,13 +160,12 @@ fn state(
     id: &str,
 ) -> Result<Option<State>, ApiError> {
     use crate::connections::queries::Connection;
-    use crate::contacts::queries::Contact;
     use crate::interactions::queries::Interaction;
     use crate::introductions::queries::Introduction;
     use crate::referrals::requests::ReferralRequest;
     match resource_type {
         ResourceType::Contact => {
-            versioned::<Contact>(conn, workspace_id, id, version_of!(contacts))
+            Ok(contact_states(conn, workspace_id, &[id.to_owned()])?.remove(id))
         }
         ResourceType::Interaction => {
             versioned::<Interaction>(conn, workspace_id, id, version_of!(interactions))
@@ -219,8 +239,19 @@ pub fn publish(conn: &mut DbConn, retention: &TombstoneRetention) -> Result<(), 
     let changed_at = db_now();
     for (workspace_id, resources) in touched {
         let mut rows = Vec::with_capacity(resources.len());
+        // Contacts come in numbers (a batch, an interaction with many): read them together.
+        let contact_ids: Vec<String> = resources
+            .keys()
+            .filter(|(resource_type, _)| *resource_type == ResourceType::Contact)
+            .map(|(_, id)| id.clone())
+            .collect();
+        let mut contacts = contact_states(conn, &workspace_id, &contact_ids)?;
         for ((resource_type, id), first) in resources {
-            let Some(state) = state(conn, &workspace_id, resource_type, &id)? else {
+            let state = match resource_type {
+                ResourceType::Contact => contacts.remove(&id),
+                _ => state(conn, &workspace_id, resource_type, &id)?,
+            };
+            let Some(state) = state else {
                 continue;
             };
             let op = op(first, &state);

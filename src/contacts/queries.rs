@@ -363,6 +363,30 @@ pub fn get(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<Contact, A
     Ok(views(conn, workspace_id, vec![row])?.remove(0))
 }
 
+/// Contacts by id, live or not: each one's version, and what the API shows of it while it
+/// is live (the change feed reads what a transaction left, many contacts at a time).
+pub fn versions_and_views(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    ids: &[String],
+) -> Result<Vec<(String, i64, Option<Contact>)>, ApiError> {
+    let mut found = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(BATCH_ROWS) {
+        let rows = contacts::table
+            .filter(contacts::workspace_id.eq(workspace_id))
+            .filter(contacts::id.eq_any(chunk))
+            .select(ContactRow::as_select())
+            .load::<ContactRow>(conn)?;
+        let (live, gone): (Vec<ContactRow>, Vec<ContactRow>) =
+            rows.into_iter().partition(|row| row.deleted_at.is_none());
+        found.extend(gone.into_iter().map(|row| (row.id, row.version, None)));
+        for contact in views(conn, workspace_id, live)? {
+            found.push((contact.id.to_string(), contact.version, Some(contact)));
+        }
+    }
+    Ok(found)
+}
+
 /// Contacts as the API shows them: with what their interactions say of give and take, and
 /// the ids other systems know them by.
 fn views(
