@@ -86,13 +86,25 @@ bounded_list!(
 pub enum Kind {
     Contact,
     Interaction,
+    ReferralRequest,
+    Introduction,
 }
 
 impl Kind {
+    /// What a message calls it.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Kind::ReferralRequest => "referral request",
+            other => other.as_str(),
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Contact => "contact",
             Kind::Interaction => "interaction",
+            Kind::ReferralRequest => "referral_request",
+            Kind::Introduction => "introduction",
         }
     }
 }
@@ -144,8 +156,8 @@ fn taken(kind: Kind, external: &ExternalId, other: &str) -> ApiError {
             "{}:{} already names {} {other}; an external id names one {} at a time",
             external.system.as_str(),
             external.id.as_str(),
-            kind.as_str(),
-            kind.as_str()
+            kind.noun(),
+            kind.noun()
         ),
     )
 }
@@ -210,7 +222,7 @@ pub fn assign(
                         "{}:{} was just claimed by another {}",
                         external.system.as_str(),
                         external.id.as_str(),
-                        kind.as_str()
+                        kind.noun()
                     ),
                 ))
             }

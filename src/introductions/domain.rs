@@ -6,6 +6,7 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use crate::contacts::domain::NewContact;
+use crate::external_ids::ExternalIds;
 use crate::referrals::domain::{refuse_move, RequestStatus};
 use crate::values::{not_null, present, string_enum, LongText, Money};
 
@@ -167,6 +168,10 @@ pub struct IntroductionRequest {
     #[serde(default, deserialize_with = "crate::time::accept::optional_time")]
     pub introduced_at: Option<DateTime<Utc>>,
     pub notes: Option<LongText>,
+    /// The ids other systems know this introduction by; each names one live introduction
+    /// of the workspace at a time (409 `external_id_taken` otherwise).
+    #[serde(default)]
+    pub external_ids: ExternalIds,
 }
 
 /// Exactly two contact ids: any other count is a 422 naming the field (serde's own array
@@ -249,6 +254,10 @@ pub struct IntroductionPatch {
     pub currency: Option<Option<Currency>>,
     #[serde(default, deserialize_with = "present")]
     pub notes: Option<Option<LongText>>,
+    /// Replaces the introduction's external ids.
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
+    pub external_ids: Option<ExternalIds>,
 }
 
 #[cfg(test)]

@@ -44,11 +44,14 @@ async fn create_introduction(
     body: Json<IntroductionRequest>,
 ) -> Result<HttpResponse, ApiError> {
     principal.require_write()?;
-    let fields = NewIntroduction::try_from(body.into_inner())
+    let mut body = body.into_inner();
+    let external = std::mem::take(&mut body.external_ids);
+    let fields = NewIntroduction::try_from(body)
         .map_err(|(pointer, reason)| ApiError::invalid_field(pointer, reason))?;
     let created = db
         .transaction(move |conn| {
-            queries::create(conn, &principal.workspace_id, &principal.member_id, fields)
+            let (workspace_id, member_id) = (&principal.workspace_id, &principal.member_id);
+            queries::create(conn, workspace_id, member_id, fields, &external)
         })
         .await?;
     Ok(written(StatusCode::CREATED, created))
@@ -66,6 +69,9 @@ struct ListIntroductionsQuery {
     status: Option<IntroductionStatus>,
     /// Only introductions made to us by this referrer.
     referrer_id: Option<uuid::Uuid>,
+    /// Only the introduction another system knows by this id, as `system:id`.
+    #[param(example = "hubspot:intro-12")]
+    external_id: Option<String>,
     /// Only introductions changed (or deleted) at or after this time, for incremental sync.
     #[serde(default, deserialize_with = "crate::time::accept::optional_time")]
     updated_since: Option<DateTime<Utc>>,
@@ -90,6 +96,11 @@ async fn list_introductions(
         direction: query.direction,
         status: query.status,
         referrer_id: query.referrer_id.map(|id| id.to_string()),
+        external_id: query
+            .external_id
+            .as_deref()
+            .map(crate::external_ids::parse_filter)
+            .transpose()?,
         window: SyncWindow::new(query.updated_since, query.include_deleted, &retention),
     };
     resource::listed(&db, move |conn| {

@@ -11,6 +11,7 @@ use crate::db::pending::{self, ChangeOp, ResourceType};
 use crate::db::schema::introductions;
 use crate::db::{soft_delete, update_at_version, DbConn};
 use crate::error::ApiError;
+use crate::external_ids::{self, holders, ExternalId, ExternalIds, Kind};
 use crate::http::pagination::{Page, PageRequest};
 use crate::http::precondition::IfMatch;
 use crate::http::resource::{by_id, in_window, live_row, versioned, SyncWindow};
@@ -70,6 +71,8 @@ pub struct Introduction {
     /// When it was won, lost or went unanswered.
     pub closed_at: Option<DateTime<Utc>>,
     pub notes: Option<String>,
+    /// The ids other systems know it by; a deleted introduction keeps them, released.
+    pub external_ids: Vec<ExternalId>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -95,7 +98,7 @@ impl IntroductionRow {
         self.status.parse().map_err(|_| corrupt("status"))
     }
 
-    fn view(self) -> Result<Introduction, ApiError> {
+    fn view(self, external_ids: Vec<ExternalId>) -> Result<Introduction, ApiError> {
         let contact_ids = [&self.first_contact_id, &self.second_contact_id]
             .into_iter()
             .filter_map(|id| id.as_deref().map(uuid))
@@ -120,6 +123,7 @@ impl IntroductionRow {
             created_at: from_db(self.created_at),
             updated_at: from_db(self.updated_at),
             deleted_at: self.deleted_at.map(from_db),
+            external_ids,
         })
     }
 }
@@ -136,7 +140,24 @@ fn live_row(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<Introduct
 }
 
 pub fn get(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<Introduction, ApiError> {
-    live_row(conn, workspace_id, id)?.view()
+    let row = live_row(conn, workspace_id, id)?;
+    Ok(views(conn, workspace_id, vec![row])?.remove(0))
+}
+
+/// Introductions as the API shows them, with the ids other systems know them by.
+fn views(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    rows: Vec<IntroductionRow>,
+) -> Result<Vec<Introduction>, ApiError> {
+    let ids: Vec<String> = rows.iter().map(|row| row.id.clone()).collect();
+    let mut external = external_ids::of(conn, workspace_id, Kind::Introduction, &ids)?;
+    rows.into_iter()
+        .map(|row| {
+            let external = external.remove(&row.id).unwrap_or_default();
+            row.view(external)
+        })
+        .collect()
 }
 
 fn ensure_contact(
@@ -176,6 +197,7 @@ pub fn create(
     workspace_id: &str,
     member_id: &str,
     fields: NewIntroduction,
+    external: &ExternalIds,
 ) -> Result<Introduction, ApiError> {
     let created = db_now();
     let mut row = IntroductionRow {
@@ -281,8 +303,16 @@ pub fn create(
         ChangeOp::Created,
         &row.id,
     )?;
+    external_ids::assign(
+        conn,
+        workspace_id,
+        Kind::Introduction,
+        &row.id,
+        external,
+        created,
+    )?;
     settle(conn, &row)?;
-    row.view()
+    row.view(external.items().to_vec())
 }
 
 /// What a received introduction owes its referrer follows its status and close.
@@ -306,6 +336,10 @@ pub fn update(
 ) -> Result<Introduction, ApiError> {
     let current = live_row(conn, workspace_id, id)?;
     if_match.check(current.version)?;
+    if let Some(external) = &patch.external_ids {
+        let kind = Kind::Introduction;
+        external_ids::assign(conn, workspace_id, kind, id, external, db_now())?;
+    }
     let mut row = current.clone();
     if let Some(to) = patch.status {
         check_transition(current.status()?, to)
@@ -360,7 +394,7 @@ pub fn update(
             actor,
         )?;
     }
-    row.view()
+    get(conn, workspace_id, id)
 }
 
 pub fn delete(
@@ -389,6 +423,7 @@ pub fn delete(
     diesel::update(introductions::table.find(id))
         .set(introductions::notes.eq(None::<String>))
         .execute(conn)?;
+    external_ids::release(conn, workspace_id, Kind::Introduction, id, db_now())?;
     Ok(())
 }
 
@@ -454,6 +489,7 @@ pub struct IntroductionFilter {
     pub direction: Option<Direction>,
     pub status: Option<IntroductionStatus>,
     pub referrer_id: Option<String>,
+    pub external_id: Option<ExternalId>,
     pub window: SyncWindow,
 }
 
@@ -478,10 +514,11 @@ pub fn list(
     if let Some(referrer) = &filter.referrer_id {
         query = query.filter(introductions::referrer_id.eq(referrer.clone()));
     }
-    let introductions = query
-        .load::<IntroductionRow>(conn)?
-        .into_iter()
-        .map(IntroductionRow::view)
-        .collect::<Result<Vec<_>, _>>()?;
+    if let Some(external) = &filter.external_id {
+        let holders = holders!(workspace_id, Kind::Introduction, external);
+        query = query.filter(introductions::id.eq_any(holders));
+    }
+    let rows = query.load::<IntroductionRow>(conn)?;
+    let introductions = views(conn, workspace_id, rows)?;
     Ok(page.page(introductions, |i| i.id.to_string()))
 }

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
+use crate::external_ids::ExternalIds;
 use crate::interactions::domain::Channel;
 use crate::values::{not_null, present, string_enum, Label, LongText, Name};
 
@@ -183,6 +184,10 @@ pub struct NewReferralRequest {
     /// When the ask was made, when `status` is `asked` (default: now).
     #[serde(default, deserialize_with = "crate::time::accept::optional_time")]
     pub asked_at: Option<DateTime<Utc>>,
+    /// The ids other systems know this request by (a CRM's deal or task); each names one
+    /// live request of the workspace at a time (409 `external_id_taken` otherwise).
+    #[serde(default)]
+    pub external_ids: ExternalIds,
 }
 
 /// Changes to a request: absent fields stay, `null` clears the text fields. A move to
@@ -210,6 +215,10 @@ pub struct ReferralRequestPatch {
     pub ideal_introduction: Option<Option<LongText>>,
     #[serde(default, deserialize_with = "present")]
     pub notes: Option<Option<LongText>>,
+    /// Replaces the request's external ids.
+    #[serde(default, deserialize_with = "not_null")]
+    #[schema(nullable = false)]
+    pub external_ids: Option<ExternalIds>,
 }
 
 #[cfg(test)]

@@ -115,6 +115,9 @@ struct ListRequestsQuery {
     referrer_id: Option<uuid::Uuid>,
     /// Only requests by this member.
     member_id: Option<uuid::Uuid>,
+    /// Only the request another system knows by this id, as `system:id`.
+    #[param(example = "hubspot:deal-4411")]
+    external_id: Option<String>,
     /// Only requests changed (or deleted) at or after this time, for incremental sync.
     #[serde(default, deserialize_with = "crate::time::accept::optional_time")]
     updated_since: Option<DateTime<Utc>>,
@@ -139,6 +142,11 @@ async fn list_requests(
         status: query.status,
         referrer_id: query.referrer_id.map(|id| id.to_string()),
         member_id: query.member_id.map(|id| id.to_string()),
+        external_id: query
+            .external_id
+            .as_deref()
+            .map(crate::external_ids::parse_filter)
+            .transpose()?,
         window: SyncWindow::new(query.updated_since, query.include_deleted, &retention),
     };
     resource::listed(&db, move |conn| {

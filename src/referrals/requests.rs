@@ -15,6 +15,7 @@ use crate::db::pending::{self, ChangeOp, ResourceType};
 use crate::db::schema::{referral_request_events, referral_requests};
 use crate::db::{soft_delete, update_at_version, DbConn};
 use crate::error::ApiError;
+use crate::external_ids::{self, holders, ExternalId, Kind};
 use crate::http::pagination::{Page, PageRequest};
 use crate::http::precondition::IfMatch;
 use crate::http::resource::{by_id, in_window, live_row, versioned, SyncWindow};
@@ -89,6 +90,8 @@ pub struct ReferralRequest {
     pub ask_interaction_id: Option<uuid::Uuid>,
     /// Every status, oldest first.
     pub history: Vec<StatusChange>,
+    /// The ids other systems know it by; a deleted request keeps them, released.
+    pub external_ids: Vec<ExternalId>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -136,7 +139,11 @@ impl RequestRow {
         };
     }
 
-    fn view(self, events: Vec<EventRow>) -> Result<ReferralRequest, ApiError> {
+    fn view(
+        self,
+        events: Vec<EventRow>,
+        external_ids: Vec<ExternalId>,
+    ) -> Result<ReferralRequest, ApiError> {
         let mut history = events
             .into_iter()
             .map(|(_, status, member_id, at)| {
@@ -175,6 +182,7 @@ impl RequestRow {
             asked_at: self.asked_at.map(from_db),
             ask_interaction_id: self.ask_interaction_id.as_deref().map(uuid).transpose()?,
             history,
+            external_ids,
             version: self.version,
             created_at: from_db(self.created_at),
             updated_at: from_db(self.updated_at),
@@ -199,14 +207,20 @@ fn events_of(conn: &mut DbConn, ids: &[String]) -> Result<Vec<EventRow>, ApiErro
         .load(conn)?)
 }
 
-fn views(conn: &mut DbConn, rows: Vec<RequestRow>) -> Result<Vec<ReferralRequest>, ApiError> {
+fn views(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    rows: Vec<RequestRow>,
+) -> Result<Vec<ReferralRequest>, ApiError> {
     let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
     let mut events = events_of(conn, &ids)?;
+    let mut external = external_ids::of(conn, workspace_id, Kind::ReferralRequest, &ids)?;
     rows.into_iter()
         .map(|row| {
             let (mine, rest): (Vec<_>, Vec<_>) = events.drain(..).partition(|e| e.0 == row.id);
             events = rest;
-            row.view(mine)
+            let external = external.remove(&row.id).unwrap_or_default();
+            row.view(mine, external)
         })
         .collect()
 }
@@ -243,8 +257,7 @@ fn live_row(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<RequestRo
 
 pub fn get(conn: &mut DbConn, workspace_id: &str, id: &str) -> Result<ReferralRequest, ApiError> {
     let row = live_row(conn, workspace_id, id)?;
-    let events = events_of(conn, std::slice::from_ref(&row.id))?;
-    row.view(events)
+    Ok(views(conn, workspace_id, vec![row])?.remove(0))
 }
 
 /// Asks still waiting on each of these referrers (`asked` or `agreed`), other than
@@ -495,6 +508,8 @@ pub fn create(
         ChangeOp::Created,
         &row.id,
     )?;
+    let (kind, external) = (Kind::ReferralRequest, &fields.external_ids);
+    external_ids::assign(conn, workspace_id, kind, &row.id, external, now)?;
     record(conn, &row.id, RequestStatus::Planned, caller_member_id, now)?;
     let how = Ask {
         channel: fields.ask_channel,
@@ -529,6 +544,10 @@ pub fn update(
 ) -> Result<(ReferralRequest, Option<ReferralReadiness>), ApiError> {
     let current = live_row(conn, workspace_id, id)?;
     if_match.check(current.version)?;
+    if let Some(external) = &patch.external_ids {
+        let kind = Kind::ReferralRequest;
+        external_ids::assign(conn, workspace_id, kind, id, external, db_now())?;
+    }
     let mut row = current.clone();
     if let Some(target) = &patch.target {
         row.set_target(target);
@@ -613,6 +632,7 @@ pub fn delete(
             referral_requests::notes.eq(None::<String>),
         ))
         .execute(conn)?;
+    external_ids::release(conn, workspace_id, Kind::ReferralRequest, id, db_now())?;
     Ok(())
 }
 
@@ -749,6 +769,7 @@ pub struct RequestFilter {
     pub status: Option<RequestStatus>,
     pub referrer_id: Option<String>,
     pub member_id: Option<String>,
+    pub external_id: Option<ExternalId>,
     pub window: SyncWindow,
 }
 
@@ -773,7 +794,11 @@ pub fn list(
     if let Some(member) = &filter.member_id {
         query = query.filter(referral_requests::member_id.eq(member.clone()));
     }
+    if let Some(external) = &filter.external_id {
+        let holders = holders!(workspace_id, Kind::ReferralRequest, external);
+        query = query.filter(referral_requests::id.eq_any(holders));
+    }
     let rows = query.load::<RequestRow>(conn)?;
-    let requests = views(conn, rows)?;
+    let requests = views(conn, workspace_id, rows)?;
     Ok(page.page(requests, |r| r.id.to_string()))
 }

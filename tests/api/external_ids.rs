@@ -215,3 +215,37 @@ on_every_backend! {
         assert_eq!(interactions_listed(&app, t, "").await.len(), 2);
     }
 }
+
+on_every_backend! {
+    async fn referral_requests_and_introductions_carry_external_ids(app) {
+        let account = app.signup().await;
+        let t = &account.token;
+        let referrer = app.create_contact(t, json!({"first_name": "Rita", "relationship_kind": "client"})).await;
+        let prospect = app.create_contact(t, json!({"first_name": "Paul"})).await;
+        let deal = json!([{"system": "hubspot", "id": "deal-1"}]);
+
+        let request = app.post("/v1/referral-requests", t, json!({"referrer_id": referrer["id"], "target": {"name": "Ana"}, "external_ids": deal})).await;
+        assert_eq!(request.status(), 201);
+        let request: Value = request.json().await.unwrap();
+        assert_eq!(request["external_ids"], deal);
+        assert_eq!(app.listed("/v1/referral-requests?external_id=hubspot:deal-1", t, "id").await, [text(&request["id"])]);
+        let clash = app.post("/v1/referral-requests", t, json!({"referrer_id": referrer["id"], "target": {"name": "Bo"}, "external_ids": deal})).await;
+        let problem = assert_problem(clash, 409, "external_id_taken").await;
+        assert!(text(&problem["detail"]).contains("referral request"), "{problem}");
+        let path = format!("/v1/referral-requests/{}", text(&request["id"]));
+        let changed: Value = app.patch(&path, t, json!({"external_ids": [{"system": "hubspot", "id": "deal-2"}]})).await.json().await.unwrap();
+        assert_eq!((changed["external_ids"][0]["id"].clone(), changed["version"].clone()), (json!("deal-2"), json!(2)));
+
+        let intro = app.post("/v1/introductions", t, json!({"direction": "received", "referrer_id": referrer["id"], "prospect_id": prospect["id"], "external_ids": deal})).await;
+        assert_eq!(intro.status(), 201);
+        let intro: Value = intro.json().await.unwrap();
+        assert_eq!(intro["external_ids"], deal, "introductions have their own namespace of ids");
+        assert_eq!(app.listed("/v1/introductions?external_id=hubspot:deal-1", t, "id").await, [text(&intro["id"])]);
+        let intro_path = format!("/v1/introductions/{}", text(&intro["id"]));
+        assert_eq!(app.delete(&intro_path, t).await.status(), 204);
+        let again = app.post("/v1/introductions", t, json!({"direction": "received", "referrer_id": referrer["id"], "prospect_id": prospect["id"], "external_ids": deal})).await;
+        assert_eq!(again.status(), 201, "a deleted introduction releases its ids");
+        let bad = app.get("/v1/introductions?external_id=nope", t).await;
+        assert_eq!(pointers(&assert_problem(bad, 422, "validation_failed").await), ["external_id"]);
+    }
+}
