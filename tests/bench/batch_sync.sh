@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A CRM sync's first load and its next, unchanged run: N contacts upserted by external id
 # in batches of 100 (`POST /v1/contacts/batch`), one request after another with an API
-# key, on SQLite and on PostgreSQL; then the same again, which must change nothing. Beside
+# key, on SQLite and on PostgreSQL; then the same again, which must change nothing (no
+# contact newer by `updated_since`, nothing new in the change feed). Beside
 # it, in the same run, as many sequential GET /healthz as there were batches: report the
 # ratio as well as the seconds, since this machine is shared. Requests go one after
 # another on one kept-alive connection, as a sync job's would.
@@ -85,18 +86,23 @@ bench() { # $1 backend, $2 DATABASE_URL
   health=$(send $port health)
   first=$(send $port "$key")
   since=$(date -u +%Y-%m-%dT%H:%M:%S.%6NZ | sed 's/:/%3A/g')
+  feed=$(curl -fs -H "Authorization: Bearer $key" "$base/v1/changes" |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["next_token"])')
   second=$(send $port "$key")
   local listed changed
   listed=$(curl -fs -H "Authorization: Bearer $key" "$base/v1/contacts?limit=1&external_id=hubspot:$((CONTACTS - 1))" |
     python3 -c 'import json, sys; print(len(json.load(sys.stdin)["data"]))')
   changed=$(curl -fs -H "Authorization: Bearer $key" "$base/v1/contacts?limit=200&updated_since=$since" |
     python3 -c 'import json, sys; print(len(json.load(sys.stdin)["data"]))')
+  local in_feed
+  in_feed=$(curl -fs -H "Authorization: Bearer $key" "$base/v1/changes?since=$feed" |
+    python3 -c 'import json, sys; print(len(json.load(sys.stdin)["data"]))')
   python3 -c "
 first, second, health = $first, $second, $health
 print(f'$1: {$CONTACTS} contacts in {$BATCHES} batches: first run {first:.2f} s ({$CONTACTS / first:.0f} contacts/s), '
       f'unchanged second run {second:.2f} s ({second / first:.2f} of the first); '
       f'{$BATCHES} GET /healthz {health:.2f} s (first run = {first / health:.0f}x, second = {second / health:.0f}x); '
-      f'last contact found by external id: {$listed}; changed by the second run: $changed')"
+      f'last contact found by external id: {$listed}; changed by the second run: $changed, in the feed: $in_feed')"
   kill $SERVER_PID; wait $SERVER_PID 2>/dev/null || true; SERVER_PID=""
 }
 
