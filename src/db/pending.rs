@@ -5,12 +5,14 @@
 
 use std::cell::Cell;
 
+use diesel::connection::TransactionManager;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::schema::pending_changes;
 use super::{insert_rows, DbConn};
+use crate::error::ApiError;
 
 /// The kinds of resource the feed follows.
 #[derive(
@@ -112,7 +114,7 @@ pub fn touched<'a>(
     resource_type: ResourceType,
     op: ChangeOp,
     ids: impl IntoIterator<Item = &'a str>,
-) -> QueryResult<()> {
+) -> Result<(), ApiError> {
     let rows: Vec<_> = ids
         .into_iter()
         .map(|id| {
@@ -126,6 +128,14 @@ pub fn touched<'a>(
         .collect();
     if rows.is_empty() {
         return Ok(());
+    }
+    // A note outside a transaction would commit on its own, and be published by some later
+    // transaction instead of with the change it notes.
+    let status = <DbConn as Connection>::TransactionManager::transaction_manager_status_mut(conn);
+    if !matches!(status.transaction_depth(), Ok(Some(_))) {
+        return Err(ApiError::internal(anyhow::anyhow!(
+            "a change was noted outside a transaction"
+        )));
     }
     NOTED.with(|noted| noted.set(true));
     for chunk in rows.chunks(super::BATCH_ROWS) {
@@ -141,7 +151,7 @@ pub fn touched_one(
     resource_type: ResourceType,
     op: ChangeOp,
     id: &str,
-) -> QueryResult<()> {
+) -> Result<(), ApiError> {
     touched(conn, workspace_id, resource_type, op, [id])
 }
 

@@ -431,7 +431,6 @@ async fn delete_snooze(
             ChangeOp::Deleted,
             &id,
         )
-        .map_err(Into::into)
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())
