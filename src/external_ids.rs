@@ -351,40 +351,47 @@ pub struct Upserted {
     pub created: bool,
 }
 
-/// The ids an upsert by `external` leaves its resource with: those the body lists, if it
-/// lists any, and always `external` itself.
-pub fn keeping(
-    listed: Option<ExternalIds>,
-    external: &ExternalId,
-) -> Result<Option<ExternalIds>, ApiError> {
-    let Some(listed) = listed else {
-        return Ok(None);
-    };
-    let mut ids = listed.items().to_vec();
-    if !ids.contains(external) {
-        ids.push(external.clone());
-    }
-    ExternalIds::try_from(ids)
-        .map(Some)
-        .map_err(|e| ApiError::invalid_field("/external_ids", e))
+/// A PATCH-shaped body that an upsert reads: it changes the resource that holds the
+/// external id, or describes the one to create.
+pub trait UpsertBody: Clone {
+    /// What a create takes.
+    type New;
+
+    fn external_ids(&mut self) -> &mut Option<ExternalIds>;
+
+    /// The resource the body describes when none holds the id yet (its required fields
+    /// named when missing).
+    fn to_new(self) -> Result<Self::New, ApiError>;
+
+    fn new_external_ids(new: &mut Self::New) -> &mut ExternalIds;
 }
 
-/// Changes the live resource of `kind` that holds `external`, or creates one (which must
-/// claim `external`). Two upserts of one new id at once make one resource: on PostgreSQL
-/// the second create fails on the unique index, is undone (a savepoint), and updates what
-/// the first made. `update` takes the row's lock first, so that concurrent upserts of one
-/// resource write one after the other (a sync writes last-wins) instead of losing a
-/// version race.
-pub fn upsert(
+/// Changes the live resource of `kind` that holds `external`, or creates one; either way
+/// it keeps `external`, whatever ids the body lists. Two upserts of one new id at once make
+/// one resource: on PostgreSQL the second create fails on the unique index, is undone (a
+/// savepoint), and updates what the first made. `update` takes the row's lock first, so
+/// that concurrent upserts of one resource write one after the other (a sync writes
+/// last-wins) instead of losing a version race.
+pub fn upsert<B: UpsertBody>(
     conn: &mut DbConn,
     workspace_id: &str,
     kind: Kind,
     external: &ExternalId,
-    create: impl FnOnce(&mut DbConn) -> Result<(String, i64), ApiError>,
-    update: impl Fn(&mut DbConn, &str) -> Result<i64, ApiError>,
+    mut body: B,
+    create: impl FnOnce(&mut DbConn, B::New) -> Result<(String, i64), ApiError>,
+    update: impl Fn(&mut DbConn, &str, B) -> Result<i64, ApiError>,
 ) -> Result<Upserted, ApiError> {
-    let updated = |conn: &mut DbConn, id: String| {
-        let version = update(conn, &id)?;
+    if let Some(listed) = body.external_ids().take() {
+        let mut ids = listed.items().to_vec();
+        if !ids.contains(external) {
+            ids.push(external.clone());
+        }
+        *body.external_ids() = Some(
+            ExternalIds::try_from(ids).map_err(|e| ApiError::invalid_field("/external_ids", e))?,
+        );
+    }
+    let updated = |conn: &mut DbConn, id: String, body: B| {
+        let version = update(conn, &id, body)?;
         Ok(Upserted {
             id,
             version,
@@ -392,9 +399,17 @@ pub fn upsert(
         })
     };
     if let Some(id) = holder(conn, workspace_id, kind, external)? {
-        return updated(conn, id);
+        return updated(conn, id, body);
     }
-    match conn.transaction(create) {
+    let lists_ids = body.external_ids().is_some();
+    let created = conn.transaction(|conn| {
+        let mut new = body.clone().to_new()?;
+        if !lists_ids {
+            *B::new_external_ids(&mut new) = ExternalIds(vec![external.clone()]);
+        }
+        create(conn, new)
+    });
+    match created {
         Ok((id, version)) => Ok(Upserted {
             id,
             version,
@@ -402,7 +417,7 @@ pub fn upsert(
         }),
         Err(error) if error.code() == "external_id_taken" => {
             match holder(conn, workspace_id, kind, external)? {
-                Some(id) => updated(conn, id),
+                Some(id) => updated(conn, id, body),
                 None => Err(error),
             }
         }

@@ -7,7 +7,7 @@ use utoipa::openapi::RefOr;
 use utoipa::{PartialSchema, ToSchema};
 
 use crate::error::ApiError;
-use crate::external_ids::ExternalIds;
+use crate::external_ids::{ExternalIds, UpsertBody};
 use crate::values::{
     bounded_int, bounded_list, bounded_text, not_null, present, string_enum, whole_number, Email,
     Label, List, LongText, Name,
@@ -350,6 +350,22 @@ pub struct ContactPatch {
     #[serde(default, deserialize_with = "not_null")]
     #[schema(nullable = false)]
     pub external_ids: Option<ExternalIds>,
+}
+
+impl UpsertBody for ContactPatch {
+    type New = NewContact;
+
+    fn external_ids(&mut self) -> &mut Option<ExternalIds> {
+        &mut self.external_ids
+    }
+
+    fn to_new(self) -> Result<NewContact, ApiError> {
+        NewContact::from_patch(self)
+    }
+
+    fn new_external_ids(new: &mut NewContact) -> &mut ExternalIds {
+        &mut new.external_ids
+    }
 }
 
 impl NewContact {

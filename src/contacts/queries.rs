@@ -639,31 +639,23 @@ pub fn write_upsert(
     workspace_id: &str,
     actor: &str,
     external: ExternalId,
-    mut patch: ContactPatch,
+    patch: ContactPatch,
 ) -> Result<Upserted, ApiError> {
-    // The id the caller upserts by stays the contact's, whatever the body lists.
-    patch.external_ids = external_ids::keeping(patch.external_ids.take(), &external)?;
-    let mut fields = NewContact::from_patch(patch.clone());
-    if let Ok(fields) = &mut fields {
-        if patch.external_ids.is_none() {
-            fields.external_ids = ExternalIds::try_from(vec![external.clone()])
-                .map_err(|e| ApiError::invalid_field("/external_ids", e))?;
-        }
-    }
     external_ids::upsert(
         conn,
         workspace_id,
         Kind::Contact,
         &external,
-        |conn| {
-            let contact = create(conn, workspace_id, actor, fields?)?;
+        patch,
+        |conn, fields| {
+            let contact = create(conn, workspace_id, actor, fields)?;
             Ok((contact.id.to_string(), contact.version))
         },
-        |conn, id| {
+        |conn, id, patch| {
             diesel::update(contacts::table.find(id))
                 .set(contacts::version.eq(contacts::version))
                 .execute(conn)?;
-            write_update(conn, workspace_id, id, &IfMatch::default(), patch.clone())
+            write_update(conn, workspace_id, id, &IfMatch::default(), patch)
         },
     )
 }

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use utoipa::{PartialSchema, ToSchema};
 
 use crate::error::{ApiError, FieldError};
-use crate::external_ids::ExternalIds;
+use crate::external_ids::{ExternalIds, UpsertBody};
 use crate::values::{bounded_list, bounded_text, not_null, present, string_enum, LongText};
 
 string_enum!(
@@ -204,6 +204,22 @@ pub struct InteractionPatch {
     #[serde(default, deserialize_with = "not_null")]
     #[schema(nullable = false)]
     pub external_ids: Option<ExternalIds>,
+}
+
+impl UpsertBody for InteractionPatch {
+    type New = NewInteraction;
+
+    fn external_ids(&mut self) -> &mut Option<ExternalIds> {
+        &mut self.external_ids
+    }
+
+    fn to_new(self) -> Result<NewInteraction, ApiError> {
+        NewInteraction::from_patch(self)
+    }
+
+    fn new_external_ids(new: &mut NewInteraction) -> &mut ExternalIds {
+        &mut new.external_ids
+    }
 }
 
 impl NewInteraction {

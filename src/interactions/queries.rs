@@ -14,7 +14,7 @@ use crate::db::schema::{contacts, interaction_contacts, interactions};
 use crate::db::BATCH_ROWS;
 use crate::db::{insert_rows, soft_delete, update_at_version, DbConn};
 use crate::error::ApiError;
-use crate::external_ids::{self, holders, ExternalId, ExternalIds, Kind, Upserted};
+use crate::external_ids::{self, holders, ExternalId, Kind, Upserted};
 use crate::http::pagination::{Page, PageRequest};
 use crate::http::precondition::IfMatch;
 use crate::http::resource::{in_window, live_row, versioned, SyncWindow};
@@ -640,31 +640,23 @@ pub fn write_upsert(
     workspace_id: &str,
     actor: &str,
     external: ExternalId,
-    mut patch: InteractionPatch,
+    patch: InteractionPatch,
 ) -> Result<Upserted, ApiError> {
-    // The id the caller upserts by stays the interaction's, whatever the body lists.
-    patch.external_ids = external_ids::keeping(patch.external_ids.take(), &external)?;
-    let mut fields = NewInteraction::from_patch(patch.clone());
-    if let Ok(fields) = &mut fields {
-        if patch.external_ids.is_none() {
-            fields.external_ids = ExternalIds::try_from(vec![external.clone()])
-                .map_err(|e| ApiError::invalid_field("/external_ids", e))?;
-        }
-    }
     external_ids::upsert(
         conn,
         workspace_id,
         Kind::Interaction,
         &external,
-        |conn| {
-            let interaction = create(conn, workspace_id, actor, fields?)?;
+        patch,
+        |conn, fields| {
+            let interaction = create(conn, workspace_id, actor, fields)?;
             Ok((interaction.id.to_string(), interaction.version))
         },
-        |conn, id| {
+        |conn, id, patch| {
             diesel::update(interactions::table.find(id))
                 .set(interactions::version.eq(interactions::version))
                 .execute(conn)?;
-            write_update(conn, workspace_id, id, &IfMatch::default(), patch.clone())
+            write_update(conn, workspace_id, id, &IfMatch::default(), patch)
         },
     )
 }
