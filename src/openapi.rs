@@ -78,6 +78,7 @@ impl Modify for BearerAuth {
 /// one with a path id can name nothing; an authenticated POST takes an `Idempotency-Key`.
 pub fn add_shared_conventions(openapi: &mut OpenApiDoc) {
     openapi.servers = Some(vec![utoipa::openapi::Server::new("/")]);
+    reference_inline_copies(openapi);
     reference_page_items(openapi);
     require_sent_fields(openapi);
     for (path, item) in openapi.paths.paths.iter_mut() {
@@ -180,6 +181,54 @@ fn require_sent_fields(openapi: &mut OpenApiDoc) {
     }
     if let Ok(required) = serde_json::from_value(document) {
         *openapi = required;
+    }
+}
+
+/// A schema written out in place where a named one says the same (a list's items: an
+/// `ExternalIds` array of `ExternalId` objects) becomes a reference to it, so that
+/// generated clients do not make a second type (`ExternalIdsItem`) beside the first.
+/// Only schemas with properties or an enum count: two plain strings alike are no match.
+fn reference_inline_copies(openapi: &mut OpenApiDoc) {
+    let Ok(mut document) = serde_json::to_value(&*openapi) else {
+        return;
+    };
+    let named: Vec<(String, serde_json::Value)> = document["components"]["schemas"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter(|(_, schema)| schema.get("properties").is_some() || schema.get("enum").is_some())
+        .map(|(name, schema)| (name.clone(), schema.clone()))
+        .collect();
+    fn replace(value: &mut serde_json::Value, named: &[(String, serde_json::Value)]) {
+        if let Some((name, _)) = named.iter().find(|(_, schema)| schema == value) {
+            *value = serde_json::json!({"$ref": format!("#/components/schemas/{name}")});
+            return;
+        }
+        match value {
+            // utoipa reads `propertyNames` as a schema, never a reference; examples are data.
+            serde_json::Value::Object(map) => map
+                .iter_mut()
+                .filter(|(key, _)| {
+                    !matches!(key.as_str(), "propertyNames" | "example" | "examples")
+                })
+                .for_each(|(_, inner)| replace(inner, named)),
+            serde_json::Value::Array(items) => {
+                items.iter_mut().for_each(|item| replace(item, named))
+            }
+            _ => {}
+        }
+    }
+    if let Some(schemas) = document["components"]["schemas"].as_object_mut() {
+        // Within each schema, not the schema itself (which would refer to itself).
+        for schema in schemas.values_mut() {
+            if let Some(map) = schema.as_object_mut() {
+                map.values_mut().for_each(|inner| replace(inner, &named));
+            }
+        }
+    }
+    replace(&mut document["paths"], &named);
+    if let Ok(referenced) = serde_json::from_value(document) {
+        *openapi = referenced;
     }
 }
 

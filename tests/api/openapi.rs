@@ -162,6 +162,11 @@ fn pages_refer_to_their_items_and_people_are_one_shape() {
             "{name}"
         );
     }
+    // A list of named things refers to them too (no `ExternalIdsItem` beside `ExternalId`).
+    assert_eq!(
+        schemas["ExternalIds"]["items"]["$ref"],
+        "#/components/schemas/ExternalId"
+    );
     assert!(schemas["Person"].get("oneOf").is_none());
     assert_eq!(schemas["Person"]["type"], "object");
 }
