@@ -1,0 +1,290 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.contact import Contact
+from ...models.new_contact import NewContact
+from ...models.problem import Problem
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    body: NewContact,
+    idempotency_key: str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/contacts",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Contact | Problem | None:
+    if response.status_code == 201:
+        response_201 = Contact.from_dict(response.json())
+
+
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Contact | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: NewContact,
+    idempotency_key: str | Unset = UNSET,
+
+) -> Response[Contact | Problem]:
+    """ Add a contact to the network.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (NewContact): Everything a user can set on a contact, valid by construction. Example:
+            {'birthday': {'day': 14, 'month': 3}, 'cadence_days': 21, 'company': 'Northwind
+            Logistics', 'emails': ['priya@northwind.example'], 'first_name': 'Priya', 'how_we_met':
+            'Panel at the regional supply-chain summit', 'industry': 'Logistics', 'last_name':
+            'Raman', 'notes': 'Prefers calls before 9am.', 'phones': ['+1 415 555 0134'],
+            'profession': 'Operations executive', 'relationship_kind': 'client', 'tags': ['board-
+            connected', 'golf'], 'title': 'VP Operations', 'trust': 4}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Contact | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+idempotency_key=idempotency_key,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: NewContact,
+    idempotency_key: str | Unset = UNSET,
+
+) -> Contact | Problem | None:
+    """ Add a contact to the network.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (NewContact): Everything a user can set on a contact, valid by construction. Example:
+            {'birthday': {'day': 14, 'month': 3}, 'cadence_days': 21, 'company': 'Northwind
+            Logistics', 'emails': ['priya@northwind.example'], 'first_name': 'Priya', 'how_we_met':
+            'Panel at the regional supply-chain summit', 'industry': 'Logistics', 'last_name':
+            'Raman', 'notes': 'Prefers calls before 9am.', 'phones': ['+1 415 555 0134'],
+            'profession': 'Operations executive', 'relationship_kind': 'client', 'tags': ['board-
+            connected', 'golf'], 'title': 'VP Operations', 'trust': 4}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Contact | Problem
+     """
+
+
+    return sync_detailed(
+        client=client,
+body=body,
+idempotency_key=idempotency_key,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: NewContact,
+    idempotency_key: str | Unset = UNSET,
+
+) -> Response[Contact | Problem]:
+    """ Add a contact to the network.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (NewContact): Everything a user can set on a contact, valid by construction. Example:
+            {'birthday': {'day': 14, 'month': 3}, 'cadence_days': 21, 'company': 'Northwind
+            Logistics', 'emails': ['priya@northwind.example'], 'first_name': 'Priya', 'how_we_met':
+            'Panel at the regional supply-chain summit', 'industry': 'Logistics', 'last_name':
+            'Raman', 'notes': 'Prefers calls before 9am.', 'phones': ['+1 415 555 0134'],
+            'profession': 'Operations executive', 'relationship_kind': 'client', 'tags': ['board-
+            connected', 'golf'], 'title': 'VP Operations', 'trust': 4}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Contact | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+idempotency_key=idempotency_key,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: NewContact,
+    idempotency_key: str | Unset = UNSET,
+
+) -> Contact | Problem | None:
+    """ Add a contact to the network.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (NewContact): Everything a user can set on a contact, valid by construction. Example:
+            {'birthday': {'day': 14, 'month': 3}, 'cadence_days': 21, 'company': 'Northwind
+            Logistics', 'emails': ['priya@northwind.example'], 'first_name': 'Priya', 'how_we_met':
+            'Panel at the regional supply-chain summit', 'industry': 'Logistics', 'last_name':
+            'Raman', 'notes': 'Prefers calls before 9am.', 'phones': ['+1 415 555 0134'],
+            'profession': 'Operations executive', 'relationship_kind': 'client', 'tags': ['board-
+            connected', 'golf'], 'title': 'VP Operations', 'trust': 4}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Contact | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+body=body,
+idempotency_key=idempotency_key,
+
+    )).parsed

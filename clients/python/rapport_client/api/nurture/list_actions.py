@@ -1,0 +1,273 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.page_action import PageAction
+from ...models.problem import Problem
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    member_id: str | Unset = UNSET,
+    horizon_days: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    params["member_id"] = member_id
+
+    params["horizon_days"] = horizon_days
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/nurture/actions",
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageAction | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageAction.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PageAction | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    member_id: str | Unset = UNSET,
+    horizon_days: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+
+) -> Response[PageAction | Problem]:
+    """ What to do today: touches due or overdue (most overdue relative to cadence first,
+    weighted by trust and relationship kind), dormant relationships worth reviving, and
+    birthdays and other dates within `horizon_days`. Snoozed and dismissed actions are left
+    out. Every suggested touch is a give; the agenda never suggests an ask.
+
+    Args:
+        member_id (str | Unset):
+        horizon_days (int | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageAction | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        member_id=member_id,
+horizon_days=horizon_days,
+limit=limit,
+cursor=cursor,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    member_id: str | Unset = UNSET,
+    horizon_days: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+
+) -> PageAction | Problem | None:
+    """ What to do today: touches due or overdue (most overdue relative to cadence first,
+    weighted by trust and relationship kind), dormant relationships worth reviving, and
+    birthdays and other dates within `horizon_days`. Snoozed and dismissed actions are left
+    out. Every suggested touch is a give; the agenda never suggests an ask.
+
+    Args:
+        member_id (str | Unset):
+        horizon_days (int | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageAction | Problem
+     """
+
+
+    return sync_detailed(
+        client=client,
+member_id=member_id,
+horizon_days=horizon_days,
+limit=limit,
+cursor=cursor,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    member_id: str | Unset = UNSET,
+    horizon_days: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+
+) -> Response[PageAction | Problem]:
+    """ What to do today: touches due or overdue (most overdue relative to cadence first,
+    weighted by trust and relationship kind), dormant relationships worth reviving, and
+    birthdays and other dates within `horizon_days`. Snoozed and dismissed actions are left
+    out. Every suggested touch is a give; the agenda never suggests an ask.
+
+    Args:
+        member_id (str | Unset):
+        horizon_days (int | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageAction | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        member_id=member_id,
+horizon_days=horizon_days,
+limit=limit,
+cursor=cursor,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    member_id: str | Unset = UNSET,
+    horizon_days: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+
+) -> PageAction | Problem | None:
+    """ What to do today: touches due or overdue (most overdue relative to cadence first,
+    weighted by trust and relationship kind), dormant relationships worth reviving, and
+    birthdays and other dates within `horizon_days`. Snoozed and dismissed actions are left
+    out. Every suggested touch is a give; the agenda never suggests an ask.
+
+    Args:
+        member_id (str | Unset):
+        horizon_days (int | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageAction | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+member_id=member_id,
+horizon_days=horizon_days,
+limit=limit,
+cursor=cursor,
+
+    )).parsed

@@ -1,0 +1,345 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.page_referral_request import PageReferralRequest
+from ...models.problem import Problem
+from ...models.request_status import RequestStatus
+from ...types import UNSET, Unset
+from typing import cast
+from uuid import UUID
+import datetime
+
+
+
+def _get_kwargs(
+    *,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    status: RequestStatus | Unset = UNSET,
+    referrer_id: UUID | Unset = UNSET,
+    member_id: UUID | Unset = UNSET,
+    external_id: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
+    include_deleted: bool | Unset = False,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    json_referrer_id: str | Unset = UNSET
+    if not isinstance(referrer_id, Unset):
+        json_referrer_id = str(referrer_id)
+    params["referrer_id"] = json_referrer_id
+
+    json_member_id: str | Unset = UNSET
+    if not isinstance(member_id, Unset):
+        json_member_id = str(member_id)
+    params["member_id"] = json_member_id
+
+    params["external_id"] = external_id
+
+    json_updated_since: str | Unset = UNSET
+    if not isinstance(updated_since, Unset):
+        json_updated_since = updated_since.isoformat()
+    params["updated_since"] = json_updated_since
+
+    params["include_deleted"] = include_deleted
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/referral-requests",
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageReferralRequest | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageReferralRequest.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PageReferralRequest | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    status: RequestStatus | Unset = UNSET,
+    referrer_id: UUID | Unset = UNSET,
+    member_id: UUID | Unset = UNSET,
+    external_id: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
+    include_deleted: bool | Unset = False,
+
+) -> Response[PageReferralRequest | Problem]:
+    """ List referral requests, oldest first, with filters; cursor-paginated.
+
+    Args:
+        limit (int | Unset):
+        cursor (str | Unset):
+        status (RequestStatus | Unset): Where an ask stands: `planned → asked → agreed →
+            introduced → meeting_held → won |
+            lost`, or `declined` by the referrer, or `withdrawn` by us.
+        referrer_id (UUID | Unset):
+        member_id (UUID | Unset):
+        external_id (str | Unset):
+        updated_since (datetime.datetime | Unset):
+        include_deleted (bool | Unset):  Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageReferralRequest | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        limit=limit,
+cursor=cursor,
+status=status,
+referrer_id=referrer_id,
+member_id=member_id,
+external_id=external_id,
+updated_since=updated_since,
+include_deleted=include_deleted,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    status: RequestStatus | Unset = UNSET,
+    referrer_id: UUID | Unset = UNSET,
+    member_id: UUID | Unset = UNSET,
+    external_id: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
+    include_deleted: bool | Unset = False,
+
+) -> PageReferralRequest | Problem | None:
+    """ List referral requests, oldest first, with filters; cursor-paginated.
+
+    Args:
+        limit (int | Unset):
+        cursor (str | Unset):
+        status (RequestStatus | Unset): Where an ask stands: `planned → asked → agreed →
+            introduced → meeting_held → won |
+            lost`, or `declined` by the referrer, or `withdrawn` by us.
+        referrer_id (UUID | Unset):
+        member_id (UUID | Unset):
+        external_id (str | Unset):
+        updated_since (datetime.datetime | Unset):
+        include_deleted (bool | Unset):  Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageReferralRequest | Problem
+     """
+
+
+    return sync_detailed(
+        client=client,
+limit=limit,
+cursor=cursor,
+status=status,
+referrer_id=referrer_id,
+member_id=member_id,
+external_id=external_id,
+updated_since=updated_since,
+include_deleted=include_deleted,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    status: RequestStatus | Unset = UNSET,
+    referrer_id: UUID | Unset = UNSET,
+    member_id: UUID | Unset = UNSET,
+    external_id: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
+    include_deleted: bool | Unset = False,
+
+) -> Response[PageReferralRequest | Problem]:
+    """ List referral requests, oldest first, with filters; cursor-paginated.
+
+    Args:
+        limit (int | Unset):
+        cursor (str | Unset):
+        status (RequestStatus | Unset): Where an ask stands: `planned → asked → agreed →
+            introduced → meeting_held → won |
+            lost`, or `declined` by the referrer, or `withdrawn` by us.
+        referrer_id (UUID | Unset):
+        member_id (UUID | Unset):
+        external_id (str | Unset):
+        updated_since (datetime.datetime | Unset):
+        include_deleted (bool | Unset):  Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageReferralRequest | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        limit=limit,
+cursor=cursor,
+status=status,
+referrer_id=referrer_id,
+member_id=member_id,
+external_id=external_id,
+updated_since=updated_since,
+include_deleted=include_deleted,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+    status: RequestStatus | Unset = UNSET,
+    referrer_id: UUID | Unset = UNSET,
+    member_id: UUID | Unset = UNSET,
+    external_id: str | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
+    include_deleted: bool | Unset = False,
+
+) -> PageReferralRequest | Problem | None:
+    """ List referral requests, oldest first, with filters; cursor-paginated.
+
+    Args:
+        limit (int | Unset):
+        cursor (str | Unset):
+        status (RequestStatus | Unset): Where an ask stands: `planned → asked → agreed →
+            introduced → meeting_held → won |
+            lost`, or `declined` by the referrer, or `withdrawn` by us.
+        referrer_id (UUID | Unset):
+        member_id (UUID | Unset):
+        external_id (str | Unset):
+        updated_since (datetime.datetime | Unset):
+        include_deleted (bool | Unset):  Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageReferralRequest | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+limit=limit,
+cursor=cursor,
+status=status,
+referrer_id=referrer_id,
+member_id=member_id,
+external_id=external_id,
+updated_since=updated_since,
+include_deleted=include_deleted,
+
+    )).parsed

@@ -1,0 +1,7 @@
+from enum import StrEnum
+
+class CreateOp(StrEnum):
+    CREATE = "create"
+
+    def __str__(self) -> str:
+        return str(self.value)

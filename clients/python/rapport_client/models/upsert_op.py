@@ -1,0 +1,7 @@
+from enum import StrEnum
+
+class UpsertOp(StrEnum):
+    UPSERT = "upsert"
+
+    def __str__(self) -> str:
+        return str(self.value)
