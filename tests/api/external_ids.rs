@@ -180,6 +180,21 @@ on_every_backend! {
         assert_eq!(pointers(&assert_problem(bad, 422, "validation_failed").await), ["system"]);
     }
 
+    async fn parallel_upserts_of_one_new_id_make_one_interaction(app) {
+        let account = app.signup().await;
+        let t = &account.token;
+        let contact = app.create_contact(t, json!({"first_name": "Ana"})).await;
+        for round in 0..3 {
+            let path = format!("/v1/interactions/by-external-id/gcal/race-{round}");
+            let attempts = (0..6).map(|n| put(&app, t, &path, json!({"contact_ids": [contact["id"]], "occurred_at": "2026-11-30T10:00:00Z", "channel": "phone", "kind": "catch_up", "summary": format!("Writer {n}")})));
+            let statuses: Vec<u16> = futures_util::future::join_all(attempts).await.iter().map(|r| r.status().as_u16()).collect();
+            let created = statuses.iter().filter(|s| **s == 201).count();
+            let updated = statuses.iter().filter(|s| **s == 200).count();
+            assert_eq!((created, updated), (1, 5), "round {round}: {statuses:?}");
+            assert_eq!(interactions_listed(&app, t, &format!("external_id=gcal:race-{round}")).await.len(), 1);
+        }
+    }
+
     async fn an_interaction_batch_runs_each_operation_as_its_endpoint_would(app) {
         let account = app.signup().await;
         let t = &account.token;

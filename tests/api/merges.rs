@@ -32,6 +32,8 @@ on_every_backend! {
         let repeated = json_of(app.post("/v1/connections", t, connect(&dup, &carla, "works_with")).await).await;
         let moved = json_of(app.post("/v1/connections", t, connect(&dup, &carla, "friend")).await).await;
         let request = json_of(app.post("/v1/referral-requests", t, json!({"referrer_id": d, "target": {"name": "Ana Ortiz"}})).await).await;
+        // The survivor's own request stays where it is, and is not reported as moved.
+        let own = json_of(app.post("/v1/referral-requests", t, json!({"referrer_id": p, "target": {"name": "Bo Berg"}})).await).await;
         let intro = json_of(app.post("/v1/introductions", t, json!({"direction": "received", "referrer_id": d, "prospect_id": carla["id"], "introduced_at": "2026-11-21T10:00:00Z"})).await).await;
         let merge_path = format!("/v1/contacts/{p}/merge");
         let before: Value = app.get(&format!("/v1/contacts/{p}"), t).await.json().await.unwrap();
@@ -84,6 +86,8 @@ on_every_backend! {
         assert_eq!(both_now["contact_ids"], json!([p]));
         let request_now: Value = app.get(&format!("/v1/referral-requests/{}", text(&request["id"])), t).await.json().await.unwrap();
         assert_eq!(request_now["referrer_id"], priya["id"]);
+        let own_now: Value = app.get(&format!("/v1/referral-requests/{}", text(&own["id"])), t).await.json().await.unwrap();
+        assert_eq!((own_now["referrer_id"].clone(), own_now["version"].clone()), (priya["id"].clone(), own["version"].clone()));
         let intro_now: Value = app.get(&format!("/v1/introductions/{}", text(&intro["id"])), t).await.json().await.unwrap();
         assert_eq!(intro_now["referrer_id"], priya["id"]);
         let dan_now: Value = app.get(&format!("/v1/contacts/{}", text(&dan["id"])), t).await.json().await.unwrap();
