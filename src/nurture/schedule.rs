@@ -56,6 +56,7 @@ fn store(
 ) -> Result<(), ApiError> {
     let by_kind = cadences(&overrides(conn, workspace_id)?);
     let now = db_now();
+    let mut new_versions = Vec::new();
     for (id, kind, own_cadence, last, created_at, stored_due) in rows {
         let kind: RelationshipKind = kind
             .parse()
@@ -74,24 +75,27 @@ fn store(
         match counted {
             Counted::ByTheWrite => diesel::update(target).set(moved).execute(conn)?,
             Counted::Here => {
-                pending::touched_one(
-                    conn,
-                    workspace_id,
-                    ResourceType::Contact,
-                    ChangeOp::Updated,
-                    &id,
-                )?;
-                diesel::update(target)
+                let bumped = diesel::update(target)
                     .set((
                         moved,
                         contacts::version.eq(contacts::version + 1),
                         contacts::updated_at.eq(now),
                     ))
-                    .execute(conn)?
+                    .execute(conn)?;
+                new_versions.push(id);
+                bumped
             }
         };
     }
-    Ok(())
+    // Noted together: a settings change can move every contact of the workspace.
+    let ids = new_versions.iter().map(String::as_str);
+    pending::touched(
+        conn,
+        workspace_id,
+        ResourceType::Contact,
+        ChangeOp::Updated,
+        ids,
+    )
 }
 
 fn inputs() -> (
