@@ -79,7 +79,6 @@ impl Modify for BearerAuth {
 pub fn add_shared_conventions(openapi: &mut OpenApiDoc) {
     openapi.servers = Some(vec![utoipa::openapi::Server::new("/")]);
     reference_inline_copies(openapi);
-    reference_page_items(openapi);
     require_sent_fields(openapi);
     for (path, item) in openapi.paths.paths.iter_mut() {
         let has_path_id = path.contains('{');
@@ -184,9 +183,10 @@ fn require_sent_fields(openapi: &mut OpenApiDoc) {
     }
 }
 
-/// A schema written out in place where a named one says the same (a list's items: an
-/// `ExternalIds` array of `ExternalId` objects) becomes a reference to it, so that
-/// generated clients do not make a second type (`ExternalIdsItem`) beside the first.
+/// A schema written out in place where a named one says the same (a list page's items, a
+/// bounded list's: an `ExternalIds` array of `ExternalId` objects) becomes a reference to
+/// it, so that generated clients do not make a second type (`PageContactDataItem`,
+/// `ExternalIdsItem`) beside the first.
 /// Only schemas with properties or an enum count: two plain strings alike are no match.
 fn reference_inline_copies(openapi: &mut OpenApiDoc) {
     let Ok(mut document) = serde_json::to_value(&*openapi) else {
@@ -227,30 +227,6 @@ fn reference_inline_copies(openapi: &mut OpenApiDoc) {
         }
     }
     replace(&mut document["paths"], &named);
-    if let Ok(referenced) = serde_json::from_value(document) {
-        *openapi = referenced;
-    }
-}
-
-/// A list page (`Page_Contact`) refers to its item's schema (`Contact`) rather than
-/// carrying a copy of it, so that generated clients have one type per resource and not a
-/// second one per page.
-fn reference_page_items(openapi: &mut OpenApiDoc) {
-    let Ok(mut document) = serde_json::to_value(&*openapi) else {
-        return;
-    };
-    if let Some(schemas) = document["components"]["schemas"].as_object_mut() {
-        let names: Vec<String> = schemas.keys().cloned().collect();
-        for (name, schema) in schemas.iter_mut() {
-            let Some(item) = name.strip_prefix("Page_") else {
-                continue;
-            };
-            if names.iter().any(|known| known == item) {
-                schema["properties"]["data"]["items"] =
-                    serde_json::json!({"$ref": format!("#/components/schemas/{item}")});
-            }
-        }
-    }
     if let Ok(referenced) = serde_json::from_value(document) {
         *openapi = referenced;
     }

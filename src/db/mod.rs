@@ -381,15 +381,16 @@ where
     }
     let done = work(conn).and_then(|value| {
         if let Some(publish) = publisher {
+            if pending::any_noted() {
+                publish(conn)?;
+            }
+            // Measured last: publishing is part of the write.
             if started.elapsed() > MAX_WRITE {
                 return Err(ApiError::unavailable(
                     "busy",
                     "the write took too long and was undone; try again",
                     1,
                 ));
-            }
-            if pending::any_noted() {
-                publish(conn)?;
             }
         } else if pending::any_noted() {
             pending::take(conn)?;
