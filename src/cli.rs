@@ -21,6 +21,10 @@ struct Cli {
 enum Command {
     /// Serve the API (the default): migrate the database, then listen.
     Serve,
+    /// Deliver webhooks without serving the API, for deployments that scale delivery apart
+    /// (then set RAPPORT_WEBHOOK_WORKER=false on the instances that serve). Any number may
+    /// run against one PostgreSQL database; on SQLite, run one.
+    Worker,
     /// Apply pending database migrations and exit.
     Migrate,
     /// Print the OpenAPI document.
@@ -39,6 +43,26 @@ pub async fn run() -> anyhow::Result<()> {
                 .await?
                 .run_until_stopped()
                 .await?;
+        }
+        Command::Worker => {
+            telemetry::init(cli.settings.log_format);
+            let settings = cli.settings;
+            let db = Db::connect(&settings.database_url, settings.database_pool_size)?;
+            db.migrate()?;
+            let worker = crate::webhooks::worker::Worker::new(
+                db,
+                &settings,
+                &prometheus::Registry::new(),
+                std::sync::Arc::new(tokio::sync::Notify::new()),
+            )?;
+            tracing::info!(
+                backend = settings.database_url.backend_name(),
+                "delivering webhooks"
+            );
+            tokio::select! {
+                () = worker.run() => {}
+                () = stop_signal() => tracing::info!("stopping; attempts in flight are made again after their lease"),
+            }
         }
         Command::Migrate => {
             telemetry::init(cli.settings.log_format);
@@ -85,4 +109,26 @@ fn say(text: std::fmt::Arguments) -> std::io::Result<()> {
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         written => written,
     }
+}
+
+/// SIGINT or SIGTERM.
+async fn stop_signal() {
+    let interrupt = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut terminate =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(terminate) => terminate,
+                Err(_) => {
+                    let _ = interrupt.await;
+                    return;
+                }
+            };
+        tokio::select! {
+            _ = interrupt => {}
+            _ = terminate.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = interrupt.await;
 }

@@ -108,6 +108,38 @@ pub struct Settings {
     )]
     pub metrics_token: Option<String>,
 
+    /// Whether `serve` also delivers webhooks. Turn it off on instances that only answer
+    /// requests when `rapport worker` processes deliver apart.
+    #[arg(long, global = true, env = "RAPPORT_WEBHOOK_WORKER", default_value_t = true, action = clap::ArgAction::Set)]
+    pub webhook_worker: bool,
+
+    /// Let webhooks reach loopback, private and link-local addresses. For development and
+    /// tests only: in production it lets any workspace admin make the server call into its
+    /// own network.
+    #[arg(long, global = true, env = "RAPPORT_WEBHOOK_ALLOW_PRIVATE", default_value_t = false, action = clap::ArgAction::Set)]
+    pub webhook_allow_private: bool,
+
+    /// Seconds to wait before each retry of a failed delivery, comma-separated; the first
+    /// attempt is immediate. The default is the Standard Webhooks schedule: 5 s, 5 min,
+    /// 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h.
+    #[arg(
+        long,
+        global = true,
+        env = "RAPPORT_WEBHOOK_RETRY_SCHEDULE",
+        default_value = "5,300,1800,7200,18000,36000,50400,72000,86400",
+        value_parser = crate::webhooks::worker::RetrySchedule::parse
+    )]
+    pub webhook_retry_schedule: crate::webhooks::worker::RetrySchedule,
+
+    /// Seconds a delivery attempt may take before it counts as a timeout (1 to 60).
+    #[arg(long, global = true, env = "RAPPORT_WEBHOOK_TIMEOUT_SECONDS", default_value_t = 15, value_parser = clap::value_parser!(u64).range(1..=60))]
+    pub webhook_timeout_seconds: u64,
+
+    /// An endpoint whose deliveries have failed for this many seconds without one success
+    /// is disabled, with the reason on it (default five days).
+    #[arg(long, global = true, env = "RAPPORT_WEBHOOK_DISABLE_AFTER_SECONDS", default_value_t = 432_000, value_parser = clap::value_parser!(i64).range(1..))]
+    pub webhook_disable_after_seconds: i64,
+
     /// Log format: `text` for people, `json` for log collectors.
     #[arg(long, global = true, env = "LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
@@ -136,7 +168,8 @@ pub enum LogFormat {
 }
 
 impl Settings {
-    /// Settings for an embedded test instance: a random port, one worker.
+    /// Settings for an embedded test instance: a random port, one worker; webhooks may
+    /// reach the test's own receivers on loopback and retry within seconds.
     pub fn for_tests(database_url: DatabaseUrl) -> Self {
         Self {
             database_url,
@@ -155,6 +188,12 @@ impl Settings {
             tombstone_retention_days: 30,
             cors_origins: Vec::new(),
             metrics_token: None,
+            webhook_worker: true,
+            webhook_allow_private: true,
+            webhook_retry_schedule: crate::webhooks::worker::RetrySchedule::parse("1,1,1")
+                .expect("valid schedule"),
+            webhook_timeout_seconds: 5,
+            webhook_disable_after_seconds: 432_000,
             log_format: LogFormat::Text,
         }
     }

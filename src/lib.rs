@@ -29,5 +29,6 @@ pub mod startup;
 pub mod telemetry;
 pub mod time;
 pub mod values;
+pub mod webhooks;
 pub mod words;
 pub mod workspaces;

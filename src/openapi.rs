@@ -34,6 +34,7 @@ use crate::referrals::insights::FunnelGrouping;
         (name = "insights", description = "What the network's history says"),
         (name = "network", description = "Who knows whom: connections, warm paths, diversity"),
         (name = "sync", description = "Keeping another system in step: the change feed"),
+        (name = "webhooks", description = "Events pushed to your endpoints as they happen, signed per the Standard Webhooks specification"),
         (name = "operations", description = "Health, readiness and metrics"),
     )
 )]

@@ -23,7 +23,7 @@ use crate::network::cache::GraphCache;
 use crate::openapi::{add_shared_conventions, ApiDoc};
 use crate::{
     api_keys, auth, changes, connections, contacts, interactions, introductions, invitations,
-    network, nurture, ops, referrals, workspaces,
+    network, nurture, ops, referrals, webhooks, workspaces,
 };
 
 /// Every resource of the versioned API.
@@ -47,6 +47,7 @@ fn v1(cfg: &mut ServiceConfig) {
     network::diversity::routes(cfg);
     network::suggestions::routes(cfg);
     changes::handlers::routes(cfg);
+    webhooks::handlers::routes(cfg);
 }
 
 /// The OpenAPI document, as served at `/openapi.json` and committed in `openapi/`.
@@ -65,6 +66,8 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
 pub struct Application {
     port: u16,
     server: Server,
+    /// The webhook delivery worker, unless this instance only answers requests.
+    worker: Option<webhooks::worker::Worker>,
 }
 
 impl Application {
@@ -100,9 +103,30 @@ impl Application {
             settings.refresh_token_ttl_days,
         );
         let port = listener.local_addr()?.port();
-        let server = serve(listener, db, keys, &settings)?;
+        let metrics = HttpMetrics::new();
+        let wake = std::sync::Arc::new(tokio::sync::Notify::new());
+        let worker = settings
+            .webhook_worker
+            .then(|| {
+                webhooks::worker::Worker::new(
+                    db.clone(),
+                    &settings,
+                    &metrics.registry,
+                    wake.clone(),
+                )
+            })
+            .transpose()?;
+        let deliveries = webhooks::handlers::Deliveries {
+            wake,
+            allow_private: settings.webhook_allow_private,
+        };
+        let server = serve(listener, db, keys, metrics, deliveries, &settings)?;
         tracing::info!(port, "listening");
-        Ok(Self { port, server })
+        Ok(Self {
+            port,
+            server,
+            worker,
+        })
     }
 
     pub fn port(&self) -> u16 {
@@ -114,8 +138,18 @@ impl Application {
         self.server.handle()
     }
 
+    /// Serves until the server stops (SIGTERM, or its handle); the worker stops with it,
+    /// and an attempt it had in flight is made again after its lease.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        match self.worker {
+            Some(worker) => {
+                tokio::select! {
+                    stopped = self.server => stopped,
+                    () = worker.run() => Ok(()),
+                }
+            }
+            None => self.server.await,
+        }
     }
 }
 
@@ -123,12 +157,15 @@ fn serve(
     listener: TcpListener,
     db: Db,
     keys: TokenKeys,
+    metrics: HttpMetrics,
+    deliveries: webhooks::handlers::Deliveries,
     settings: &Settings,
 ) -> anyhow::Result<Server> {
     let doc = openapi();
     let db = web::Data::new(db);
     let keys = web::Data::new(keys);
-    let metrics = web::Data::new(HttpMetrics::new());
+    let metrics = web::Data::new(metrics);
+    let deliveries = web::Data::new(deliveries);
     let metrics_token = web::Data::new(ops::MetricsToken(settings.metrics_token.clone()));
     let hashing = web::Data::new(crate::auth::password::HashingGate::for_this_machine());
     let retention = web::Data::new(crate::time::TombstoneRetention {
@@ -155,6 +192,7 @@ fn serve(
             .app_data(routes.clone())
             .app_data(limits.clone())
             .app_data(graphs.clone())
+            .app_data(deliveries.clone())
             .app_data(web::PayloadConfig::new(max_body_bytes))
             .app_data(web::PathConfig::default().error_handler(fallback::path_error))
             .wrap(from_fn(fallback::problem_for_bare_errors))

@@ -367,6 +367,82 @@ fn view(row: ChangeRow) -> Result<Change, ApiError> {
     })
 }
 
+/// The position of a workspace's last change: every change at or below it has committed.
+pub fn head(conn: &mut DbConn, workspace_id: &str) -> Result<i64, ApiError> {
+    Ok(feed_heads::table
+        .find(workspace_id)
+        .select(feed_heads::seq)
+        .first(conn)?)
+}
+
+const CHANGE_COLUMNS: (
+    changes::seq,
+    changes::resource_type,
+    changes::resource_id,
+    changes::op,
+    changes::version,
+    changes::changed_at,
+    changes::data,
+    changes::merged_into,
+) = (
+    changes::seq,
+    changes::resource_type,
+    changes::resource_id,
+    changes::op,
+    changes::version,
+    changes::changed_at,
+    changes::data,
+    changes::merged_into,
+);
+
+/// Up to `limit` changes after position `after` and at most `through` (a head read
+/// before), of the given kinds (all, if none), in order.
+pub fn range(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    after: i64,
+    through: i64,
+    types: &[ResourceType],
+    limit: i64,
+) -> Result<Vec<Change>, ApiError> {
+    let mut query = changes::table
+        .filter(changes::workspace_id.eq(workspace_id))
+        .filter(changes::seq.gt(after))
+        .filter(changes::seq.le(through))
+        .order(changes::seq.asc())
+        .limit(limit)
+        .select(CHANGE_COLUMNS)
+        .into_boxed();
+    if !types.is_empty() {
+        let types: Vec<&str> = types.iter().map(|t| t.as_str()).collect();
+        query = query.filter(changes::resource_type.eq_any(types));
+    }
+    query
+        .load::<ChangeRow>(conn)?
+        .into_iter()
+        .map(view)
+        .collect()
+}
+
+/// The change of a resource just before position `seq`, if the feed still has it.
+pub fn previous(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    resource_id: &str,
+    seq: i64,
+) -> Result<Option<Change>, ApiError> {
+    changes::table
+        .filter(changes::workspace_id.eq(workspace_id))
+        .filter(changes::resource_id.eq(resource_id))
+        .filter(changes::seq.lt(seq))
+        .order(changes::seq.desc())
+        .select(CHANGE_COLUMNS)
+        .first::<ChangeRow>(conn)
+        .optional()?
+        .map(view)
+        .transpose()
+}
+
 pub fn read(
     conn: &mut DbConn,
     workspace_id: &str,
@@ -387,36 +463,22 @@ pub fn read(
         });
     };
     since.check(workspace_id, head, pruned_through, issued, retention)?;
-    let mut query = changes::table
-        .filter(changes::workspace_id.eq(workspace_id))
-        .filter(changes::seq.gt(since.seq))
-        .filter(changes::seq.le(head))
-        .order(changes::seq.asc())
-        .limit(request.limit + 1)
-        .select((
-            changes::seq,
-            changes::resource_type,
-            changes::resource_id,
-            changes::op,
-            changes::version,
-            changes::changed_at,
-            changes::data,
-            changes::merged_into,
-        ))
-        .into_boxed();
-    if !request.types.is_empty() {
-        let types: Vec<&str> = request.types.iter().map(|t| t.as_str()).collect();
-        query = query.filter(changes::resource_type.eq_any(types));
-    }
-    let mut rows = query.load::<ChangeRow>(conn)?;
-    let has_more = rows.len() as i64 > request.limit;
-    rows.truncate(request.limit as usize);
-    let next = match rows.last() {
-        Some(last) if has_more => last.0,
+    let mut data = range(
+        conn,
+        workspace_id,
+        since.seq,
+        head,
+        &request.types,
+        request.limit + 1,
+    )?;
+    let has_more = data.len() as i64 > request.limit;
+    data.truncate(request.limit as usize);
+    let next = match data.last() {
+        Some(last) if has_more => last.seq,
         _ => head,
     };
     Ok(ChangesPage {
-        data: rows.into_iter().map(view).collect::<Result<_, _>>()?,
+        data,
         next_token: SyncToken::new(workspace_id, next, issued).encode(),
         has_more,
     })

@@ -349,5 +349,56 @@ diesel::allow_tables_to_appear_in_same_query!(
     pending_changes,
     feed_heads,
     changes,
-    contact_merges
+    contact_merges,
+    webhook_endpoints,
+    webhook_cursors,
+    webhook_deliveries
 );
+
+diesel::table! {
+    webhook_endpoints (workspace_id, id) {
+        workspace_id -> Text,
+        id -> Text,
+        url -> Text,
+        description -> Text,
+        event_types -> Text,
+        member_id -> Nullable<Text>,
+        enabled -> Bool,
+        disabled_reason -> Nullable<Text>,
+        secret -> Text,
+        previous_secret -> Nullable<Text>,
+        previous_secret_until -> Nullable<Timestamp>,
+        since_seq -> BigInt,
+        failing_since -> Nullable<Timestamp>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    webhook_cursors (workspace_id) {
+        workspace_id -> Text,
+        seq -> BigInt,
+    }
+}
+
+diesel::table! {
+    webhook_deliveries (workspace_id, id) {
+        workspace_id -> Text,
+        id -> Text,
+        endpoint_id -> Text,
+        event_type -> Text,
+        seq -> Nullable<BigInt>,
+        payload -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Nullable<Timestamp>,
+        last_attempt_at -> Nullable<Timestamp>,
+        last_status_code -> Nullable<Integer>,
+        last_latency_ms -> Nullable<Integer>,
+        last_response -> Nullable<Text>,
+        created_at -> Timestamp,
+        finished_at -> Nullable<Timestamp>,
+    }
+}

@@ -28,3 +28,4 @@ mod openapi;
 mod rate_limits;
 mod referrals;
 mod suggestions;
+mod webhooks;

@@ -25,9 +25,12 @@ from .create_contact import CreateContact
 from .create_interaction import CreateInteraction
 from .create_op import CreateOp
 from .created_api_key import CreatedApiKey
+from .created_webhook import CreatedWebhook
 from .delete_contact import DeleteContact
 from .delete_interaction import DeleteInteraction
 from .delete_op import DeleteOp
+from .delivery import Delivery
+from .delivery_status import DeliveryStatus
 from .direction import Direction
 from .diversity import Diversity
 from .duplicate_evidence import DuplicateEvidence
@@ -35,6 +38,7 @@ from .duplicate_evidence_kind import DuplicateEvidenceKind
 from .duplicate_pair import DuplicatePair
 from .effect import Effect
 from .ended_without import EndedWithout
+from .event_types_item import EventTypesItem
 from .evidence import Evidence
 from .evidence_source import EvidenceSource
 from .external_id import ExternalId
@@ -70,6 +74,7 @@ from .new_interaction import NewInteraction
 from .new_invitation import NewInvitation
 from .new_referral_request import NewReferralRequest
 from .new_snooze import NewSnooze
+from .new_webhook import NewWebhook
 from .nurture_status import NurtureStatus
 from .occasion import Occasion
 from .occasion_kind import OccasionKind
@@ -80,6 +85,7 @@ from .page_action import PageAction
 from .page_api_key import PageApiKey
 from .page_connection import PageConnection
 from .page_contact import PageContact
+from .page_delivery import PageDelivery
 from .page_duplicate_pair import PageDuplicatePair
 from .page_interaction import PageInteraction
 from .page_introduction import PageIntroduction
@@ -88,6 +94,7 @@ from .page_member import PageMember
 from .page_referral_request import PageReferralRequest
 from .page_snooze import PageSnooze
 from .page_suggestion import PageSuggestion
+from .page_webhook import PageWebhook
 from .path_link import PathLink
 from .path_person import PathPerson
 from .person import Person
@@ -110,6 +117,7 @@ from .request_status import RequestStatus
 from .request_with_readiness import RequestWithReadiness
 from .resource_type import ResourceType
 from .role import Role
+from .rotated_secret import RotatedSecret
 from .scope import Scope
 from .session import Session
 from .share import Share
@@ -134,6 +142,8 @@ from .upsert_op import UpsertOp
 from .user import User
 from .warm_path import WarmPath
 from .warm_paths import WarmPaths
+from .webhook import Webhook
+from .webhook_patch import WebhookPatch
 from .weekly_progress import WeeklyProgress
 from .workspace import Workspace
 from .workspace_membership import WorkspaceMembership
@@ -168,11 +178,14 @@ __all__ = (
     "ContactPatch",
     "CreateContact",
     "CreatedApiKey",
+    "CreatedWebhook",
     "CreateInteraction",
     "CreateOp",
     "DeleteContact",
     "DeleteInteraction",
     "DeleteOp",
+    "Delivery",
+    "DeliveryStatus",
     "Direction",
     "Diversity",
     "DuplicateEvidence",
@@ -180,6 +193,7 @@ __all__ = (
     "DuplicatePair",
     "Effect",
     "EndedWithout",
+    "EventTypesItem",
     "Evidence",
     "EvidenceSource",
     "ExternalId",
@@ -215,6 +229,7 @@ __all__ = (
     "NewInvitation",
     "NewReferralRequest",
     "NewSnooze",
+    "NewWebhook",
     "NurtureStatus",
     "Occasion",
     "OccasionKind",
@@ -225,6 +240,7 @@ __all__ = (
     "PageApiKey",
     "PageConnection",
     "PageContact",
+    "PageDelivery",
     "PageDuplicatePair",
     "PageInteraction",
     "PageIntroduction",
@@ -233,6 +249,7 @@ __all__ = (
     "PageReferralRequest",
     "PageSnooze",
     "PageSuggestion",
+    "PageWebhook",
     "PathLink",
     "PathPerson",
     "Person",
@@ -255,6 +272,7 @@ __all__ = (
     "RequestWithReadiness",
     "ResourceType",
     "Role",
+    "RotatedSecret",
     "Scope",
     "Session",
     "Share",
@@ -279,6 +297,8 @@ __all__ = (
     "User",
     "WarmPath",
     "WarmPaths",
+    "Webhook",
+    "WebhookPatch",
     "WeeklyProgress",
     "Workspace",
     "WorkspaceMembership",

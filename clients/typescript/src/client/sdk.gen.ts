@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { AcceptInvitationData, AcceptInvitationErrors, AcceptInvitationResponses, ChangeMemberRoleData, ChangeMemberRoleErrors, ChangeMemberRoleResponses, ConnectionSuggestionsData, ConnectionSuggestionsErrors, ConnectionSuggestionsResponses, ContactBatchData, ContactBatchErrors, ContactBatchResponses, ContactConnectionsData, ContactConnectionsErrors, ContactConnectionsResponses, ContactTimelineData, ContactTimelineErrors, ContactTimelineResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateConnectionData, CreateConnectionErrors, CreateConnectionResponses, CreateContactData, CreateContactErrors, CreateContactResponses, CreateIntroductionData, CreateIntroductionErrors, CreateIntroductionResponses, CreateReferralRequestData, CreateReferralRequestErrors, CreateReferralRequestResponses, DeclineInvitationData, DeclineInvitationErrors, DeclineInvitationResponses, DeleteApiKeyData, DeleteApiKeyErrors, DeleteApiKeyResponses, DeleteConnectionData, DeleteConnectionErrors, DeleteConnectionResponses, DeleteContactData, DeleteContactErrors, DeleteContactResponses, DeleteInteractionData, DeleteInteractionErrors, DeleteInteractionResponses, DeleteIntroductionData, DeleteIntroductionErrors, DeleteIntroductionResponses, DeleteReferralRequestData, DeleteReferralRequestErrors, DeleteReferralRequestResponses, DeleteSnoozeData, DeleteSnoozeErrors, DeleteSnoozeResponses, GetApiKeyData, GetApiKeyErrors, GetApiKeyResponses, GetConnectionData, GetConnectionErrors, GetConnectionResponses, GetContactData, GetContactErrors, GetContactResponses, GetInteractionData, GetInteractionErrors, GetInteractionResponses, GetIntroductionData, GetIntroductionErrors, GetIntroductionResponses, GetMeData, GetMeErrors, GetMemberData, GetMemberErrors, GetMemberResponses, GetMeResponses, GetReferralRequestData, GetReferralRequestErrors, GetReferralRequestResponses, GetWorkspaceData, GetWorkspaceErrors, GetWorkspaceResponses, GetWorkspaceSettingsData, GetWorkspaceSettingsErrors, GetWorkspaceSettingsResponses, HealthzData, HealthzErrors, HealthzResponses, InteractionBatchData, InteractionBatchErrors, InteractionBatchResponses, InviteData, InviteErrors, InviteResponses, ListActionsData, ListActionsErrors, ListActionsResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListChangesData, ListChangesErrors, ListChangesResponses, ListConnectionsData, ListConnectionsErrors, ListConnectionsResponses, ListContactsData, ListContactsErrors, ListContactsResponses, ListDuplicateContactsData, ListDuplicateContactsErrors, ListDuplicateContactsResponses, ListInteractionsData, ListInteractionsErrors, ListInteractionsResponses, ListIntroductionsData, ListIntroductionsErrors, ListIntroductionsResponses, ListInvitationsData, ListInvitationsErrors, ListInvitationsResponses, ListMembersData, ListMembersErrors, ListMembersResponses, ListOccasionsData, ListOccasionsErrors, ListOccasionsResponses, ListReferralRequestsData, ListReferralRequestsErrors, ListReferralRequestsResponses, ListSentInvitationsData, ListSentInvitationsErrors, ListSentInvitationsResponses, ListSnoozesData, ListSnoozesErrors, ListSnoozesResponses, LoginData, LoginErrors, LoginResponses, LogInteractionData, LogInteractionErrors, LogInteractionResponses, LogoutData, LogoutErrors, LogoutResponses, MergeContactData, MergeContactErrors, MergeContactResponses, MetricsData, MetricsErrors, MetricsResponses, NetworkDiversityData, NetworkDiversityErrors, NetworkDiversityResponses, PutWorkspaceSettingsData, PutWorkspaceSettingsErrors, PutWorkspaceSettingsResponses, ReadyzData, ReadyzErrors, ReadyzResponses, ReciprocityInsightData, ReciprocityInsightErrors, ReciprocityInsightResponses, ReferralFunnelData, ReferralFunnelErrors, ReferralFunnelResponses, ReferralReadinessData, ReferralReadinessErrors, ReferralReadinessResponses, RefreshSessionData, RefreshSessionErrors, RefreshSessionResponses, RegisterData, RegisterErrors, RegisterResponses, RemoveMemberData, RemoveMemberErrors, RemoveMemberResponses, RenameWorkspaceData, RenameWorkspaceErrors, RenameWorkspaceResponses, RevokeInvitationData, RevokeInvitationErrors, RevokeInvitationResponses, SnoozeActionData, SnoozeActionErrors, SnoozeActionResponses, TopReferrersData, TopReferrersErrors, TopReferrersResponses, UnaskedClientsData, UnaskedClientsErrors, UnaskedClientsResponses, UpdateConnectionData, UpdateConnectionErrors, UpdateConnectionResponses, UpdateContactData, UpdateContactErrors, UpdateContactResponses, UpdateInteractionData, UpdateInteractionErrors, UpdateInteractionResponses, UpdateIntroductionData, UpdateIntroductionErrors, UpdateIntroductionResponses, UpdateReferralRequestData, UpdateReferralRequestErrors, UpdateReferralRequestResponses, UpsertContactByExternalIdData, UpsertContactByExternalIdErrors, UpsertContactByExternalIdResponses, UpsertInteractionByExternalIdData, UpsertInteractionByExternalIdErrors, UpsertInteractionByExternalIdResponses, WarmPathsData, WarmPathsErrors, WarmPathsResponses } from './types.gen';
+import type { AcceptInvitationData, AcceptInvitationErrors, AcceptInvitationResponses, ChangeMemberRoleData, ChangeMemberRoleErrors, ChangeMemberRoleResponses, ConnectionSuggestionsData, ConnectionSuggestionsErrors, ConnectionSuggestionsResponses, ContactBatchData, ContactBatchErrors, ContactBatchResponses, ContactConnectionsData, ContactConnectionsErrors, ContactConnectionsResponses, ContactTimelineData, ContactTimelineErrors, ContactTimelineResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateConnectionData, CreateConnectionErrors, CreateConnectionResponses, CreateContactData, CreateContactErrors, CreateContactResponses, CreateIntroductionData, CreateIntroductionErrors, CreateIntroductionResponses, CreateReferralRequestData, CreateReferralRequestErrors, CreateReferralRequestResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeclineInvitationData, DeclineInvitationErrors, DeclineInvitationResponses, DeleteApiKeyData, DeleteApiKeyErrors, DeleteApiKeyResponses, DeleteConnectionData, DeleteConnectionErrors, DeleteConnectionResponses, DeleteContactData, DeleteContactErrors, DeleteContactResponses, DeleteInteractionData, DeleteInteractionErrors, DeleteInteractionResponses, DeleteIntroductionData, DeleteIntroductionErrors, DeleteIntroductionResponses, DeleteReferralRequestData, DeleteReferralRequestErrors, DeleteReferralRequestResponses, DeleteSnoozeData, DeleteSnoozeErrors, DeleteSnoozeResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, GetApiKeyData, GetApiKeyErrors, GetApiKeyResponses, GetConnectionData, GetConnectionErrors, GetConnectionResponses, GetContactData, GetContactErrors, GetContactResponses, GetInteractionData, GetInteractionErrors, GetInteractionResponses, GetIntroductionData, GetIntroductionErrors, GetIntroductionResponses, GetMeData, GetMeErrors, GetMemberData, GetMemberErrors, GetMemberResponses, GetMeResponses, GetReferralRequestData, GetReferralRequestErrors, GetReferralRequestResponses, GetWebhookData, GetWebhookDeliveryData, GetWebhookDeliveryErrors, GetWebhookDeliveryResponses, GetWebhookErrors, GetWebhookResponses, GetWorkspaceData, GetWorkspaceErrors, GetWorkspaceResponses, GetWorkspaceSettingsData, GetWorkspaceSettingsErrors, GetWorkspaceSettingsResponses, HealthzData, HealthzErrors, HealthzResponses, InteractionBatchData, InteractionBatchErrors, InteractionBatchResponses, InviteData, InviteErrors, InviteResponses, ListActionsData, ListActionsErrors, ListActionsResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListChangesData, ListChangesErrors, ListChangesResponses, ListConnectionsData, ListConnectionsErrors, ListConnectionsResponses, ListContactsData, ListContactsErrors, ListContactsResponses, ListDuplicateContactsData, ListDuplicateContactsErrors, ListDuplicateContactsResponses, ListInteractionsData, ListInteractionsErrors, ListInteractionsResponses, ListIntroductionsData, ListIntroductionsErrors, ListIntroductionsResponses, ListInvitationsData, ListInvitationsErrors, ListInvitationsResponses, ListMembersData, ListMembersErrors, ListMembersResponses, ListOccasionsData, ListOccasionsErrors, ListOccasionsResponses, ListReferralRequestsData, ListReferralRequestsErrors, ListReferralRequestsResponses, ListSentInvitationsData, ListSentInvitationsErrors, ListSentInvitationsResponses, ListSnoozesData, ListSnoozesErrors, ListSnoozesResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, LoginData, LoginErrors, LoginResponses, LogInteractionData, LogInteractionErrors, LogInteractionResponses, LogoutData, LogoutErrors, LogoutResponses, MergeContactData, MergeContactErrors, MergeContactResponses, MetricsData, MetricsErrors, MetricsResponses, NetworkDiversityData, NetworkDiversityErrors, NetworkDiversityResponses, PutWorkspaceSettingsData, PutWorkspaceSettingsErrors, PutWorkspaceSettingsResponses, ReadyzData, ReadyzErrors, ReadyzResponses, ReciprocityInsightData, ReciprocityInsightErrors, ReciprocityInsightResponses, ReferralFunnelData, ReferralFunnelErrors, ReferralFunnelResponses, ReferralReadinessData, ReferralReadinessErrors, ReferralReadinessResponses, RefreshSessionData, RefreshSessionErrors, RefreshSessionResponses, RegisterData, RegisterErrors, RegisterResponses, RemoveMemberData, RemoveMemberErrors, RemoveMemberResponses, RenameWorkspaceData, RenameWorkspaceErrors, RenameWorkspaceResponses, RetryWebhookDeliveryData, RetryWebhookDeliveryErrors, RetryWebhookDeliveryResponses, RevokeInvitationData, RevokeInvitationErrors, RevokeInvitationResponses, RotateWebhookSecretData, RotateWebhookSecretErrors, RotateWebhookSecretResponses, SnoozeActionData, SnoozeActionErrors, SnoozeActionResponses, TestWebhookData, TestWebhookErrors, TestWebhookResponses, TopReferrersData, TopReferrersErrors, TopReferrersResponses, UnaskedClientsData, UnaskedClientsErrors, UnaskedClientsResponses, UpdateConnectionData, UpdateConnectionErrors, UpdateConnectionResponses, UpdateContactData, UpdateContactErrors, UpdateContactResponses, UpdateInteractionData, UpdateInteractionErrors, UpdateInteractionResponses, UpdateIntroductionData, UpdateIntroductionErrors, UpdateIntroductionResponses, UpdateReferralRequestData, UpdateReferralRequestErrors, UpdateReferralRequestResponses, UpdateWebhookData, UpdateWebhookErrors, UpdateWebhookResponses, UpsertContactByExternalIdData, UpsertContactByExternalIdErrors, UpsertContactByExternalIdResponses, UpsertInteractionByExternalIdData, UpsertInteractionByExternalIdErrors, UpsertInteractionByExternalIdResponses, WarmPathsData, WarmPathsErrors, WarmPathsResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -774,6 +774,115 @@ export const updateReferralRequest = <ThrowOnError extends boolean = false>(opti
         'Content-Type': 'application/json',
         ...options.headers
     }
+});
+
+/**
+ * The workspace's webhook endpoints, oldest first, without their secrets (owners and
+ * admins).
+ */
+export const listWebhooks = <ThrowOnError extends boolean = false>(options?: Options<ListWebhooksData, ThrowOnError>) => (options?.client ?? client).get<ListWebhooksResponses, ListWebhooksErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
+    url: '/v1/webhooks',
+    ...options
+});
+
+/**
+ * Subscribe an endpoint to events (owners and admins). It receives the events of changes
+ * committed from now on, signed per the Standard Webhooks specification with the secret
+ * in this answer, which is shown only here.
+ */
+export const createWebhook = <ThrowOnError extends boolean = false>(options: Options<CreateWebhookData, ThrowOnError>) => (options.client ?? client).post<CreateWebhookResponses, CreateWebhookErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
+    url: '/v1/webhooks',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete an endpoint and its delivery records (owners and admins). Nothing more is sent
+ * to it.
+ */
+export const deleteWebhook = <ThrowOnError extends boolean = false>(options: Options<DeleteWebhookData, ThrowOnError>) => (options.client ?? client).delete<DeleteWebhookResponses, DeleteWebhookErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
+    url: '/v1/webhooks/{id}',
+    ...options
+});
+
+/**
+ * One webhook endpoint, without its secret (owners and admins).
+ */
+export const getWebhook = <ThrowOnError extends boolean = false>(options: Options<GetWebhookData, ThrowOnError>) => (options.client ?? client).get<GetWebhookResponses, GetWebhookErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
+    url: '/v1/webhooks/{id}',
+    ...options
+});
+
+/**
+ * Change an endpoint (owners and admins): absent fields stay, `null` clears. Setting
+ * `enabled` to true after Rapport disabled it clears the reason; the deliveries held
+ * meanwhile go out.
+ */
+export const updateWebhook = <ThrowOnError extends boolean = false>(options: Options<UpdateWebhookData, ThrowOnError>) => (options.client ?? client).patch<UpdateWebhookResponses, UpdateWebhookErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
+    url: '/v1/webhooks/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * The endpoint's deliveries, newest first, each with its attempts so far and the last
+ * answer (owners and admins). Records are kept 30 days after they finish.
+ */
+export const listWebhookDeliveries = <ThrowOnError extends boolean = false>(options: Options<ListWebhookDeliveriesData, ThrowOnError>) => (options.client ?? client).get<ListWebhookDeliveriesResponses, ListWebhookDeliveriesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
+    url: '/v1/webhooks/{id}/deliveries',
+    ...options
+});
+
+/**
+ * One delivery of the endpoint (owners and admins).
+ */
+export const getWebhookDelivery = <ThrowOnError extends boolean = false>(options: Options<GetWebhookDeliveryData, ThrowOnError>) => (options.client ?? client).get<GetWebhookDeliveryResponses, GetWebhookDeliveryErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
+    url: '/v1/webhooks/{id}/deliveries/{delivery_id}',
+    ...options
+});
+
+/**
+ * Attempt a delivery again now, with the same `webhook-id` and body (owners and admins):
+ * after the receiver was fixed, say. One attempt, whatever the schedule had left.
+ */
+export const retryWebhookDelivery = <ThrowOnError extends boolean = false>(options: Options<RetryWebhookDeliveryData, ThrowOnError>) => (options.client ?? client).post<RetryWebhookDeliveryResponses, RetryWebhookDeliveryErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
+    url: '/v1/webhooks/{id}/deliveries/{delivery_id}/retry',
+    ...options
+});
+
+/**
+ * Issue a new signing secret (owners and admins). For 24 hours every delivery carries a
+ * signature with each secret, so the receiver can switch to the new one without missing
+ * an event; after that, only the new one signs.
+ */
+export const rotateWebhookSecret = <ThrowOnError extends boolean = false>(options: Options<RotateWebhookSecretData, ThrowOnError>) => (options.client ?? client).post<RotateWebhookSecretResponses, RotateWebhookSecretErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
+    url: '/v1/webhooks/{id}/rotate-secret',
+    ...options
+});
+
+/**
+ * Send a `webhook.test` event to the endpoint now, whatever it subscribed to (owners and
+ * admins). The answer is the delivery; follow it at its own URL.
+ */
+export const testWebhook = <ThrowOnError extends boolean = false>(options: Options<TestWebhookData, ThrowOnError>) => (options.client ?? client).post<TestWebhookResponses, TestWebhookErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
+    url: '/v1/webhooks/{id}/test',
+    ...options
 });
 
 /**

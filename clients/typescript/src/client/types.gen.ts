@@ -403,6 +403,16 @@ export type CreatedApiKey = ApiKey & {
     secret: string;
 };
 
+/**
+ * A new endpoint and its signing secret: the only time the secret is shown.
+ */
+export type CreatedWebhook = Webhook & {
+    /**
+     * Verify `webhook-signature` with it. Store it now: it cannot be shown again.
+     */
+    secret: string;
+};
+
 export type Currency = string;
 
 /**
@@ -433,6 +443,43 @@ export type DeleteInteraction = {
  * Names a deletion.
  */
 export type DeleteOp = 'delete';
+
+/**
+ * One event sent to one endpoint, with its attempts so far.
+ */
+export type Delivery = {
+    attempts: number;
+    created_at: string;
+    event_type: string;
+    finished_at: string | null;
+    /**
+     * Also the `webhook-id` header, the same on every attempt: receivers dedupe on it.
+     */
+    id: string;
+    last_attempt_at: string | null;
+    last_latency_ms: number | null;
+    /**
+     * The first kilobyte of the last answer's body, or why there was no answer.
+     */
+    last_response: string | null;
+    /**
+     * The HTTP status of the last answer; null if there was none (timeout, refused
+     * connection).
+     */
+    last_status_code: number | null;
+    /**
+     * When the next attempt is due; null once it succeeded or failed.
+     */
+    next_attempt_at: string | null;
+    /**
+     * The position in the change feed of the change it reports; null for tests.
+     */
+    seq: number | null;
+    status: DeliveryStatus;
+    webhook_id: string;
+};
+
+export type DeliveryStatus = 'pending' | 'succeeded' | 'failed';
 
 /**
  * `received`: a referrer introduced us to someone. `given`: we introduced two of our
@@ -504,6 +551,11 @@ export type EndedWithout = {
     lost: number;
     withdrawn: number;
 };
+
+/**
+ * Events to receive: `*` for all, `<resource>.*` for every event of one kind of resource, or events by name. A change of a resource is `<resource>.<created|updated|deleted>` (`contact.merged` too); a referral request or introduction whose status moved is also `<resource>.status_changed`.
+ */
+export type EventTypes = Array<'*' | 'contact.*' | 'interaction.*' | 'referral_request.*' | 'introduction.*' | 'connection.*' | 'snooze.*' | 'member.*' | 'settings.*' | 'contact.created' | 'contact.updated' | 'contact.deleted' | 'contact.merged' | 'interaction.created' | 'interaction.updated' | 'interaction.deleted' | 'referral_request.created' | 'referral_request.updated' | 'referral_request.deleted' | 'referral_request.status_changed' | 'introduction.created' | 'introduction.updated' | 'introduction.deleted' | 'introduction.status_changed' | 'connection.created' | 'connection.updated' | 'connection.deleted' | 'snooze.created' | 'snooze.updated' | 'snooze.deleted' | 'member.created' | 'member.updated' | 'member.deleted' | 'settings.created' | 'settings.updated' | 'settings.deleted'>;
 
 /**
  * Why two people seem to know each other.
@@ -1112,6 +1164,24 @@ export type NewSnooze = {
 };
 
 /**
+ * An endpoint to subscribe.
+ */
+export type NewWebhook = {
+    description?: null | WebhookDescription;
+    /**
+     * Whether events are delivered (default true).
+     */
+    enabled?: boolean;
+    event_types: EventTypes;
+    /**
+     * Only events of contacts, interactions, referral requests and introductions this
+     * member owns (for a deletion: owned last); none of other resources.
+     */
+    member_id?: string | null;
+    url: WebhookUrl;
+};
+
+/**
  * Where a relationship stands.
  */
 export type NurtureStatus = 'ok' | 'due' | 'overdue' | 'dormant' | 'never_contacted';
@@ -1227,6 +1297,17 @@ export type PageContact = {
 /**
  * One page of a list.
  */
+export type PageDelivery = {
+    data: Array<Delivery>;
+    /**
+     * Pass as `cursor` to get the next page; null on the last page.
+     */
+    next_cursor: string | null;
+};
+
+/**
+ * One page of a list.
+ */
 export type PageDuplicatePair = {
     data: Array<DuplicatePair>;
     /**
@@ -1306,6 +1387,17 @@ export type PageSnooze = {
  */
 export type PageSuggestion = {
     data: Array<Suggestion>;
+    /**
+     * Pass as `cursor` to get the next page; null on the last page.
+     */
+    next_cursor: string | null;
+};
+
+/**
+ * One page of a list.
+ */
+export type PageWebhook = {
+    data: Array<Webhook>;
     /**
      * Pass as `cursor` to get the next page; null on the last page.
      */
@@ -1592,6 +1684,15 @@ export type ResourceType = 'contact' | 'interaction' | 'referral_request' | 'int
  * network, viewers only read.
  */
 export type Role = 'owner' | 'admin' | 'member' | 'viewer';
+
+/**
+ * A new signing secret. Deliveries carry signatures with both secrets until
+ * `previous_secret_valid_until`, so receivers can switch without losing any.
+ */
+export type RotatedSecret = {
+    previous_secret_valid_until: string;
+    secret: string;
+};
 
 /**
  * What an API key may do, within the role of the member who created it. Every key
@@ -1894,6 +1995,59 @@ export type WarmPaths = {
      */
     data: Array<WarmPath>;
 };
+
+/**
+ * A webhook endpoint, without its secret.
+ */
+export type Webhook = {
+    created_at: string;
+    description: string | null;
+    /**
+     * Why deliveries stopped, when Rapport disabled it (the receiver answered 410, or
+     * failed for days).
+     */
+    disabled_reason: string | null;
+    enabled: boolean;
+    event_types: EventTypes;
+    id: string;
+    member_id: string | null;
+    /**
+     * Until when deliveries are signed with the previous secret as well, after a
+     * rotation.
+     */
+    previous_secret_valid_until: string | null;
+    updated_at: string;
+    url: string;
+    version: number;
+};
+
+/**
+ * Trimmed text, 1 to 500 characters, on one line.
+ */
+export type WebhookDescription = string;
+
+/**
+ * Changes to an endpoint; absent fields stay as they are.
+ */
+export type WebhookPatch = {
+    description?: null | WebhookDescription;
+    /**
+     * true delivers again (and clears `disabled_reason`); deliveries held while it was
+     * disabled go out then.
+     */
+    enabled?: boolean;
+    event_types?: EventTypes;
+    /**
+     * null removes the filter.
+     */
+    member_id?: string | null;
+    url?: WebhookUrl;
+};
+
+/**
+ * An absolute http or https URL without credentials. Loopback, private, link-local and reserved addresses are refused.
+ */
+export type WebhookUrl = string;
 
 export type WeeklyAskGoal = number;
 
@@ -5791,6 +5945,623 @@ export type UpdateReferralRequestResponses = {
 };
 
 export type UpdateReferralRequestResponse = UpdateReferralRequestResponses[keyof UpdateReferralRequestResponses];
+
+export type ListWebhooksData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Page size, 1 to 200 (default 50).
+         */
+        limit?: number;
+        /**
+         * The `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/v1/webhooks';
+};
+
+export type ListWebhooksErrors = {
+    /**
+     * Missing, expired or invalid access token or API key
+     */
+    401: Problem;
+    /**
+     * Only owners and admins (`forbidden`), with an API key that has the `admin` scope (`insufficient_scope`)
+     */
+    403: Problem;
+    /**
+     * A field or parameter is invalid; `errors` names it
+     */
+    422: Problem;
+    /**
+     * Too many requests; retry after the `Retry-After` seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error; quote `request_id` when reporting it
+     */
+    500: Problem;
+    /**
+     * `database_unavailable`: the database is unreachable, too slow or locked; retry after the `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type ListWebhooksError = ListWebhooksErrors[keyof ListWebhooksErrors];
+
+export type ListWebhooksResponses = {
+    200: PageWebhook;
+};
+
+export type ListWebhooksResponse = ListWebhooksResponses[keyof ListWebhooksResponses];
+
+export type CreateWebhookData = {
+    body: NewWebhook;
+    headers?: {
+        /**
+         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/v1/webhooks';
+};
+
+export type CreateWebhookErrors = {
+    /**
+     * The body is not valid JSON
+     */
+    400: Problem;
+    /**
+     * Missing, expired or invalid access token or API key
+     */
+    401: Problem;
+    /**
+     * Only owners and admins (`forbidden`), with an API key that has the `admin` scope (`insufficient_scope`)
+     */
+    403: Problem;
+    /**
+     * A request with the same Idempotency-Key is still being served
+     */
+    409: Problem;
+    /**
+     * The body is too large
+     */
+    413: Problem;
+    /**
+     * The body is not `application/json`
+     */
+    415: Problem;
+    /**
+     * A field or parameter is invalid; `errors` names it
+     */
+    422: Problem;
+    /**
+     * Too many requests; retry after the `Retry-After` seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error; quote `request_id` when reporting it
+     */
+    500: Problem;
+    /**
+     * `database_unavailable`: the database is unreachable, too slow or locked; retry after the `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type CreateWebhookError = CreateWebhookErrors[keyof CreateWebhookErrors];
+
+export type CreateWebhookResponses = {
+    201: CreatedWebhook;
+};
+
+export type CreateWebhookResponse = CreateWebhookResponses[keyof CreateWebhookResponses];
+
+export type DeleteWebhookData = {
+    body?: never;
+    headers?: {
+        /**
+         * The ETag you read: the write fails with 412 if the resource changed since. Without it, a write that loses a race with another gets 409 `concurrent_update`.
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        /**
+         * Webhook id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/v1/webhooks/{id}';
+};
+
+export type DeleteWebhookErrors = {
+    /**
+     * Missing, expired or invalid access token or API key
+     */
+    401: Problem;
+    /**
+     * Only owners and admins (`forbidden`), with an API key that has the `admin` scope (`insufficient_scope`)
+     */
+    403: Problem;
+    /**
+     * Nothing with this id in your workspace
+     */
+    404: Problem;
+    /**
+     * `concurrent_update`: another write changed it while this one ran
+     */
+    409: Problem;
+    /**
+     * `precondition_failed`: it changed since the ETag in `If-Match`
+     */
+    412: Problem;
+    /**
+     * Too many requests; retry after the `Retry-After` seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error; quote `request_id` when reporting it
+     */
+    500: Problem;
+    /**
+     * `database_unavailable`: the database is unreachable, too slow or locked; retry after the `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type DeleteWebhookError = DeleteWebhookErrors[keyof DeleteWebhookErrors];
+
+export type DeleteWebhookResponses = {
+    /**
+     * Deleted
+     */
+    204: void;
+};
+
+export type DeleteWebhookResponse = DeleteWebhookResponses[keyof DeleteWebhookResponses];
+
+export type GetWebhookData = {
+    body?: never;
+    path: {
+        /**
+         * Webhook id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/v1/webhooks/{id}';
+};
+
+export type GetWebhookErrors = {
+    /**
+     * Missing, expired or invalid access token or API key
+     */
+    401: Problem;
+    /**
+     * Only owners and admins (`forbidden`), with an API key that has the `admin` scope (`insufficient_scope`)
+     */
+    403: Problem;
+    /**
+     * Nothing with this id in your workspace
+     */
+    404: Problem;
+    /**
+     * Too many requests; retry after the `Retry-After` seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error; quote `request_id` when reporting it
+     */
+    500: Problem;
+    /**
+     * `database_unavailable`: the database is unreachable, too slow or locked; retry after the `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type GetWebhookError = GetWebhookErrors[keyof GetWebhookErrors];
+
+export type GetWebhookResponses = {
+    200: Webhook;
+};
+
+export type GetWebhookResponse = GetWebhookResponses[keyof GetWebhookResponses];
+
+export type UpdateWebhookData = {
+    body: WebhookPatch;
+    headers?: {
+        /**
+         * The ETag you read: the write fails with 412 if the resource changed since. Without it, a write that loses a race with another gets 409 `concurrent_update`.
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        /**
+         * Webhook id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/v1/webhooks/{id}';
+};
+
+export type UpdateWebhookErrors = {
+    /**
+     * The body is not valid JSON
+     */
+    400: Problem;
+    /**
+     * Missing, expired or invalid access token or API key
+     */
+    401: Problem;
+    /**
+     * Only owners and admins (`forbidden`), with an API key that has the `admin` scope (`insufficient_scope`)
+     */
+    403: Problem;
+    /**
+     * Nothing with this id in your workspace
+     */
+    404: Problem;
+    /**
+     * `concurrent_update`: another write changed it while this one ran
+     */
+    409: Problem;
+    /**
+     * `precondition_failed`: it changed since the ETag in `If-Match`
+     */
+    412: Problem;
+    /**
+     * The body is too large
+     */
+    413: Problem;
+    /**
+     * The body is not `application/json`
+     */
+    415: Problem;
+    /**
+     * A field or parameter is invalid; `errors` names it
+     */
+    422: Problem;
+    /**
+     * Too many requests; retry after the `Retry-After` seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error; quote `request_id` when reporting it
+     */
+    500: Problem;
+    /**
+     * `database_unavailable`: the database is unreachable, too slow or locked; retry after the `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type UpdateWebhookError = UpdateWebhookErrors[keyof UpdateWebhookErrors];
+
+export type UpdateWebhookResponses = {
+    200: Webhook;
+};
+
+export type UpdateWebhookResponse = UpdateWebhookResponses[keyof UpdateWebhookResponses];
+
+export type ListWebhookDeliveriesData = {
+    body?: never;
+    path: {
+        /**
+         * Webhook id
+         */
+        id: string;
+    };
+    query?: {
+        /**
+         * Only deliveries in this state.
+         */
+        status?: DeliveryStatus;
+        /**
+         * Page size, 1 to 200 (default 50).
+         */
+        limit?: number;
+        /**
+         * The `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/v1/webhooks/{id}/deliveries';
+};
+
+export type ListWebhookDeliveriesErrors = {
+    /**
+     * Missing, expired or invalid access token or API key
+     */
+    401: Problem;
+    /**
+     * Only owners and admins (`forbidden`), with an API key that has the `admin` scope (`insufficient_scope`)
+     */
+    403: Problem;
+    /**
+     * Nothing with this id in your workspace
+     */
+    404: Problem;
+    /**
+     * A field or parameter is invalid; `errors` names it
+     */
+    422: Problem;
+    /**
+     * Too many requests; retry after the `Retry-After` seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error; quote `request_id` when reporting it
+     */
+    500: Problem;
+    /**
+     * `database_unavailable`: the database is unreachable, too slow or locked; retry after the `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type ListWebhookDeliveriesError = ListWebhookDeliveriesErrors[keyof ListWebhookDeliveriesErrors];
+
+export type ListWebhookDeliveriesResponses = {
+    200: PageDelivery;
+};
+
+export type ListWebhookDeliveriesResponse = ListWebhookDeliveriesResponses[keyof ListWebhookDeliveriesResponses];
+
+export type GetWebhookDeliveryData = {
+    body?: never;
+    path: {
+        /**
+         * Webhook id
+         */
+        id: string;
+        /**
+         * Delivery id
+         */
+        delivery_id: string;
+    };
+    query?: never;
+    url: '/v1/webhooks/{id}/deliveries/{delivery_id}';
+};
+
+export type GetWebhookDeliveryErrors = {
+    /**
+     * Missing, expired or invalid access token or API key
+     */
+    401: Problem;
+    /**
+     * Only owners and admins (`forbidden`), with an API key that has the `admin` scope (`insufficient_scope`)
+     */
+    403: Problem;
+    /**
+     * Nothing with this id in your workspace
+     */
+    404: Problem;
+    /**
+     * Too many requests; retry after the `Retry-After` seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error; quote `request_id` when reporting it
+     */
+    500: Problem;
+    /**
+     * `database_unavailable`: the database is unreachable, too slow or locked; retry after the `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type GetWebhookDeliveryError = GetWebhookDeliveryErrors[keyof GetWebhookDeliveryErrors];
+
+export type GetWebhookDeliveryResponses = {
+    200: Delivery;
+};
+
+export type GetWebhookDeliveryResponse = GetWebhookDeliveryResponses[keyof GetWebhookDeliveryResponses];
+
+export type RetryWebhookDeliveryData = {
+    body?: never;
+    headers?: {
+        /**
+         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path: {
+        /**
+         * Webhook id
+         */
+        id: string;
+        /**
+         * Delivery id
+         */
+        delivery_id: string;
+    };
+    query?: never;
+    url: '/v1/webhooks/{id}/deliveries/{delivery_id}/retry';
+};
+
+export type RetryWebhookDeliveryErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Missing, expired or invalid access token or API key
+     */
+    401: Problem;
+    /**
+     * Only owners and admins (`forbidden`), with an API key that has the `admin` scope (`insufficient_scope`)
+     */
+    403: Problem;
+    /**
+     * Nothing with this id in your workspace
+     */
+    404: Problem;
+    /**
+     * A request with the same Idempotency-Key is still being served
+     */
+    409: Problem;
+    /**
+     * `idempotency_key_reused`: the Idempotency-Key was used for a different request
+     */
+    422: Problem;
+    /**
+     * Too many requests; retry after the `Retry-After` seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error; quote `request_id` when reporting it
+     */
+    500: Problem;
+    /**
+     * `database_unavailable`: the database is unreachable, too slow or locked; retry after the `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type RetryWebhookDeliveryError = RetryWebhookDeliveryErrors[keyof RetryWebhookDeliveryErrors];
+
+export type RetryWebhookDeliveryResponses = {
+    202: Delivery;
+};
+
+export type RetryWebhookDeliveryResponse = RetryWebhookDeliveryResponses[keyof RetryWebhookDeliveryResponses];
+
+export type RotateWebhookSecretData = {
+    body?: never;
+    headers?: {
+        /**
+         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path: {
+        /**
+         * Webhook id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/v1/webhooks/{id}/rotate-secret';
+};
+
+export type RotateWebhookSecretErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Missing, expired or invalid access token or API key
+     */
+    401: Problem;
+    /**
+     * Only owners and admins (`forbidden`), with an API key that has the `admin` scope (`insufficient_scope`)
+     */
+    403: Problem;
+    /**
+     * Nothing with this id in your workspace
+     */
+    404: Problem;
+    /**
+     * A request with the same Idempotency-Key is still being served
+     */
+    409: Problem;
+    /**
+     * `idempotency_key_reused`: the Idempotency-Key was used for a different request
+     */
+    422: Problem;
+    /**
+     * Too many requests; retry after the `Retry-After` seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error; quote `request_id` when reporting it
+     */
+    500: Problem;
+    /**
+     * `database_unavailable`: the database is unreachable, too slow or locked; retry after the `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type RotateWebhookSecretError = RotateWebhookSecretErrors[keyof RotateWebhookSecretErrors];
+
+export type RotateWebhookSecretResponses = {
+    200: RotatedSecret;
+};
+
+export type RotateWebhookSecretResponse = RotateWebhookSecretResponses[keyof RotateWebhookSecretResponses];
+
+export type TestWebhookData = {
+    body?: never;
+    headers?: {
+        /**
+         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path: {
+        /**
+         * Webhook id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/v1/webhooks/{id}/test';
+};
+
+export type TestWebhookErrors = {
+    /**
+     * Malformed request
+     */
+    400: Problem;
+    /**
+     * Missing, expired or invalid access token or API key
+     */
+    401: Problem;
+    /**
+     * Only owners and admins (`forbidden`), with an API key that has the `admin` scope (`insufficient_scope`)
+     */
+    403: Problem;
+    /**
+     * Nothing with this id in your workspace
+     */
+    404: Problem;
+    /**
+     * A request with the same Idempotency-Key is still being served
+     */
+    409: Problem;
+    /**
+     * `idempotency_key_reused`: the Idempotency-Key was used for a different request
+     */
+    422: Problem;
+    /**
+     * Too many requests; retry after the `Retry-After` seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error; quote `request_id` when reporting it
+     */
+    500: Problem;
+    /**
+     * `database_unavailable`: the database is unreachable, too slow or locked; retry after the `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type TestWebhookError = TestWebhookErrors[keyof TestWebhookErrors];
+
+export type TestWebhookResponses = {
+    202: Delivery;
+};
+
+export type TestWebhookResponse = TestWebhookResponses[keyof TestWebhookResponses];
 
 export type GetWorkspaceData = {
     body?: never;
