@@ -87,7 +87,8 @@ impl Principal {
         }
     }
 
-    fn require_scope(&self, scope: Scope) -> Result<(), ApiError> {
+    /// The credential must carry `scope` (a key's), whatever the member's role.
+    pub fn require_scope(&self, scope: Scope) -> Result<(), ApiError> {
         if self.allows(scope) {
             return Ok(());
         }

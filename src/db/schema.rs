@@ -38,6 +38,9 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         removed_at -> Nullable<Timestamp>,
+        digest_hour -> Integer,
+        digest_time_zone -> Text,
+        digest_sent_on -> Nullable<Date>,
     }
 }
 

@@ -251,6 +251,20 @@ fn candidates(
     Ok(ranked)
 }
 
+/// A member's top `count` actions at `now`, as the agenda words them (the daily digest).
+pub fn top_actions(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    member_id: &str,
+    now: DateTime<Utc>,
+    count: usize,
+) -> Result<Vec<Action>, ApiError> {
+    let holder = Holder::Member(member_id.to_owned());
+    let mut ranked = candidates(conn, workspace_id, &holder, now, DEFAULT_HORIZON_DAYS)?;
+    ranked.truncate(count);
+    worded(conn, workspace_id, ranked)
+}
+
 /// The page's candidates as actions, with their contacts.
 fn worded(
     conn: &mut DbConn,

@@ -45,6 +45,7 @@ pub fn known() -> Vec<String> {
             names.push(format!("{}.status_changed", resource_type.as_str()));
         }
     }
+    names.push(super::digest::EVENT.to_owned());
     names
 }
 

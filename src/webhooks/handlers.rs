@@ -1,13 +1,14 @@
 use std::sync::Arc;
 
 use actix_web::http::StatusCode;
-use actix_web::{delete, get, patch, post, web, HttpResponse};
+use actix_web::{delete, get, patch, post, put, web, HttpResponse};
 use serde::Deserialize;
 use tokio::sync::Notify;
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::address::refused_at_subscription;
+use super::digest::{self, Digest, DigestSchedule};
 use super::{
     queries, CreatedWebhook, Delivery, DeliveryStatus, NewWebhook, RotatedSecret, Webhook,
     WebhookPatch, WebhookUrl,
@@ -30,7 +31,9 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(test_webhook)
         .service(list_webhook_deliveries)
         .service(get_webhook_delivery)
-        .service(retry_webhook_delivery);
+        .service(retry_webhook_delivery)
+        .service(get_member_digest)
+        .service(set_member_digest);
 }
 
 /// What the webhook handlers share with the delivery worker.
@@ -327,4 +330,60 @@ async fn retry_webhook_delivery(
         .await?;
     deliveries.wake.notify_one();
     Ok(HttpResponse::Accepted().json(delivery))
+}
+
+/// A member's own digest schedule, or anyone's for owners and admins.
+fn may_see_digest(principal: &Principal, member_id: &str) -> Result<(), ApiError> {
+    if principal.member_id == member_id {
+        Ok(())
+    } else {
+        principal.require_admin()
+    }
+}
+
+/// When a member's daily digest (`nurture.daily_digest`) goes out: the member themself, or
+/// owners and admins.
+#[utoipa::path(
+    tag = "webhooks", operation_id = "getMemberDigest",
+    params(("id" = uuid::Uuid, Path, description = "Member id")),
+    responses((status = 200, body = Digest))
+)]
+#[get("/members/{id}/digest")]
+async fn get_member_digest(
+    principal: Principal,
+    db: web::Data<Db>,
+    id: web::Path<uuid::Uuid>,
+) -> Result<web::Json<Digest>, ApiError> {
+    let id = id.to_string();
+    may_see_digest(&principal, &id)?;
+    Ok(web::Json(
+        db.run(move |conn| digest::get(conn, &principal.workspace_id, &id))
+            .await?,
+    ))
+}
+
+/// Set the hour and time zone of a member's daily digest (the member themself, viewers
+/// included, or owners and admins): once a day from that hour on, the top of their agenda goes to the
+/// endpoints subscribed to `nurture.daily_digest`, once however many instances run.
+#[utoipa::path(
+    tag = "webhooks", operation_id = "setMemberDigest", request_body = DigestSchedule,
+    params(("id" = uuid::Uuid, Path, description = "Member id")),
+    responses((status = 200, body = Digest))
+)]
+#[put("/members/{id}/digest")]
+async fn set_member_digest(
+    principal: Principal,
+    db: web::Data<Db>,
+    id: web::Path<uuid::Uuid>,
+    body: Json<DigestSchedule>,
+) -> Result<web::Json<Digest>, ApiError> {
+    let id = id.to_string();
+    may_see_digest(&principal, &id)?;
+    // A preference of the member's own: viewers set theirs too, but a read-only key not.
+    principal.require_scope(crate::auth::api_key::Scope::Write)?;
+    let schedule = body.into_inner();
+    Ok(web::Json(
+        db.transaction(move |conn| digest::set(conn, &principal.workspace_id, &id, schedule))
+            .await?,
+    ))
 }

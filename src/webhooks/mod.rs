@@ -5,6 +5,7 @@
 //! (`dispatch`), and the worker sends, retries and records them (`worker`).
 
 pub mod address;
+pub mod digest;
 pub mod dispatch;
 pub mod events;
 pub mod handlers;

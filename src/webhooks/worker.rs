@@ -40,6 +40,11 @@ const BACKOFF: Duration = Duration::from_secs(1);
 /// Delivery records are kept this long after they finish.
 const RETENTION: TimeDelta = TimeDelta::days(30);
 const PRUNE_EVERY: Duration = Duration::from_secs(600);
+/// How often the worker looks for daily digests that are due.
+const DIGESTS_EVERY: Duration = Duration::from_secs(5);
+/// A claim lasts the attempt's timeout and this much more, for recording its result; then
+/// another worker may attempt the delivery again.
+const LEASE_MARGIN: TimeDelta = TimeDelta::seconds(10);
 /// Bytes of a response body kept on the delivery.
 const RESPONSE_KEPT: usize = 1024;
 
@@ -488,9 +493,8 @@ impl Worker {
         if due.is_none() || free == 0 {
             return Ok(0);
         }
-        // Long enough for the attempt and its record; then another worker may try.
-        let lease = TimeDelta::from_std(context.timeout).map_err(ApiError::internal)?
-            + TimeDelta::seconds(45);
+        let lease =
+            TimeDelta::from_std(context.timeout).map_err(ApiError::internal)? + LEASE_MARGIN;
         let (claimed, endpoints) = context
             .db
             .transaction(move |conn| {
@@ -527,8 +531,15 @@ impl Worker {
         let permits = Arc::new(Semaphore::new(CONCURRENCY));
         let mut tasks = JoinSet::new();
         let mut last_prune: Option<Instant> = None;
+        let mut last_digests: Option<Instant> = None;
         loop {
             while tasks.try_join_next().is_some() {}
+            if last_digests.is_none_or(|at| at.elapsed() > DIGESTS_EVERY) {
+                last_digests = Some(Instant::now());
+                if let Err(error) = super::digest::send_due(&self.context.db).await {
+                    tracing::warn!(%error, "could not send daily digests");
+                }
+            }
             let dispatched = dispatch(&self.context.db).await;
             let started = self.start_attempts(&permits, &mut tasks).await;
             if last_prune.is_none_or(|at| at.elapsed() > PRUNE_EVERY) {

@@ -49,6 +49,9 @@ impl Received {
     }
 }
 
+/// Scripted instead of a status: answer nothing for a minute.
+pub const HANG: u16 = 0;
+
 #[derive(Default)]
 struct Inbox {
     received: Vec<Received>,
@@ -81,15 +84,22 @@ async fn receive(
             .unwrap_or_default()
             .to_owned()
     };
-    let mut inbox = inbox.lock().unwrap();
-    let answered = inbox.script.pop_front().unwrap_or(200);
-    inbox.received.push(Received {
-        id: header("webhook-id"),
-        timestamp: header("webhook-timestamp"),
-        signatures: header("webhook-signature"),
-        body: String::from_utf8(body.to_vec()).unwrap(),
-        answered,
-    });
+    let answered = {
+        let mut inbox = inbox.lock().unwrap();
+        let answered = inbox.script.pop_front().unwrap_or(200);
+        inbox.received.push(Received {
+            id: header("webhook-id"),
+            timestamp: header("webhook-timestamp"),
+            signatures: header("webhook-signature"),
+            body: String::from_utf8(body.to_vec()).unwrap(),
+            answered,
+        });
+        answered
+    };
+    if answered == HANG {
+        tokio::time::sleep(Duration::from_secs(60)).await;
+        return HttpResponse::Ok().finish();
+    }
     HttpResponse::build(actix_web::http::StatusCode::from_u16(answered).unwrap()).body("noted")
 }
 
@@ -423,6 +433,109 @@ on_every_backend! {
     }
 }
 
+/// Two instances on one database, every member due: each member's digest goes out once.
+#[tokio::test]
+async fn the_daily_digest_goes_out_once_a_day_per_member() {
+    for backend in Backend::all() {
+        let app = TestApp::spawn(&backend).await;
+        let other_instance = TestApp::spawn_with(&backend, app.database.shared(), |_| {}).await;
+        let owner = app.signup().await;
+        let t = &owner.token;
+        let colleague = app.signup().await;
+        let (colleague_token, colleague_member) = app.join(&owner, &colleague, "viewer").await;
+        let everyone = Receiver::start().await;
+        let only_mine = Receiver::start().await;
+        subscribe(
+            &app,
+            t,
+            json!({"url": everyone.url, "event_types": ["nurture.daily_digest"]}),
+        )
+        .await;
+        subscribe(&app, t, json!({"url": only_mine.url, "event_types": ["nurture.daily_digest"], "member_id": owner.member_id})).await;
+        app.create_contact(
+            t,
+            json!({"first_name": "Ana", "relationship_kind": "client"}),
+        )
+        .await;
+
+        // Hour 0 has always come: both are due now, wherever the clock stands.
+        let mine = format!("/v1/members/{}/digest", owner.member_id);
+        let theirs = format!("/v1/members/{colleague_member}/digest");
+        let response = app
+            .request(reqwest::Method::PUT, &mine, Some(t))
+            .json(&json!({"hour": 0, "time_zone": "Europe/Lisbon"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200);
+        let response = other_instance
+            .request(reqwest::Method::PUT, &theirs, Some(&colleague_token))
+            .json(&json!({"hour": 0, "time_zone": "Asia/Tokyo"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200, "a viewer sets their own digest");
+
+        let got = everyone.wait_until(20, |r| r.len() >= 2).await;
+        only_mine.wait_until(20, |r| !r.is_empty()).await;
+        // Both instances look again within a digest cycle: nothing more goes out today.
+        tokio::time::sleep(Duration::from_secs(7)).await;
+        let got_all = everyone.received();
+        assert_eq!(
+            got_all.len(),
+            2,
+            "{:?}",
+            got_all.iter().map(|r| r.body.clone()).collect::<Vec<_>>()
+        );
+        let mut members: Vec<String> = got
+            .iter()
+            .map(|r| text(&r.json()["data"]["member_id"]))
+            .collect();
+        members.sort();
+        let mut expected = vec![owner.member_id.clone(), colleague_member.clone()];
+        expected.sort();
+        assert_eq!(members, expected);
+        let mine_got = only_mine.received();
+        assert_eq!(mine_got.len(), 1);
+        let digest = mine_got[0].json();
+        assert_eq!(digest["type"], "nurture.daily_digest");
+        assert_eq!(digest["data"]["time_zone"], "Europe/Lisbon");
+        let actions = digest["data"]["actions"].as_array().unwrap();
+        assert_eq!(actions[0]["contact"]["first_name"], "Ana");
+        assert!(!text(&actions[0]["reason"]).is_empty());
+
+        let schedule: Value = app.get(&mine, t).await.json().await.unwrap();
+        assert_eq!(schedule["hour"], 0);
+        assert_eq!(schedule["last_sent_on"], digest["data"]["date"]);
+        let next = chrono::DateTime::parse_from_rfc3339(&text(&schedule["next_at"])).unwrap();
+        assert!(
+            next > chrono::Utc::now(),
+            "the next one is tomorrow: {schedule}"
+        );
+
+        // Who may set what, and bad input.
+        let stranger = app.signup().await;
+        assert_problem(app.get(&mine, &stranger.token).await, 404, "not_found").await;
+        assert_problem(app.get(&mine, &colleague_token).await, 403, "forbidden").await;
+        for (body, field) in [
+            (json!({"hour": 24, "time_zone": "UTC"}), "/hour"),
+            (
+                json!({"hour": 8, "time_zone": "Mars/Olympus"}),
+                "/time_zone",
+            ),
+        ] {
+            let response = app
+                .request(reqwest::Method::PUT, &mine, Some(t))
+                .json(&body)
+                .send()
+                .await
+                .unwrap();
+            let problem = assert_problem(response, 422, "validation_failed").await;
+            assert_eq!(crate::helpers::pointers(&problem), [field]);
+        }
+    }
+}
+
 #[tokio::test]
 async fn internal_addresses_are_refused_when_subscribing_and_when_connecting() {
     for backend in Backend::all() {
@@ -571,5 +684,105 @@ async fn a_change_committed_while_no_worker_ran_is_delivered_after_a_restart() {
         let got = receiver.wait_until(10, |r| r.len() == 1).await;
         assert_eq!(got[0].json()["data"]["data"]["first_name"], "Mo");
         drop(delivering);
+    }
+}
+
+/// `rapport serve` as a process of its own, on `database_url`.
+struct Process {
+    child: std::process::Child,
+    address: String,
+}
+
+impl Process {
+    async fn start(database_url: &str) -> Self {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = std::process::Command::new(env!("CARGO_BIN_EXE_rapport"))
+            .arg("serve")
+            .env("DATABASE_URL", database_url)
+            .env("RAPPORT_PORT", port.to_string())
+            .env("RAPPORT_WEBHOOK_ALLOW_PRIVATE", "true")
+            .env("RAPPORT_WEBHOOK_TIMEOUT_SECONDS", "2")
+            .env("RAPPORT_WEBHOOK_RETRY_SCHEDULE", "1")
+            .env("RUST_LOG", "warn")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let process = Self {
+            child,
+            address: format!("http://127.0.0.1:{port}"),
+        };
+        let client = reqwest::Client::new();
+        for _ in 0..100 {
+            let ready = client
+                .get(format!("{}/readyz", process.address))
+                .send()
+                .await
+                .is_ok_and(|r| r.status() == 200);
+            if ready {
+                return process;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        drop(process);
+        panic!("rapport serve did not become ready");
+    }
+}
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Killed (SIGKILL) while an attempt is in flight, the next process attempts it again once
+/// the dead one's lease ends: at least once, nothing lost.
+#[tokio::test]
+async fn a_delivery_in_flight_when_the_server_is_killed_is_made_after_a_restart() {
+    for backend in Backend::all() {
+        let database = TestDatabase::create(&backend);
+        let url = match &database.url {
+            rapport::db::DatabaseUrl::Sqlite(path) => format!("sqlite://{path}"),
+            rapport::db::DatabaseUrl::Postgres(url) => url.clone(),
+        };
+        let receiver = Receiver::start().await;
+        receiver.answer(&[HANG]);
+        let first = Process::start(&url).await;
+        let client = reqwest::Client::new();
+        let post = |path: &str, token: Option<&str>, body: Value| {
+            let mut request = client.post(format!("{}{path}", first.address)).json(&body);
+            if let Some(token) = token {
+                request = request.bearer_auth(token);
+            }
+            request.send()
+        };
+        let session: Value = post("/v1/auth/register", None, json!({"email": "killed@example.com", "password": "correct horse battery staple", "name": "K", "workspace_name": "K"}))
+            .await.unwrap().json().await.unwrap();
+        let token = text(&session["access_token"]);
+        let response = post(
+            "/v1/webhooks",
+            Some(&token),
+            json!({"url": receiver.url, "event_types": ["contact.created"]}),
+        )
+        .await
+        .unwrap();
+        assert_eq!(response.status(), 201);
+        let response = post("/v1/contacts", Some(&token), json!({"first_name": "Nia"}))
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 201);
+        receiver.wait_until(10, |r| r.len() == 1).await;
+        drop(first); // SIGKILL, mid-attempt: the receiver has not answered.
+
+        let _second = Process::start(&url).await;
+        let got = receiver.wait_until(30, |r| r.len() == 2).await;
+        assert_eq!(got[1].id, got[0].id, "the same delivery, attempted again");
+        assert_eq!(got[1].answered, 200);
+        assert_eq!(got[1].json()["data"]["data"]["first_name"], "Nia");
     }
 }

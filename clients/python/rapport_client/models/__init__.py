@@ -31,6 +31,8 @@ from .delete_interaction import DeleteInteraction
 from .delete_op import DeleteOp
 from .delivery import Delivery
 from .delivery_status import DeliveryStatus
+from .digest import Digest
+from .digest_schedule import DigestSchedule
 from .direction import Direction
 from .diversity import Diversity
 from .duplicate_evidence import DuplicateEvidence
@@ -186,6 +188,8 @@ __all__ = (
     "DeleteOp",
     "Delivery",
     "DeliveryStatus",
+    "Digest",
+    "DigestSchedule",
     "Direction",
     "Diversity",
     "DuplicateEvidence",

@@ -23,6 +23,7 @@ class EventTypesItem(StrEnum):
     MEMBER_CREATED = "member.created"
     MEMBER_DELETED = "member.deleted"
     MEMBER_UPDATED = "member.updated"
+    NURTURE_DAILY_DIGEST = "nurture.daily_digest"
     REFERRAL_REQUEST = "referral_request.*"
     REFERRAL_REQUEST_CREATED = "referral_request.created"
     REFERRAL_REQUEST_DELETED = "referral_request.deleted"

@@ -482,6 +482,37 @@ export type Delivery = {
 export type DeliveryStatus = 'pending' | 'succeeded' | 'failed';
 
 /**
+ * A member's daily digest: when it goes out, and when it last did.
+ */
+export type Digest = {
+    /**
+     * The hour it goes out at, in `time_zone` (default 8).
+     */
+    hour: number;
+    /**
+     * The member's local day it last went out; null if never.
+     */
+    last_sent_on: string | null;
+    member_id: string;
+    /**
+     * When it goes out next, if an endpoint subscribes to `nurture.daily_digest` by then.
+     */
+    next_at: string;
+    /**
+     * Default `UTC`.
+     */
+    time_zone: string;
+};
+
+/**
+ * When a member wants their digest.
+ */
+export type DigestSchedule = {
+    hour: Hour;
+    time_zone: TimeZoneName;
+};
+
+/**
  * `received`: a referrer introduced us to someone. `given`: we introduced two of our
  * contacts to each other.
  */
@@ -555,7 +586,7 @@ export type EndedWithout = {
 /**
  * Events to receive: `*` for all, `<resource>.*` for every event of one kind of resource, or events by name. A change of a resource is `<resource>.<created|updated|deleted>` (`contact.merged` too); a referral request or introduction whose status moved is also `<resource>.status_changed`.
  */
-export type EventTypes = Array<'*' | 'contact.*' | 'interaction.*' | 'referral_request.*' | 'introduction.*' | 'connection.*' | 'snooze.*' | 'member.*' | 'settings.*' | 'contact.created' | 'contact.updated' | 'contact.deleted' | 'contact.merged' | 'interaction.created' | 'interaction.updated' | 'interaction.deleted' | 'referral_request.created' | 'referral_request.updated' | 'referral_request.deleted' | 'referral_request.status_changed' | 'introduction.created' | 'introduction.updated' | 'introduction.deleted' | 'introduction.status_changed' | 'connection.created' | 'connection.updated' | 'connection.deleted' | 'snooze.created' | 'snooze.updated' | 'snooze.deleted' | 'member.created' | 'member.updated' | 'member.deleted' | 'settings.created' | 'settings.updated' | 'settings.deleted'>;
+export type EventTypes = Array<'*' | 'contact.*' | 'interaction.*' | 'referral_request.*' | 'introduction.*' | 'connection.*' | 'snooze.*' | 'member.*' | 'settings.*' | 'contact.created' | 'contact.updated' | 'contact.deleted' | 'contact.merged' | 'interaction.created' | 'interaction.updated' | 'interaction.deleted' | 'referral_request.created' | 'referral_request.updated' | 'referral_request.deleted' | 'referral_request.status_changed' | 'introduction.created' | 'introduction.updated' | 'introduction.deleted' | 'introduction.status_changed' | 'connection.created' | 'connection.updated' | 'connection.deleted' | 'snooze.created' | 'snooze.updated' | 'snooze.deleted' | 'member.created' | 'member.updated' | 'member.deleted' | 'settings.created' | 'settings.updated' | 'settings.deleted' | 'nurture.daily_digest'>;
 
 /**
  * Why two people seem to know each other.
@@ -671,6 +702,8 @@ export type FunnelGrouping = 'referrer' | 'relationship_kind';
 export type Health = {
     status: string;
 };
+
+export type Hour = number;
 
 /**
  * A yearly date that matters on a contact: a work anniversary, a child's graduation.
@@ -1851,6 +1884,11 @@ export type TargetView = {
     name: string | null;
     title: string | null;
 };
+
+/**
+ * An IANA time zone name
+ */
+export type TimeZoneName = string;
 
 /**
  * A referrer and what their introductions brought.
@@ -5213,6 +5251,112 @@ export type ChangeMemberRoleResponses = {
 };
 
 export type ChangeMemberRoleResponse = ChangeMemberRoleResponses[keyof ChangeMemberRoleResponses];
+
+export type GetMemberDigestData = {
+    body?: never;
+    path: {
+        /**
+         * Member id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/v1/members/{id}/digest';
+};
+
+export type GetMemberDigestErrors = {
+    /**
+     * Missing, expired or invalid access token or API key
+     */
+    401: Problem;
+    /**
+     * Nothing with this id in your workspace
+     */
+    404: Problem;
+    /**
+     * Too many requests; retry after the `Retry-After` seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error; quote `request_id` when reporting it
+     */
+    500: Problem;
+    /**
+     * `database_unavailable`: the database is unreachable, too slow or locked; retry after the `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type GetMemberDigestError = GetMemberDigestErrors[keyof GetMemberDigestErrors];
+
+export type GetMemberDigestResponses = {
+    200: Digest;
+};
+
+export type GetMemberDigestResponse = GetMemberDigestResponses[keyof GetMemberDigestResponses];
+
+export type SetMemberDigestData = {
+    body: DigestSchedule;
+    path: {
+        /**
+         * Member id
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/v1/members/{id}/digest';
+};
+
+export type SetMemberDigestErrors = {
+    /**
+     * The body is not valid JSON
+     */
+    400: Problem;
+    /**
+     * Missing, expired or invalid access token or API key
+     */
+    401: Problem;
+    /**
+     * Your role does not allow this (`forbidden`), or the API key lacks the scope (`insufficient_scope`)
+     */
+    403: Problem;
+    /**
+     * Nothing with this id in your workspace
+     */
+    404: Problem;
+    /**
+     * The body is too large
+     */
+    413: Problem;
+    /**
+     * The body is not `application/json`
+     */
+    415: Problem;
+    /**
+     * A field or parameter is invalid; `errors` names it
+     */
+    422: Problem;
+    /**
+     * Too many requests; retry after the `Retry-After` seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error; quote `request_id` when reporting it
+     */
+    500: Problem;
+    /**
+     * `database_unavailable`: the database is unreachable, too slow or locked; retry after the `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type SetMemberDigestError = SetMemberDigestErrors[keyof SetMemberDigestErrors];
+
+export type SetMemberDigestResponses = {
+    200: Digest;
+};
+
+export type SetMemberDigestResponse = SetMemberDigestResponses[keyof SetMemberDigestResponses];
 
 export type NetworkDiversityData = {
     body?: never;
