@@ -61,6 +61,20 @@ pub fn patterns() -> Vec<String> {
     patterns
 }
 
+/// A constant's name for each of `patterns` (`ALL`, `CONTACT_ALL`, `CONTACT_CREATED`…).
+pub fn pattern_names() -> Vec<String> {
+    patterns()
+        .iter()
+        .map(|pattern| {
+            pattern
+                .replace(".*", "_all")
+                .replace('*', "all")
+                .replace('.', "_")
+                .to_uppercase()
+        })
+        .collect()
+}
+
 /// What an endpoint subscribed to: `*`, a resource's every event (`contact.*`), or one
 /// event by name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -287,6 +301,9 @@ mod tests {
         ] {
             assert!(EventTypes::parse(bad.clone()).is_err(), "{bad:?}");
         }
+        let constants = pattern_names();
+        assert_eq!(constants[..2], ["ALL", "CONTACT_ALL"]);
+        assert!(constants.contains(&"INTRODUCTION_STATUS_CHANGED".to_owned()));
         let deduped = EventTypes::parse(names(&["*", "*"])).unwrap();
         assert_eq!(deduped.names(), ["*"]);
         assert_eq!(EventTypes::from_stored(&deduped.to_stored()), deduped);

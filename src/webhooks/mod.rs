@@ -101,7 +101,13 @@ impl PartialSchema for EventTypes {
             .items(
                 ObjectBuilder::new()
                     .schema_type(Type::String)
-                    .enum_values(Some(events::patterns())),
+                    .enum_values(Some(events::patterns()))
+                    // Names for generated clients, which cannot make one of `*`.
+                    .extensions(Some(
+                        utoipa::openapi::extensions::ExtensionsBuilder::new()
+                            .add("x-enum-varnames", events::pattern_names())
+                            .build(),
+                    )),
             )
             .min_items(Some(1))
             .max_items(Some(100))

@@ -402,6 +402,9 @@ on_every_backend! {
         assert_eq!(got[1].id, got[0].id);
         let again: Value = app.get(&one, t).await.json().await.unwrap();
         assert!(again["attempts"] == 2 || again["status"] == "pending", "{again}");
+        let metrics = app.client.get(format!("{}/metrics", app.address)).send().await.unwrap().text().await.unwrap();
+        assert!(metrics.contains("webhook_attempts_total{outcome=\"delivered\"}"), "{metrics}");
+        assert!(metrics.contains("webhook_delivery_lag_seconds"), "{metrics}");
 
         // Another workspace sees none of it, and members cannot manage webhooks.
         let stranger = app.signup().await;
@@ -533,6 +536,77 @@ async fn the_daily_digest_goes_out_once_a_day_per_member() {
             let problem = assert_problem(response, 422, "validation_failed").await;
             assert_eq!(crate::helpers::pointers(&problem), [field]);
         }
+    }
+}
+
+/// An endpoint that keeps failing is disabled and says why (days by default; a second
+/// here), and finished deliveries older than 30 days are pruned.
+#[tokio::test]
+async fn an_endpoint_failing_too_long_is_disabled_and_old_records_go() {
+    for backend in Backend::all() {
+        let database = TestDatabase::create(&backend);
+        let app = TestApp::spawn_with(&backend, database.shared(), |settings| {
+            settings.webhook_disable_after_seconds = 1;
+        })
+        .await;
+        let owner = app.signup().await;
+        let t = &owner.token;
+        let receiver = Receiver::start().await;
+        receiver.answer(&[500; 10]);
+        let webhook = subscribe(
+            &app,
+            t,
+            json!({"url": receiver.url, "event_types": ["contact.created"]}),
+        )
+        .await;
+        app.create_contact(t, json!({"first_name": "Ola"})).await;
+        let path = format!("/v1/webhooks/{}", text(&webhook["id"]));
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
+        let disabled = loop {
+            let now: Value = app.get(&path, t).await.json().await.unwrap();
+            if now["enabled"] == false {
+                break now;
+            }
+            assert!(tokio::time::Instant::now() < deadline, "{now}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        };
+        assert!(
+            text(&disabled["disabled_reason"]).contains("without one success"),
+            "{disabled}"
+        );
+        let attempts = receiver.received().len();
+        assert!((2..=3).contains(&attempts), "{attempts} attempts");
+
+        // A finished record older than 30 days is gone after the next prune (at start).
+        let response = app.post(&format!("{path}/test"), t, json!({})).await;
+        let delivery: Value = response.json().await.unwrap();
+        app.database.execute(
+            &format!(
+                "UPDATE webhook_deliveries SET status = 'failed', next_attempt_at = NULL, \
+             finished_at = created_at - INTERVAL_31_DAYS WHERE id = '{}'",
+                text(&delivery["id"])
+            )
+            .replace(
+                "created_at - INTERVAL_31_DAYS",
+                match backend {
+                    Backend::Sqlite => "datetime(created_at, '-31 days')",
+                    Backend::Postgres(_) => "created_at - INTERVAL '31 days'",
+                },
+            ),
+        );
+        drop(app);
+        let restarted = TestApp::spawn_with(&backend, database.shared(), |_| {}).await;
+        let one = format!("{path}/deliveries/{}", text(&delivery["id"]));
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+        while restarted.get(&one, t).await.status() != 404 {
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "the old record stays"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let left = deliveries(&restarted, t, &webhook).await;
+        assert_eq!(left.len(), 1, "the recent record stays: {left:?}");
     }
 }
 
