@@ -108,30 +108,31 @@ fn dispatch_workspace(conn: &mut DbConn, workspace_id: &str) -> Result<usize, Ap
             };
             let owner = events::owner(change).or_else(|| before.as_ref()?.owner.clone());
             for event in events::of_change(change, before.as_ref()) {
-                let mut body = None;
-                for endpoint in &endpoints {
-                    let wants = endpoint.since_seq < change.seq
-                        && endpoint.subscribes(&event)
-                        && endpoint
-                            .member_id
-                            .as_ref()
-                            .is_none_or(|member| owner.as_ref() == Some(member));
-                    if !wants {
-                        continue;
-                    }
-                    if body.is_none() {
-                        body =
-                            Some(events::change_body(&event, change).map_err(ApiError::internal)?);
-                    }
-                    deliveries.push(DeliveryRow::new(
+                let wanting: Vec<&EndpointRow> = endpoints
+                    .iter()
+                    .filter(|endpoint| {
+                        endpoint.since_seq < change.seq
+                            && endpoint.subscribes(&event)
+                            && endpoint
+                                .member_id
+                                .as_ref()
+                                .is_none_or(|member| owner.as_ref() == Some(member))
+                    })
+                    .collect();
+                if wanting.is_empty() {
+                    continue;
+                }
+                let body = events::change_body(&event, change).map_err(ApiError::internal)?;
+                deliveries.extend(wanting.into_iter().map(|endpoint| {
+                    DeliveryRow::new(
                         workspace_id,
                         &endpoint.id,
                         &event,
                         Some(change.seq),
-                        body.clone().unwrap_or_default(),
+                        body.clone(),
                         now,
-                    ));
-                }
+                    )
+                }));
             }
             if change.data.is_some() {
                 seen.insert(change.id, Before::of(change));

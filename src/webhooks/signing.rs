@@ -64,7 +64,7 @@ impl std::fmt::Debug for Secret {
 /// that a receiver that already has the new secret and one that still has the old both
 /// verify during a rotation.
 pub fn signature_header(
-    secrets: &[&Secret],
+    secrets: &[Secret],
     id: &str,
     timestamp: i64,
     body: &str,
@@ -105,7 +105,7 @@ mod tests {
     #[test]
     fn a_rotation_sends_one_signature_per_secret() {
         let (new, old) = (Secret::generate(), Secret::generate());
-        let header = signature_header(&[&new, &old], "msg_1", 1, "{}").unwrap();
+        let header = signature_header(&[new.clone(), old.clone()], "msg_1", 1, "{}").unwrap();
         let parts: Vec<_> = header.split(' ').collect();
         assert_eq!(parts.len(), 2);
         assert_eq!(parts[0], new.sign("msg_1", 1, "{}").unwrap());

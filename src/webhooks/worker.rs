@@ -355,7 +355,6 @@ impl Context {
         }
         let now = chrono::Utc::now();
         let secrets = endpoint.secrets(crate::time::to_db(now));
-        let secrets: Vec<_> = secrets.iter().collect();
         let signature =
             match signature_header(&secrets, &claimed.id, now.timestamp(), &claimed.payload) {
                 Ok(signature) => signature,
