@@ -336,19 +336,30 @@ pub struct FeedRequest {
     pub limit: i64,
 }
 
-type ChangeRow = (
-    i64,
-    String,
-    String,
-    String,
-    Option<i64>,
-    chrono::NaiveDateTime,
-    Option<String>,
-    Option<String>,
-);
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = changes)]
+struct ChangeRow {
+    seq: i64,
+    resource_type: String,
+    resource_id: String,
+    op: String,
+    version: Option<i64>,
+    changed_at: chrono::NaiveDateTime,
+    data: Option<String>,
+    merged_into: Option<String>,
+}
 
 fn view(row: ChangeRow) -> Result<Change, ApiError> {
-    let (seq, resource_type, id, op, version, changed_at, data, merged_into) = row;
+    let ChangeRow {
+        seq,
+        resource_type,
+        resource_id: id,
+        op,
+        version,
+        changed_at,
+        data,
+        merged_into,
+    } = row;
     Ok(Change {
         seq,
         resource_type: resource_type.parse().map_err(|_| corrupt("change type"))?,
@@ -375,26 +386,6 @@ pub fn head(conn: &mut DbConn, workspace_id: &str) -> Result<i64, ApiError> {
         .first(conn)?)
 }
 
-const CHANGE_COLUMNS: (
-    changes::seq,
-    changes::resource_type,
-    changes::resource_id,
-    changes::op,
-    changes::version,
-    changes::changed_at,
-    changes::data,
-    changes::merged_into,
-) = (
-    changes::seq,
-    changes::resource_type,
-    changes::resource_id,
-    changes::op,
-    changes::version,
-    changes::changed_at,
-    changes::data,
-    changes::merged_into,
-);
-
 /// Up to `limit` changes after position `after` and at most `through` (a head read
 /// before), of the given kinds (all, if none), in order.
 pub fn range(
@@ -411,7 +402,7 @@ pub fn range(
         .filter(changes::seq.le(through))
         .order(changes::seq.asc())
         .limit(limit)
-        .select(CHANGE_COLUMNS)
+        .select(ChangeRow::as_select())
         .into_boxed();
     if !types.is_empty() {
         let types: Vec<&str> = types.iter().map(|t| t.as_str()).collect();
@@ -436,7 +427,7 @@ pub fn previous(
         .filter(changes::resource_id.eq(resource_id))
         .filter(changes::seq.lt(seq))
         .order(changes::seq.desc())
-        .select(CHANGE_COLUMNS)
+        .select(ChangeRow::as_select())
         .first::<ChangeRow>(conn)
         .optional()?
         .map(view)
