@@ -17,7 +17,7 @@ use diesel::sql_types::{Integer, Text, Timestamp};
 use prometheus::{Gauge, Histogram, HistogramOpts, IntCounterVec, Opts, Registry};
 use rand::Rng;
 use reqwest::header::{HeaderMap, RETRY_AFTER};
-use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore};
+use tokio::sync::Notify;
 use tokio::task::JoinSet;
 
 use super::address::{refused_host, PublicOnly};
@@ -405,19 +405,30 @@ impl Context {
         attempt
     }
 
-    async fn deliver(self: Arc<Self>, claimed: Claimed, endpoint: EndpointRow) {
-        let attempt = self.attempt(&endpoint, &claimed).await;
+    /// Writes the results of finished attempts in one transaction: on SQLite, one write
+    /// lock for many deliveries rather than one each, which the API's writes wait for.
+    async fn record_all(&self, finished: Vec<(Claimed, Attempt)>) {
         let schedule = self.schedule.clone();
         let disable_after = self.disable_after;
         let recorded = self
             .db
-            .transaction(move |conn| record(conn, &claimed, &attempt, &schedule, disable_after))
+            .transaction(move |conn| {
+                finished
+                    .iter()
+                    .map(|(claimed, attempt)| {
+                        record(conn, claimed, attempt, &schedule, disable_after)
+                    })
+                    .collect::<Result<Vec<_>, _>>()
+            })
             .await;
         match recorded {
-            Ok(Some(outcome)) => self.metrics.attempts.with_label_values(&[outcome]).inc(),
-            Ok(None) => {}
-            // The lease runs out and the delivery is attempted again.
-            Err(error) => tracing::warn!(%error, "could not record a webhook attempt"),
+            Ok(outcomes) => {
+                for outcome in outcomes.into_iter().flatten() {
+                    self.metrics.attempts.with_label_values(&[outcome]).inc();
+                }
+            }
+            // The leases run out and the deliveries are attempted again.
+            Err(error) => tracing::warn!(%error, "could not record webhook attempts"),
         }
     }
 }
@@ -477,13 +488,13 @@ impl Worker {
         })
     }
 
-    /// Claims what is due and starts attempts for it; returns how many it started.
+    /// Claims what is due, up to the free slots, and starts attempts for it; returns how
+    /// many it started.
     async fn start_attempts(
         &self,
-        permits: &Arc<Semaphore>,
-        tasks: &mut JoinSet<()>,
+        tasks: &mut JoinSet<(Claimed, Attempt)>,
     ) -> Result<usize, ApiError> {
-        let free = permits.available_permits();
+        let free = CONCURRENCY.saturating_sub(tasks.len());
         let context = &self.context;
         let now = db_now();
         let due = context.db.run(move |conn| oldest_due(conn, now)).await?;
@@ -504,6 +515,7 @@ impl Worker {
             .await?;
         let started = claimed.len();
         for claimed in claimed {
+            // An endpoint deleted meanwhile took its deliveries with it.
             let Some(endpoint) = endpoints
                 .iter()
                 .find(|e| e.workspace_id == claimed.workspace_id && e.id == claimed.endpoint_id)
@@ -511,63 +523,66 @@ impl Worker {
             else {
                 continue;
             };
-            let permit: OwnedSemaphorePermit = permits
-                .clone()
-                .acquire_owned()
-                .await
-                .map_err(ApiError::internal)?;
             let context = context.clone();
             tasks.spawn(async move {
-                context.deliver(claimed, endpoint).await;
-                drop(permit);
+                let attempt = context.attempt(&endpoint, &claimed).await;
+                (claimed, attempt)
             });
         }
         Ok(started)
     }
 
-    /// Runs until the future is dropped (the server stopping).
+    /// Runs until the future is dropped (the server stopping); attempts in flight then are
+    /// made again after their lease.
     pub async fn run(self) {
-        let permits = Arc::new(Semaphore::new(CONCURRENCY));
-        let mut tasks = JoinSet::new();
+        let mut tasks: JoinSet<(Claimed, Attempt)> = JoinSet::new();
+        let mut finished = Vec::new();
         let mut last_prune: Option<Instant> = None;
         let mut last_digests: Option<Instant> = None;
         loop {
-            while tasks.try_join_next().is_some() {}
+            while let Some(done) = tasks.try_join_next() {
+                finished.extend(done.ok());
+            }
+            if !finished.is_empty() {
+                self.context.record_all(std::mem::take(&mut finished)).await;
+            }
             if last_digests.is_none_or(|at| at.elapsed() > DIGESTS_EVERY) {
                 last_digests = Some(Instant::now());
                 if let Err(error) = super::digest::send_due(&self.context.db).await {
                     tracing::warn!(%error, "could not send daily digests");
                 }
             }
-            let dispatched = dispatch(&self.context.db).await;
-            let started = self.start_attempts(&permits, &mut tasks).await;
             if last_prune.is_none_or(|at| at.elapsed() > PRUNE_EVERY) {
                 last_prune = Some(Instant::now());
                 let cutoff = db_now() - RETENTION;
-                if let Err(error) = self
+                let pruned = self
                     .context
                     .db
                     .run(move |conn| queries::prune(conn, cutoff))
-                    .await
-                {
+                    .await;
+                if let Err(error) = pruned {
                     tracing::warn!(%error, "could not prune webhook deliveries");
                 }
             }
+            let dispatched = dispatch(&self.context.db).await;
+            let started = self.start_attempts(&mut tasks).await;
             match (dispatched, started) {
                 (Err(error), _) | (_, Err(error)) => {
                     tracing::warn!(%error, "webhook worker could not reach the database");
                     tokio::time::sleep(BACKOFF).await;
                 }
-                (Ok(0), Ok(0)) => {
-                    tokio::select! {
-                        _ = tokio::time::sleep(POLL) => {}
-                        _ = self.wake.notified() => {}
-                    }
-                }
-                // More may be waiting: look again at once, once a slot is free.
+                // More may be waiting: look again at once while a slot is free.
+                (Ok(dispatched), Ok(started))
+                    if (dispatched > 0 || started > 0) && tasks.len() < CONCURRENCY => {}
+                // Idle, or every slot taken: wait for an attempt to end, new work, or the
+                // next look.
                 _ => {
-                    if let Ok(permit) = permits.acquire().await {
-                        drop(permit);
+                    tokio::select! {
+                        Some(done) = tasks.join_next(), if !tasks.is_empty() => {
+                            finished.extend(done.ok());
+                        }
+                        _ = self.wake.notified() => {}
+                        _ = tokio::time::sleep(POLL) => {}
                     }
                 }
             }
