@@ -402,6 +402,15 @@ impl Context {
         let elapsed = started.elapsed();
         self.metrics.duration.observe(elapsed.as_secs_f64());
         attempt.latency_ms = i32::try_from(elapsed.as_millis()).unwrap_or(i32::MAX);
+        if attempt.verdict != Verdict::Delivered {
+            tracing::debug!(
+                delivery = %claimed.id,
+                webhook = %endpoint.id,
+                status = ?attempt.status,
+                response = %attempt.response,
+                "webhook attempt failed"
+            );
+        }
         attempt
     }
 
