@@ -221,8 +221,8 @@ pub enum DeliveryStatus {
     Pending,
     /// The receiver answered 2xx.
     Succeeded,
-    /// Given up: the receiver refused it (4xx other than 408, 409, 425 and 429), or every
-    /// retry failed.
+    /// Given up: the receiver refused it (any answer but 2xx, 408, 429 and 5xx; 410 also
+    /// disables the endpoint), or every retry failed.
     Failed,
 }
 
