@@ -11,6 +11,7 @@ use actix_web::web::Bytes;
 use actix_web::{FromRequest, HttpRequest};
 use serde::de::DeserializeOwned;
 
+use super::objects_only::ObjectsOnly;
 use crate::error::ApiError;
 
 pub struct Json<T>(pub T);
@@ -127,7 +128,8 @@ fn payload_too_large() -> ApiError {
 /// are 400, a well-formed document that does not fit `T` is 422 with a pointer to the
 /// value that did not fit.
 pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
-    // serde would read an array as a struct's fields by position: a body is an object.
+    // serde would read an array as a struct's fields by position: a body is an object, and
+    // so is every struct in it (`ObjectsOnly`).
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
     if first.is_some_and(|b| *b != b'{')
         && serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok()
@@ -135,16 +137,17 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
         return Err(ApiError::invalid_field("/", "must be a JSON object"));
     }
     let deserializer = &mut serde_json::Deserializer::from_slice(bytes);
-    let value = serde_path_to_error::deserialize(&mut *deserializer).map_err(|error| {
-        let pointer = json_pointer(error.path());
-        let inner = error.into_inner();
-        match inner.classify() {
-            serde_json::error::Category::Data => {
-                ApiError::invalid_field(pointer, strip_position(&inner.to_string()))
+    let value =
+        serde_path_to_error::deserialize(ObjectsOnly(&mut *deserializer)).map_err(|error| {
+            let pointer = json_pointer(error.path());
+            let inner = error.into_inner();
+            match inner.classify() {
+                serde_json::error::Category::Data => {
+                    ApiError::invalid_field(pointer, strip_position(&inner.to_string()))
+                }
+                _ => malformed(inner),
             }
-            _ => malformed(inner),
-        }
-    })?;
+        })?;
     deserializer.end().map_err(malformed)?;
     Ok(value)
 }
@@ -155,7 +158,7 @@ pub fn parse_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, A
     if !value.is_object() {
         return Err(ApiError::invalid_field("/", "must be a JSON object"));
     }
-    serde_path_to_error::deserialize(value).map_err(|error| {
+    serde_path_to_error::deserialize(ObjectsOnly(value)).map_err(|error| {
         let pointer = json_pointer(error.path());
         ApiError::invalid_field(pointer, strip_position(&error.into_inner().to_string()))
     })
@@ -242,6 +245,56 @@ mod tests {
         let (status, _, text) = error_of(r#"["x", []]"#);
         assert_eq!(status, 422, "fields by position are not an object");
         assert!(text.contains("must be a JSON object"), "{text}");
+    }
+
+    #[test]
+    fn nested_structs_are_objects_too() {
+        #[derive(Debug, Deserialize, PartialEq)]
+        struct Person {
+            name: String,
+            company: Option<String>,
+        }
+        #[derive(Debug, Deserialize, PartialEq)]
+        struct Outer {
+            target: Person,
+            others: Vec<Person>,
+            maybe: Option<Person>,
+            amount: crate::values::Money,
+        }
+        let parsed: Outer = parse(
+            br#"{"target": {"name": "Ana", "company": "Fabrikam"}, "others": [{"name": "Ben"}],
+                 "maybe": null, "amount": 12.5}"#,
+        )
+        .unwrap();
+        assert_eq!(parsed.target.company.as_deref(), Some("Fabrikam"));
+        assert_eq!(parsed.others[0].name, "Ben");
+        assert_eq!(parsed.maybe, None);
+        for (body, pointer) in [
+            (
+                r#"{"target": ["Ana", "Fabrikam"], "others": [], "maybe": null, "amount": 1}"#,
+                "/target",
+            ),
+            (
+                r#"{"target": {"name": "A"}, "others": [["Ben"]], "maybe": null, "amount": 1}"#,
+                "/others/0",
+            ),
+            (
+                r#"{"target": {"name": "A"}, "others": [], "maybe": ["Cy"], "amount": 1}"#,
+                "/maybe",
+            ),
+        ] {
+            let error = parse::<Outer>(body.as_bytes()).unwrap_err();
+            let text = format!("{error}");
+            assert_eq!(error.code(), "validation_failed", "{body}");
+            assert!(
+                text.contains(pointer) && text.contains("expected struct Person"),
+                "{body}: {text}"
+            );
+        }
+        // The same holds for an item read from a document already parsed (a batch's).
+        let value =
+            serde_json::json!({"target": ["Ana"], "others": [], "maybe": null, "amount": 1});
+        assert!(parse_value::<Outer>(value).is_err());
     }
 
     #[test]

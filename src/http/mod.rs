@@ -4,6 +4,7 @@ pub mod batch;
 pub mod extract;
 pub mod fallback;
 pub mod idempotency;
+mod objects_only;
 pub mod observe;
 pub mod pagination;
 pub mod precondition;

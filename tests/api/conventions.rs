@@ -222,12 +222,20 @@ on_every_backend! {
         assert_problem(send(json, r#"{"first_name": "x"}{"first_name": "y"}"#).await.unwrap(), 400, "malformed_json").await;
         let problem = assert_problem(send(json, r#"["x"]"#).await.unwrap(), 422, "validation_failed").await;
         assert_eq!(crate::helpers::pointers(&problem), ["/"]);
+        // Every object in a body is an object, not fields by position.
+        let referrer = app.create_contact(&account.token, json!({"first_name": "Rita"})).await;
+        let response = app.post("/v1/referral-requests", &account.token, json!({"referrer_id": referrer["id"], "target": ["Ana Costa", "Fabrikam"]})).await;
+        let problem = assert_problem(response, 422, "validation_failed").await;
+        assert_eq!(crate::helpers::pointers(&problem), ["/target"]);
+        let response = app.post("/v1/contacts/batch", &account.token, json!({"operations": [{"op": "create", "contact": ["Ana"]}]})).await;
+        let results: Value = response.json().await.unwrap();
+        assert_eq!(results["results"][0]["status"], 422, "{results}");
         for refused in ["application/json; charset=utf-16", "application/merge-patch+json", "application/vnd.api+json"] {
             assert_problem(send(refused, r#"{"first_name": "x"}"#).await.unwrap(), 415, "unsupported_media_type").await;
         }
         assert_eq!(send("application/json; charset=UTF-8", r#"{"first_name": "x"}"#).await.unwrap().status(), 201);
         let listed: Value = app.get("/v1/contacts", &account.token).await.json().await.unwrap();
-        assert_eq!(listed["data"].as_array().unwrap().len(), 1, "nothing half-written");
+        assert_eq!(listed["data"].as_array().unwrap().len(), 2, "nothing half-written (Rita and x)");
 
         // An array of the wrong length is a 422 naming it, not a syntax error.
         let ids: Vec<String> = (0..10_000).map(|_| uuid::Uuid::now_v7().to_string()).collect();
