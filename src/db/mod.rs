@@ -226,6 +226,13 @@ impl r2d2::ManageConnection for ConnectionManager {
     }
 }
 
+tokio::task_local! {
+    /// The workspace and `Idempotency-Key` of the request being served, when it claimed
+    /// one (`http::idempotency`): every transaction the request commits marks the key's
+    /// claim as carried out, atomically with its write.
+    pub static IDEMPOTENT_REQUEST: (String, String);
+}
+
 /// Publishes what a transaction touched, just before it commits (the change feed).
 pub type Publish = dyn Fn(&mut DbConn) -> Result<(), ApiError> + Send + Sync;
 pub type Publisher = std::sync::Arc<Publish>;
@@ -353,7 +360,8 @@ impl Db {
         T: Send + 'static,
     {
         let publisher = self.publisher.clone();
-        self.run(move |conn| transaction(conn, publisher.as_deref(), work))
+        let idempotent = IDEMPOTENT_REQUEST.try_with(Clone::clone).ok();
+        self.run(move |conn| transaction(conn, publisher.as_deref(), work, idempotent.as_ref()))
             .await
     }
 
@@ -366,8 +374,14 @@ impl Db {
 /// One transaction on either backend. SQLite transactions start with BEGIN IMMEDIATE: a
 /// read-then-write transaction that begins deferred fails with "database is locked" when
 /// another writer got there first, instead of waiting for the busy timeout. What the work
-/// touched is published last, in the same transaction.
-fn transaction<T, F>(conn: &mut DbConn, publisher: Option<&Publish>, work: F) -> Result<T, ApiError>
+/// touched is published last, in the same transaction, and so is the mark of the
+/// `Idempotency-Key` the request claimed, if any.
+fn transaction<T, F>(
+    conn: &mut DbConn,
+    publisher: Option<&Publish>,
+    work: F,
+    idempotent: Option<&(String, String)>,
+) -> Result<T, ApiError>
 where
     F: FnOnce(&mut DbConn) -> Result<T, ApiError>,
 {
@@ -394,6 +408,13 @@ where
             }
         } else if pending::any_noted() {
             pending::take(conn)?;
+        }
+        if let Some((workspace_id, key)) = idempotent {
+            use schema::idempotency_keys;
+            diesel::update(idempotency_keys::table.find((workspace_id, key)))
+                .filter(idempotency_keys::committed_at.is_null())
+                .set(idempotency_keys::committed_at.eq(crate::time::db_now()))
+                .execute(conn)?;
         }
         Ok(value)
     });

@@ -142,6 +142,7 @@ diesel::table! {
         response_headers -> Nullable<Text>,
         response_body -> Nullable<Binary>,
         created_at -> Timestamp,
+        committed_at -> Nullable<Timestamp>,
     }
 }
 

@@ -7,10 +7,12 @@
 //! is replayed only to the caller who made it (the same person, or the same API key),
 //! while they are still a member of its workspace.
 //!
-//! Keys are scoped to a workspace and remembered for 24 hours. The claim on a key and the
-//! write it guards are separate transactions: if the process dies in between, the key is
-//! free again after `ABANDONED_AFTER`, so a client retrying past that may write twice —
-//! the usual trade-off, documented for integrators.
+//! Keys are scoped to a workspace and remembered for 24 hours. Crash-safe: every
+//! transaction the request commits marks the key's claim as carried out, in that same
+//! transaction (`db::IDEMPOTENT_REQUEST`). If the process dies after the write committed
+//! and before the response was stored, a retry learns that the request was carried out
+//! (409 `idempotency_response_lost`) and nothing is written twice; if it died before the
+//! write committed, the key is free again after `ABANDONED_AFTER` and a retry runs.
 
 use actix_web::body::{self, BoxBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -25,7 +27,7 @@ use sha2::{Digest, Sha256};
 
 use crate::auth::principal::authenticated_caller;
 use crate::db::schema::idempotency_keys;
-use crate::db::{is_unique_violation, Db, DbConn};
+use crate::db::{is_unique_violation, Db, DbConn, IDEMPOTENT_REQUEST};
 use crate::error::ApiError;
 use crate::time::db_now;
 
@@ -62,6 +64,8 @@ enum Claim {
     },
     InFlight,
     OtherRequest,
+    /// Carried out, but its response was never stored.
+    ResponseLost,
 }
 
 fn claim(
@@ -77,6 +81,7 @@ fn claim(
         Option<String>,
         Option<Vec<u8>>,
         NaiveDateTime,
+        Option<NaiveDateTime>,
     );
     let existing = idempotency_keys::table
         .find((workspace_id, key))
@@ -86,15 +91,21 @@ fn claim(
             idempotency_keys::response_headers,
             idempotency_keys::response_body,
             idempotency_keys::created_at,
+            idempotency_keys::committed_at,
         ))
         .first::<Row>(conn)
         .optional()?;
-    if let Some((stored_fingerprint, status, headers, body, created_at)) = existing {
+    if let Some((stored_fingerprint, status, headers, body, created_at, committed_at)) = existing {
         let expired = created_at < now - REMEMBERED_FOR;
-        let abandoned = status.is_none() && created_at < now - ABANDONED_AFTER;
+        // Nothing was written under a claim whose holder died before committing.
+        let abandoned =
+            status.is_none() && committed_at.is_none() && created_at < now - ABANDONED_AFTER;
         if !expired && !abandoned {
             return Ok(match status {
                 _ if stored_fingerprint != fingerprint => Claim::OtherRequest,
+                None if committed_at.is_some() && created_at < now - ABANDONED_AFTER => {
+                    Claim::ResponseLost
+                }
                 None => Claim::InFlight,
                 Some(status) => Claim::Replay {
                     status: status as u16,
@@ -143,8 +154,15 @@ fn record(
     Ok(())
 }
 
+/// Frees the key for a retry, unless the request's write committed: that one must never
+/// run twice, and its retries learn that it was carried out.
 fn release(conn: &mut DbConn, workspace_id: &str, key: &str) -> Result<(), ApiError> {
-    diesel::delete(idempotency_keys::table.find((workspace_id, key))).execute(conn)?;
+    diesel::delete(
+        idempotency_keys::table
+            .find((workspace_id, key))
+            .filter(idempotency_keys::committed_at.is_null()),
+    )
+    .execute(conn)?;
     Ok(())
 }
 
@@ -206,6 +224,10 @@ pub async fn idempotency(
             "idempotency_key_in_flight",
             "a request with this Idempotency-Key is still being served; retry in a moment",
         ))),
+        Ok(Claim::ResponseLost) => Ok(req.error_response(ApiError::conflict(
+            "idempotency_response_lost",
+            "the request with this Idempotency-Key was carried out, but its response was lost; read the resource to see it (it will not be done twice)",
+        ))),
         Ok(Claim::Replay { status, headers, body }) => {
             let mut response = HttpResponse::build(StatusCode::from_u16(status).unwrap_or(StatusCode::OK));
             for (name, value) in headers {
@@ -215,7 +237,8 @@ pub async fn idempotency(
             Ok(req.into_response(response.body(body)))
         }
         Ok(Claim::Fresh) => {
-            let response = next.call(req).await?;
+            let request = (workspace_id.clone(), key.clone());
+            let response = IDEMPOTENT_REQUEST.scope(request, next.call(req)).await?;
             let (request, response) = response.into_parts();
             let status = response.status();
             let (head, body) = response.into_parts();

@@ -106,3 +106,39 @@ on_every_backend! {
         assert_problem(replay, 401, "unauthorized").await;
     }
 }
+
+/// As if the process had died between the write's commit and the storing of its response,
+/// and the claim were five minutes old.
+fn lose_the_response(app: &TestApp, key: &str) {
+    let older = match app.backend {
+        crate::helpers::Backend::Sqlite => "datetime(created_at, '-10 minutes')",
+        crate::helpers::Backend::Postgres(_) => "created_at - INTERVAL '10 minutes'",
+    };
+    app.database.execute(&format!(
+        "UPDATE idempotency_keys SET status_code = NULL, response_headers = NULL, \
+         response_body = NULL, created_at = {older} WHERE idempotency_key = '{key}'"
+    ));
+}
+
+on_every_backend! {
+    async fn a_write_whose_response_was_lost_is_never_done_twice(app) {
+        let account = app.signup().await;
+        let first = create_with_key(&app, &account.token, "crash-1", json!({"first_name": "Once"})).await;
+        assert_eq!(first.status(), 201);
+        lose_the_response(&app, "crash-1");
+        let retry = create_with_key(&app, &account.token, "crash-1", json!({"first_name": "Once"})).await;
+        let problem = assert_problem(retry, 409, "idempotency_response_lost").await;
+        assert!(problem["detail"].as_str().unwrap().contains("carried out"), "{problem}");
+        let page: Value = app.get("/v1/contacts", &account.token).await.json().await.unwrap();
+        assert_eq!(page["data"].as_array().unwrap().len(), 1, "written once");
+
+        // A claim whose request wrote nothing (refused before any write) is free again
+        // once abandoned: the retry runs, rather than being told it was carried out.
+        let refused = create_with_key(&app, &account.token, "crash-2", json!({"last_name": "Nameless"})).await;
+        assert_eq!(refused.status(), 422);
+        lose_the_response(&app, "crash-2");
+        let retry = create_with_key(&app, &account.token, "crash-2", json!({"last_name": "Nameless"})).await;
+        assert_eq!(retry.status(), 422);
+        assert!(retry.headers().get("idempotent-replayed").is_none(), "run again, not replayed");
+    }
+}
