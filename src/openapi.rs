@@ -334,7 +334,9 @@ fn add_idempotency_key(operation: &mut Operation) {
         .required(Required::False)
         .description(Some(
             "Makes a retry safe: a request repeated with the same key within 24 hours gets the first response \
-             (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422.",
+             (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. \
+             If the first request was carried out but its response was lost (the server stopped in between), a retry \
+             gets 409 `idempotency_response_lost`, and nothing is done twice.",
         ))
         .schema(Some(
             ObjectBuilder::new().schema_type(Type::String).min_length(Some(1)).max_length(Some(255)).pattern(Some("^[!-~]+$")),
@@ -346,7 +348,10 @@ fn add_idempotency_key(operation: &mut Operation) {
         .push(parameter);
     let responses = &mut operation.responses.responses;
     responses.entry("409".to_owned()).or_insert_with(|| {
-        problem_response("A request with the same Idempotency-Key is still being served")
+        problem_response(
+            "`idempotency_key_in_flight`: a request with the same Idempotency-Key is still being served; \
+             `idempotency_response_lost`: it was carried out, but its response was lost",
+        )
     });
     responses
         .entry("400".to_owned())
