@@ -27,7 +27,7 @@ bench() { # $1 backend, $2 DATABASE_URL
   # the run that made it.
   trap 'grep -h -m 10 -E "WARN|ERROR" "$WORK"/*.log 2>/dev/null || true' RETURN
   python3 - "$1" "$2" "$BIN" "$CHANGES" "$WORK" <<'PY'
-import http.client, http.server, json, os, signal, socket, statistics, subprocess, sys
+import atexit, http.client, http.server, json, os, signal, socket, statistics, subprocess, sys
 import threading, time
 from datetime import datetime
 
@@ -73,6 +73,7 @@ def start(command, port, **env):
                        RATE_LIMIT_WORKSPACE_PER_MINUTE="1000000", **env)
     process = subprocess.Popen([binary, command], env=environment,
                                stdout=subprocess.DEVNULL, stderr=open(f"{work}/{backend}.log", "a"))
+    atexit.register(process.kill)  # also when a check fails midway
     if command == "serve":
         for _ in range(100):
             try:
