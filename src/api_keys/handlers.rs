@@ -41,7 +41,7 @@ async fn create_api_key(
         ));
     }
     let created = db
-        .run(move |conn| {
+        .transaction(move |conn| {
             queries::create(
                 conn,
                 &principal.workspace_id,

@@ -335,7 +335,8 @@ impl Db {
         }
     }
 
-    /// Runs blocking database work off the async workers.
+    /// Runs blocking database work off the async workers. Work that writes belongs in
+    /// `transaction`, which also marks a claimed `Idempotency-Key` with the write.
     pub async fn run<T, F>(&self, work: F) -> Result<T, ApiError>
     where
         F: FnOnce(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
