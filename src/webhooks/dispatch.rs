@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Text};
 
-use super::events::{self, Before};
+use super::events::{self, Shown};
 use super::queries::{DeliveryRow, EndpointRow};
 use crate::changes::{self, Change};
 use crate::db::schema::{feed_heads, webhook_cursors, webhook_deliveries, webhook_endpoints};
@@ -60,15 +60,15 @@ fn hold_cursor(conn: &mut DbConn, workspace_id: &str) -> Result<Option<i64>, Api
 fn before(
     conn: &mut DbConn,
     workspace_id: &str,
-    seen: &HashMap<uuid::Uuid, Before>,
+    seen: &HashMap<uuid::Uuid, Shown>,
     change: &Change,
-) -> Result<Option<Before>, ApiError> {
+) -> Result<Option<Shown>, ApiError> {
     if let Some(before) = seen.get(&change.id) {
         return Ok(Some(before.clone()));
     }
     Ok(
         changes::previous(conn, workspace_id, &change.id.to_string(), change.seq)?
-            .map(|previous| Before::of(&previous)),
+            .map(|previous| Shown::of(&previous)),
     )
 }
 
@@ -95,7 +95,7 @@ fn dispatch_workspace(conn: &mut DbConn, workspace_id: &str) -> Result<usize, Ap
         .load(conn)?;
     let now = db_now();
     let mut deliveries = Vec::new();
-    let mut seen: HashMap<uuid::Uuid, Before> = HashMap::new();
+    let mut seen: HashMap<uuid::Uuid, Shown> = HashMap::new();
     let by_owner = endpoints
         .iter()
         .any(|endpoint| endpoint.member_id.is_some());
@@ -106,8 +106,12 @@ fn dispatch_workspace(conn: &mut DbConn, workspace_id: &str) -> Result<usize, Ap
             } else {
                 None
             };
-            let owner = events::owner(change).or_else(|| before.as_ref()?.owner.clone());
-            for event in events::of_change(change, before.as_ref()) {
+            let shown = Shown::of(change);
+            let owner = shown
+                .owner
+                .clone()
+                .or_else(|| before.as_ref()?.owner.clone());
+            for event in events::of_change(change, &shown, before.as_ref()) {
                 let wanting: Vec<&EndpointRow> = endpoints
                     .iter()
                     .filter(|endpoint| {
@@ -135,7 +139,7 @@ fn dispatch_workspace(conn: &mut DbConn, workspace_id: &str) -> Result<usize, Ap
                 }));
             }
             if change.data.is_some() {
-                seen.insert(change.id, Before::of(change));
+                seen.insert(change.id, shown);
             }
         }
     }

@@ -119,46 +119,62 @@ impl EventTypes {
     }
 
     pub fn matches(&self, event: &str) -> bool {
-        self.0.iter().any(|pattern| {
-            pattern == "*"
-                || pattern == event
-                || pattern
-                    .strip_suffix('*')
-                    .is_some_and(|prefix| event.starts_with(prefix))
-        })
+        self.0.iter().any(|pattern| pattern_matches(pattern, event))
     }
 }
 
-/// What the previous change of the same resource showed, for events that compare.
+/// Whether the event types as stored (`to_stored`) take `event`, read in place: the
+/// dispatcher asks this for every change, event and endpoint.
+pub fn stored_match(stored: &str, event: &str) -> bool {
+    stored
+        .split(' ')
+        .any(|pattern| pattern_matches(pattern, event))
+}
+
+fn pattern_matches(pattern: &str, event: &str) -> bool {
+    pattern == "*"
+        || pattern == event
+        || pattern
+            .strip_suffix('*')
+            .is_some_and(|prefix| event.starts_with(prefix))
+}
+
+/// What a change shows of its resource for the events that compare: its status, and the
+/// member it belongs to (a contact's owner, or who logged the interaction, asked for the
+/// referral or recorded the introduction).
 #[derive(Debug, Default, Clone)]
-pub struct Before {
+pub struct Shown {
     pub status: Option<String>,
     pub owner: Option<String>,
 }
 
-impl Before {
+impl Shown {
+    /// Reads the two fields, parsing the resource's JSON once and nothing else of it.
     pub fn of(change: &Change) -> Self {
+        #[derive(serde::Deserialize)]
+        struct Fields {
+            status: Option<String>,
+            owner_id: Option<String>,
+            member_id: Option<String>,
+        }
+        let Some(fields) = change
+            .data
+            .as_ref()
+            .and_then(|data| serde_json::from_str::<Fields>(data.get()).ok())
+        else {
+            return Self::default();
+        };
+        let owner = match change.resource_type {
+            ResourceType::Contact => fields.owner_id,
+            ResourceType::Interaction
+            | ResourceType::ReferralRequest
+            | ResourceType::Introduction => fields.member_id,
+            _ => None,
+        };
         Self {
-            status: field(change, "status"),
-            owner: owner(change),
+            status: fields.status,
+            owner,
         }
-    }
-}
-
-fn field(change: &Change, name: &str) -> Option<String> {
-    let data: serde_json::Value = serde_json::from_str(change.data.as_ref()?.get()).ok()?;
-    data.get(name)?.as_str().map(str::to_owned)
-}
-
-/// The member a resource belongs to: a contact's owner, or who logged the interaction,
-/// asked for the referral or recorded the introduction.
-pub fn owner(change: &Change) -> Option<String> {
-    match change.resource_type {
-        ResourceType::Contact => field(change, "owner_id"),
-        ResourceType::Interaction | ResourceType::ReferralRequest | ResourceType::Introduction => {
-            field(change, "member_id")
-        }
-        _ => None,
     }
 }
 
@@ -169,14 +185,14 @@ pub fn compares(change: &Change, by_owner: bool) -> bool {
         || (by_owner && change.data.is_none())
 }
 
-/// The events one change makes.
-pub fn of_change(change: &Change, before: Option<&Before>) -> Vec<String> {
+/// The events one change makes, given what it shows and what the resource's previous
+/// change showed.
+pub fn of_change(change: &Change, shown: &Shown, before: Option<&Shown>) -> Vec<String> {
     let kind = change.resource_type.as_str();
     let mut events = vec![format!("{kind}.{}", change.op.as_str())];
     if has_status(change.resource_type) && change.op == ChangeOp::Updated {
-        let now = field(change, "status");
         if let Some(before) = before {
-            if now.is_some() && before.status.is_some() && now != before.status {
+            if shown.status.is_some() && before.status.is_some() && shown.status != before.status {
                 events.push(format!("{kind}.status_changed"));
             }
         }
@@ -290,6 +306,8 @@ mod tests {
         assert!(types.matches("introduction.status_changed"));
         assert!(!types.matches("introduction.updated"));
         assert!(!types.matches("contacts.created"));
+        assert!(stored_match(&types.to_stored(), "contact.created"));
+        assert!(!stored_match(&types.to_stored(), "introduction.updated"));
         assert!(EventTypes::parse(names(&["*"]))
             .unwrap()
             .matches("settings.updated"));
@@ -316,27 +334,36 @@ mod tests {
             ChangeOp::Updated,
             Some(r#"{"status":"met"}"#),
         );
-        let before = Before {
+        let before = Shown {
             status: Some("proposed".into()),
             owner: None,
         };
         assert_eq!(
-            of_change(&now, Some(&before)),
+            of_change(&now, &Shown::of(&now), Some(&before)),
             ["introduction.updated", "introduction.status_changed"]
         );
-        let same = Before {
+        let same = Shown {
             status: Some("met".into()),
             owner: None,
         };
-        assert_eq!(of_change(&now, Some(&same)), ["introduction.updated"]);
+        assert_eq!(
+            of_change(&now, &Shown::of(&now), Some(&same)),
+            ["introduction.updated"]
+        );
         // Without the previous state, nothing is claimed about the status.
-        assert_eq!(of_change(&now, None), ["introduction.updated"]);
+        assert_eq!(
+            of_change(&now, &Shown::of(&now), None),
+            ["introduction.updated"]
+        );
         let created = change(
             ResourceType::ReferralRequest,
             ChangeOp::Created,
             Some(r#"{"status":"planned"}"#),
         );
-        assert_eq!(of_change(&created, None), ["referral_request.created"]);
+        assert_eq!(
+            of_change(&created, &Shown::of(&created), None),
+            ["referral_request.created"]
+        );
         assert!(!compares(&created, true));
         assert!(compares(&now, false));
         let deleted = change(ResourceType::Contact, ChangeOp::Deleted, None);
@@ -351,19 +378,19 @@ mod tests {
             ChangeOp::Updated,
             Some(r#"{"owner_id":"m1"}"#),
         );
-        assert_eq!(owner(&contact).as_deref(), Some("m1"));
+        assert_eq!(Shown::of(&contact).owner.as_deref(), Some("m1"));
         let interaction = change(
             ResourceType::Interaction,
             ChangeOp::Created,
             Some(r#"{"member_id":"m2"}"#),
         );
-        assert_eq!(owner(&interaction).as_deref(), Some("m2"));
+        assert_eq!(Shown::of(&interaction).owner.as_deref(), Some("m2"));
         let settings = change(
             ResourceType::Settings,
             ChangeOp::Updated,
             Some(r#"{"member_id":"m2"}"#),
         );
-        assert_eq!(owner(&settings), None);
+        assert_eq!(Shown::of(&settings).owner, None);
     }
 
     #[test]

@@ -78,7 +78,7 @@ impl EndpointRow {
     }
 
     pub fn subscribes(&self, event: &str) -> bool {
-        EventTypes::from_stored(&self.event_types).matches(event)
+        events::stored_match(&self.event_types, event)
     }
 }
 

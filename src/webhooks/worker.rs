@@ -8,6 +8,7 @@
 //! ends: at least once, never lost. Its result is recorded only while the claim is still
 //! its own (the attempt count it claimed), so a late answer cannot overwrite a newer one.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -242,9 +243,8 @@ fn record(
     claimed: &Claimed,
     attempt: &Attempt,
     schedule: &RetrySchedule,
-    disable_after: TimeDelta,
+    now: NaiveDateTime,
 ) -> Result<Option<&'static str>, ApiError> {
-    let now = db_now();
     let (status, next, outcome) = match attempt.verdict {
         Verdict::Delivered => (DeliveryStatus::Succeeded, None, "delivered"),
         Verdict::Retry => match schedule.delay_after(claimed.attempts) {
@@ -275,22 +275,50 @@ fn record(
         webhook_deliveries::finished_at.eq(finished),
     ))
     .execute(conn)?;
-    if written == 0 {
-        return Ok(None);
+    Ok((written > 0).then_some(outcome))
+}
+
+/// What a pass's attempts say of an endpoint, the telling one last: one that answered is
+/// alive whatever else failed, and a 410 is final.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Health {
+    Failing,
+    Answering,
+    Gone,
+}
+
+impl Health {
+    fn of(verdict: Verdict) -> Self {
+        match verdict {
+            Verdict::Delivered => Self::Answering,
+            Verdict::Gone => Self::Gone,
+            Verdict::Retry | Verdict::Refused => Self::Failing,
+        }
     }
+}
+
+/// Keeps an endpoint's `failing_since`, and disables it when it is gone or has failed for
+/// longer than `disable_after`.
+fn keep_health(
+    conn: &mut DbConn,
+    (workspace_id, endpoint_id): &(String, String),
+    health: Health,
+    disable_after: TimeDelta,
+    now: NaiveDateTime,
+) -> Result<(), ApiError> {
     let endpoint = webhook_endpoints::table
-        .filter(webhook_endpoints::workspace_id.eq(&claimed.workspace_id))
-        .filter(webhook_endpoints::id.eq(&claimed.endpoint_id));
-    if attempt.verdict == Verdict::Delivered {
+        .filter(webhook_endpoints::workspace_id.eq(workspace_id))
+        .filter(webhook_endpoints::id.eq(endpoint_id));
+    if health == Health::Answering {
         diesel::update(endpoint.filter(webhook_endpoints::failing_since.is_not_null()))
             .set(webhook_endpoints::failing_since.eq(None::<NaiveDateTime>))
             .execute(conn)?;
-        return Ok(Some(outcome));
+        return Ok(());
     }
     diesel::update(endpoint.filter(webhook_endpoints::failing_since.is_null()))
         .set(webhook_endpoints::failing_since.eq(now))
         .execute(conn)?;
-    let reason = if attempt.verdict == Verdict::Gone {
+    let reason = if health == Health::Gone {
         Some(format!(
             "the receiver answered 410 Gone on {}",
             from_db(now).to_rfc3339()
@@ -310,7 +338,7 @@ fn record(
             })
     };
     if let Some(reason) = reason {
-        tracing::warn!(webhook = %claimed.endpoint_id, %reason, "webhook disabled");
+        tracing::warn!(webhook = %endpoint_id, %reason, "webhook disabled");
         diesel::update(endpoint.filter(webhook_endpoints::enabled.eq(true)))
             .set((
                 webhook_endpoints::enabled.eq(false),
@@ -320,7 +348,7 @@ fn record(
             ))
             .execute(conn)?;
     }
-    Ok(Some(outcome))
+    Ok(())
 }
 
 /// Everything the worker's tasks share.
@@ -414,25 +442,39 @@ impl Context {
         attempt
     }
 
-    /// Writes the results of finished attempts in one transaction: on SQLite, one write
-    /// lock for many deliveries rather than one each, which the API's writes wait for.
+    /// Writes the results of finished attempts in one transaction (on SQLite, one write
+    /// lock for many deliveries rather than one each, which the API's writes wait for), and
+    /// each endpoint's health once for all of its attempts.
     async fn record_all(&self, finished: Vec<(Claimed, Attempt)>) {
         let schedule = self.schedule.clone();
         let disable_after = self.disable_after;
         let recorded = self
             .db
             .transaction(move |conn| {
-                finished
-                    .iter()
-                    .map(|(claimed, attempt)| {
-                        record(conn, claimed, attempt, &schedule, disable_after)
-                    })
-                    .collect::<Result<Vec<_>, _>>()
+                let now = db_now();
+                let mut outcomes = Vec::with_capacity(finished.len());
+                let mut health: BTreeMap<(String, String), Health> = BTreeMap::new();
+                for (claimed, attempt) in &finished {
+                    let Some(outcome) = record(conn, claimed, attempt, &schedule, now)? else {
+                        continue;
+                    };
+                    outcomes.push(outcome);
+                    let endpoint = (claimed.workspace_id.clone(), claimed.endpoint_id.clone());
+                    let seen = Health::of(attempt.verdict);
+                    health
+                        .entry(endpoint)
+                        .and_modify(|kept| *kept = (*kept).max(seen))
+                        .or_insert(seen);
+                }
+                for (endpoint, health) in &health {
+                    keep_health(conn, endpoint, *health, disable_after, now)?;
+                }
+                Ok(outcomes)
             })
             .await;
         match recorded {
             Ok(outcomes) => {
-                for outcome in outcomes.into_iter().flatten() {
+                for outcome in outcomes {
                     self.metrics.attempts.with_label_values(&[outcome]).inc();
                 }
             }
