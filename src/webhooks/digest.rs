@@ -118,19 +118,33 @@ fn next_at(zone: Tz, hour: i32, sent_on: Option<NaiveDate>, now: DateTime<Utc>) 
     at_hour(zone, day, hour)
 }
 
-type MemberDigest = (String, String, i32, String, Option<NaiveDate>);
+/// A member's digest settings as stored.
+#[derive(Debug, Queryable, Selectable)]
+#[diesel(table_name = members)]
+struct MemberDigest {
+    id: String,
+    workspace_id: String,
+    digest_hour: i32,
+    digest_time_zone: String,
+    digest_sent_on: Option<NaiveDate>,
+}
 
 fn zone(name: &str) -> Tz {
     name.parse().unwrap_or(Tz::UTC)
 }
 
-fn view((id, _, hour, time_zone, sent_on): MemberDigest) -> Result<Digest, ApiError> {
+fn view(member: MemberDigest) -> Result<Digest, ApiError> {
     Ok(Digest {
-        member_id: id.parse().map_err(ApiError::internal)?,
-        next_at: next_at(zone(&time_zone), hour, sent_on, now()),
-        hour,
-        time_zone,
-        last_sent_on: sent_on,
+        member_id: member.id.parse().map_err(ApiError::internal)?,
+        next_at: next_at(
+            zone(&member.digest_time_zone),
+            member.digest_hour,
+            member.digest_sent_on,
+            now(),
+        ),
+        hour: member.digest_hour,
+        time_zone: member.digest_time_zone,
+        last_sent_on: member.digest_sent_on,
     })
 }
 
@@ -143,13 +157,7 @@ fn member_digest(
         .filter(members::workspace_id.eq(workspace_id))
         .filter(members::id.eq(member_id))
         .filter(members::removed_at.is_null())
-        .select((
-            members::id,
-            members::workspace_id,
-            members::digest_hour,
-            members::digest_time_zone,
-            members::digest_sent_on,
-        ))
+        .select(MemberDigest::as_select())
         .first(conn)
         .optional()?
         .ok_or_else(|| ApiError::not_found(format!("no member {member_id} in this workspace")))
@@ -202,16 +210,15 @@ fn due_members(
         let rows: Vec<MemberDigest> = members::table
             .filter(members::workspace_id.eq_any(chunk))
             .filter(members::removed_at.is_null())
-            .select((
-                members::id,
-                members::workspace_id,
-                members::digest_hour,
-                members::digest_time_zone,
-                members::digest_sent_on,
-            ))
+            .select(MemberDigest::as_select())
             .load(conn)?;
         due_now.extend(rows.into_iter().filter_map(|row| {
-            let day = due(zone(&row.3), row.2, row.4, now)?;
+            let day = due(
+                zone(&row.digest_time_zone),
+                row.digest_hour,
+                row.digest_sent_on,
+                now,
+            )?;
             Some((row, day))
         }));
     }
@@ -226,7 +233,12 @@ fn send(
     day: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<usize, ApiError> {
-    let (member_id, workspace_id, _, time_zone, _) = member;
+    let MemberDigest {
+        id: member_id,
+        workspace_id,
+        digest_time_zone: time_zone,
+        ..
+    } = member;
     let claimed = diesel::update(
         members::table.filter(members::id.eq(member_id)).filter(
             members::digest_sent_on
