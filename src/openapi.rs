@@ -335,8 +335,9 @@ fn add_idempotency_key(operation: &mut Operation) {
         .description(Some(
             "Makes a retry safe: a request repeated with the same key within 24 hours gets the first response \
              (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. \
-             If the first request was carried out but its response was lost (the server stopped in between), a retry \
-             gets 409 `idempotency_response_lost`, and nothing is done twice.",
+             If the server stopped while serving the first request, a retry 30 seconds after it began either runs \
+             (nothing was written) or gets 409 `idempotency_response_lost` (it was carried out, its response lost); \
+             nothing is done twice.",
         ))
         .schema(Some(
             ObjectBuilder::new().schema_type(Type::String).min_length(Some(1)).max_length(Some(255)).pattern(Some("^[!-~]+$")),
@@ -350,7 +351,8 @@ fn add_idempotency_key(operation: &mut Operation) {
     responses.entry("409".to_owned()).or_insert_with(|| {
         problem_response(
             "`idempotency_key_in_flight`: a request with the same Idempotency-Key is still being served; \
-             `idempotency_response_lost`: it was carried out, but its response was lost",
+             `idempotency_response_lost`: it was carried out, but its response was lost; \
+             `idempotency_key_superseded`: a retry with the same key took this request over (the retry's response counts)",
         )
     });
     responses

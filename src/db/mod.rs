@@ -226,11 +226,21 @@ impl r2d2::ManageConnection for ConnectionManager {
     }
 }
 
+/// The `Idempotency-Key` claim of the request being served (`http::idempotency`).
+#[derive(Debug, Clone)]
+pub struct IdempotencyClaim {
+    pub workspace_id: String,
+    pub key: String,
+    /// When this request claimed the key; it tells this claim from a later one that took
+    /// the key over after this one looked abandoned.
+    pub claimed_at: chrono::NaiveDateTime,
+}
+
 tokio::task_local! {
-    /// The workspace and `Idempotency-Key` of the request being served, when it claimed
-    /// one (`http::idempotency`): every transaction the request commits marks the key's
-    /// claim as carried out, atomically with its write.
-    pub static IDEMPOTENT_REQUEST: (String, String);
+    /// Set while a request that claimed an `Idempotency-Key` is served: every transaction
+    /// the request commits marks the claim as carried out, atomically with its write, and
+    /// is undone if the claim is no longer this request's.
+    pub static IDEMPOTENT_REQUEST: IdempotencyClaim;
 }
 
 /// Publishes what a transaction touched, just before it commits (the change feed).
@@ -381,7 +391,7 @@ fn transaction<T, F>(
     conn: &mut DbConn,
     publisher: Option<&Publish>,
     work: F,
-    idempotent: Option<&(String, String)>,
+    idempotent: Option<&IdempotencyClaim>,
 ) -> Result<T, ApiError>
 where
     F: FnOnce(&mut DbConn) -> Result<T, ApiError>,
@@ -410,12 +420,22 @@ where
         } else if pending::any_noted() {
             pending::take(conn)?;
         }
-        if let Some((workspace_id, key)) = idempotent {
+        if let Some(claim) = idempotent {
             use schema::idempotency_keys;
-            diesel::update(idempotency_keys::table.find((workspace_id, key)))
-                .filter(idempotency_keys::committed_at.is_null())
-                .set(idempotency_keys::committed_at.eq(crate::time::db_now()))
-                .execute(conn)?;
+            let marked = diesel::update(
+                idempotency_keys::table.find((&claim.workspace_id, &claim.key)),
+            )
+            .filter(idempotency_keys::created_at.eq(claim.claimed_at))
+            .set(idempotency_keys::committed_at.eq(crate::time::db_now()))
+            .execute(conn)?;
+            // A retry took the key over while this request looked abandoned: the retry
+            // does the write, so this one must not.
+            if marked == 0 {
+                return Err(ApiError::conflict(
+                    "idempotency_key_superseded",
+                    "a retry with this Idempotency-Key took this request over; the retry's response is the one that counts",
+                ));
+            }
         }
         Ok(value)
     });

@@ -9,10 +9,13 @@
 //!
 //! Keys are scoped to a workspace and remembered for 24 hours. Crash-safe: every
 //! transaction the request commits marks the key's claim as carried out, in that same
-//! transaction (`db::IDEMPOTENT_REQUEST`). If the process dies after the write committed
-//! and before the response was stored, a retry learns that the request was carried out
-//! (409 `idempotency_response_lost`) and nothing is written twice; if it died before the
-//! write committed, the key is free again after `ABANDONED_AFTER` and a retry runs.
+//! transaction (`db::IDEMPOTENT_REQUEST`). A claim left without a response for
+//! `ABANDONED_AFTER` is taken to be its holder's death:
+//! - if its write committed, a retry learns that the request was carried out (409
+//!   `idempotency_response_lost`) and nothing is written twice;
+//! - if not, a retry takes the key over and runs. Should the first holder be alive after
+//!   all, its commit finds the claim no longer its own and is undone, so the write is
+//!   still done once.
 
 use actix_web::body::{self, BoxBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -27,14 +30,16 @@ use sha2::{Digest, Sha256};
 
 use crate::auth::principal::authenticated_caller;
 use crate::db::schema::idempotency_keys;
-use crate::db::{is_unique_violation, Db, DbConn, IDEMPOTENT_REQUEST};
+use crate::db::{is_unique_violation, Db, DbConn, IdempotencyClaim, IDEMPOTENT_REQUEST};
 use crate::error::ApiError;
 use crate::time::db_now;
 
 pub const IDEMPOTENCY_KEY: HeaderName = HeaderName::from_static("idempotency-key");
 pub const REPLAYED: HeaderName = HeaderName::from_static("idempotent-replayed");
 const REMEMBERED_FOR: Duration = Duration::hours(24);
-const ABANDONED_AFTER: Duration = Duration::minutes(5);
+/// As long as one write may take (`db::MAX_WRITE`): a claim older than that with nothing
+/// committed is almost surely its holder's death, and taking it over is safe either way.
+const ABANDONED_AFTER: Duration = Duration::seconds(30);
 /// Response headers worth replaying; the rest are per-response (date, request id).
 const KEPT_HEADERS: [HeaderName; 3] = [header::CONTENT_TYPE, header::ETAG, header::LOCATION];
 
@@ -55,8 +60,8 @@ fn parse_key(value: &HeaderValue) -> Result<String, ApiError> {
 
 /// What the first request with this key left behind.
 enum Claim {
-    /// Ours: serve the request, then record its response.
-    Fresh,
+    /// Ours, made at that time: serve the request, then record its response.
+    Fresh(NaiveDateTime),
     Replay {
         status: u16,
         headers: Vec<(String, String)>,
@@ -116,7 +121,17 @@ fn claim(
                 },
             });
         }
-        diesel::delete(idempotency_keys::table.find((workspace_id, key))).execute(conn)?;
+        // Only the claim just read, and only if it is still without a committed write:
+        // its holder may have committed since.
+        let mut stale = diesel::delete(idempotency_keys::table.find((workspace_id, key)))
+            .filter(idempotency_keys::created_at.eq(created_at))
+            .into_boxed();
+        if !expired {
+            stale = stale.filter(idempotency_keys::committed_at.is_null());
+        }
+        if stale.execute(conn)? == 0 {
+            return Ok(Claim::InFlight);
+        }
     }
     let inserted = diesel::insert_into(idempotency_keys::table)
         .values((
@@ -127,7 +142,7 @@ fn claim(
         ))
         .execute(conn);
     match inserted {
-        Ok(_) => Ok(Claim::Fresh),
+        Ok(_) => Ok(Claim::Fresh(now)),
         // Another instance claimed it between our read and our insert.
         Err(e) if is_unique_violation(&e) => Ok(Claim::InFlight),
         Err(e) => Err(e.into()),
@@ -136,13 +151,13 @@ fn claim(
 
 fn record(
     conn: &mut DbConn,
-    workspace_id: &str,
-    key: &str,
+    claim: &IdempotencyClaim,
     status: u16,
     headers: &[(String, String)],
     body: &[u8],
 ) -> Result<(), ApiError> {
-    diesel::update(idempotency_keys::table.find((workspace_id, key)))
+    diesel::update(idempotency_keys::table.find((&claim.workspace_id, &claim.key)))
+        .filter(idempotency_keys::created_at.eq(claim.claimed_at))
         .set((
             idempotency_keys::status_code.eq(Some(status as i32)),
             idempotency_keys::response_headers.eq(Some(
@@ -156,10 +171,11 @@ fn record(
 
 /// Frees the key for a retry, unless the request's write committed: that one must never
 /// run twice, and its retries learn that it was carried out.
-fn release(conn: &mut DbConn, workspace_id: &str, key: &str) -> Result<(), ApiError> {
+fn release(conn: &mut DbConn, claim: &IdempotencyClaim) -> Result<(), ApiError> {
     diesel::delete(
         idempotency_keys::table
-            .find((workspace_id, key))
+            .find((&claim.workspace_id, &claim.key))
+            .filter(idempotency_keys::created_at.eq(claim.claimed_at))
             .filter(idempotency_keys::committed_at.is_null()),
     )
     .execute(conn)?;
@@ -236,9 +252,13 @@ pub async fn idempotency(
             response.insert_header((REPLAYED, "true"));
             Ok(req.into_response(response.body(body)))
         }
-        Ok(Claim::Fresh) => {
-            let request = (workspace_id.clone(), key.clone());
-            let response = IDEMPOTENT_REQUEST.scope(request, next.call(req)).await?;
+        Ok(Claim::Fresh(claimed_at)) => {
+            let claim = IdempotencyClaim {
+                workspace_id,
+                key,
+                claimed_at,
+            };
+            let response = IDEMPOTENT_REQUEST.scope(claim.clone(), next.call(req)).await?;
             let (request, response) = response.into_parts();
             let status = response.status();
             let (head, body) = response.into_parts();
@@ -252,9 +272,9 @@ pub async fn idempotency(
             let outcome = db
                 .run(move |conn| {
                     if status.is_server_error() {
-                        release(conn, &workspace_id, &key)
+                        release(conn, &claim)
                     } else {
-                        record(conn, &workspace_id, &key, status.as_u16(), &kept, &stored)
+                        record(conn, &claim, status.as_u16(), &kept, &stored)
                     }
                 })
                 .await;

@@ -1,14 +1,15 @@
 //! When the database fails: PostgreSQL made unreachable through a proxy of the test's own
-//! (never by stopping the machine's server), then reachable again.
+//! (never by stopping the machine's server), then reachable again; and when the server
+//! process is killed in the middle of writes.
 
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
-use serde_json::json;
+use serde_json::{json, Value};
 use tokio::net::{TcpListener, TcpSocket, TcpStream};
 use tokio::task::JoinSet;
 
-use crate::helpers::{assert_problem, Backend, TestApp, TestDatabase};
+use crate::helpers::{assert_problem, Backend, Process, TestApp, TestDatabase};
 use rapport::db::DatabaseUrl;
 
 /// Forwards TCP connections from a local port to PostgreSQL until it is dropped, which
@@ -110,4 +111,170 @@ async fn a_database_gone_is_a_quick_503_and_its_return_heals_the_service() {
     assert_eq!(created.status(), 201);
     drop(app);
     drop(real);
+}
+
+/// One client's write: a contact named after its `Idempotency-Key`.
+async fn create(
+    client: &reqwest::Client,
+    address: &str,
+    token: &str,
+    key: &str,
+) -> reqwest::Result<reqwest::Response> {
+    client
+        .post(format!("{address}/v1/contacts"))
+        .bearer_auth(token)
+        .header("Idempotency-Key", key)
+        .json(&json!({"first_name": "Killed", "last_name": key}))
+        .send()
+        .await
+}
+
+/// What one client's write came to before the kill.
+struct Write {
+    key: String,
+    /// The id the server answered with; `None` when no answer came.
+    acknowledged: Option<String>,
+}
+
+/// kill -9 while eight clients write: every write the server acknowledged is there after a
+/// restart, and retrying the unanswered ones with their `Idempotency-Key`s (once the
+/// claims count as abandoned) leaves each write done exactly once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_killed_under_writes_keeps_every_acknowledged_write_and_retries_write_once() {
+    let runs: Vec<_> = Backend::all()
+        .into_iter()
+        .map(|backend| tokio::spawn(killed_under_writes(backend)))
+        .collect();
+    for run in runs {
+        run.await.unwrap();
+    }
+}
+
+async fn killed_under_writes(backend: Backend) {
+    let database = TestDatabase::create(&backend);
+    let server = Process::start(&database, &[]).await;
+    let client = reqwest::Client::new();
+    let session: Value = client
+        .post(format!("{}/v1/auth/register", server.address))
+        .json(&json!({"email": "kill@example.com", "password": "correct horse battery staple", "name": "K", "workspace_name": "K"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token = session["access_token"].as_str().unwrap().to_owned();
+
+    let mut writers = JoinSet::new();
+    for writer in 0..8 {
+        let (client, address, token) = (client.clone(), server.address.clone(), token.clone());
+        writers.spawn(async move {
+            let mut writes = Vec::new();
+            for n in 0.. {
+                let key = format!("w{writer}-{n}");
+                let answer = create(&client, &address, &token, &key).await;
+                let Ok(response) = answer else {
+                    writes.push(Write {
+                        key,
+                        acknowledged: None,
+                    });
+                    return writes;
+                };
+                let status = response.status();
+                let body: Value = response.json().await.unwrap_or_default();
+                assert_eq!(status, 201, "before the kill: {body}");
+                let id = body["id"].as_str().unwrap().to_owned();
+                writes.push(Write {
+                    key,
+                    acknowledged: Some(id),
+                });
+            }
+            unreachable!()
+        });
+    }
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    drop(server); // SIGKILL
+    let mut writes = Vec::new();
+    while let Some(done) = writers.join_next().await {
+        writes.extend(done.unwrap());
+    }
+    let acknowledged: Vec<_> = writes.iter().filter(|w| w.acknowledged.is_some()).collect();
+    assert!(
+        acknowledged.len() >= 8,
+        "{backend:?}: only {} writes before the kill",
+        acknowledged.len()
+    );
+
+    let server = Process::start(&database, &[]).await;
+    for write in &acknowledged {
+        let id = write.acknowledged.as_deref().unwrap();
+        let response = client
+            .get(format!("{}/v1/contacts/{id}", server.address))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            response.status(),
+            200,
+            "{backend:?}: acknowledged {} lost",
+            write.key
+        );
+        let contact: Value = response.json().await.unwrap();
+        assert_eq!(contact["last_name"], write.key.as_str());
+    }
+
+    // The claims of the unanswered requests count as abandoned after 30 seconds.
+    tokio::time::sleep(Duration::from_secs(31)).await;
+    for write in writes.iter().filter(|w| w.acknowledged.is_none()) {
+        let retry = create(&client, &server.address, &token, &write.key)
+            .await
+            .unwrap();
+        let status = retry.status().as_u16();
+        let body: Value = retry.json().await.unwrap();
+        // Run now, or carried out before the kill and said so; never done twice.
+        let expected =
+            status == 201 || (status == 409 && body["code"] == "idempotency_response_lost");
+        assert!(
+            expected,
+            "{backend:?}: retry of {}: {status} {body}",
+            write.key
+        );
+    }
+
+    let mut times_written = std::collections::HashMap::<String, usize>::new();
+    let mut cursor: Option<String> = None;
+    loop {
+        let page_url = match &cursor {
+            Some(cursor) => format!("{}/v1/contacts?limit=200&cursor={cursor}", server.address),
+            None => format!("{}/v1/contacts?limit=200", server.address),
+        };
+        let page: Value = client
+            .get(page_url)
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        for contact in page["data"].as_array().unwrap() {
+            *times_written
+                .entry(contact["last_name"].as_str().unwrap().to_owned())
+                .or_default() += 1;
+        }
+        match page["next_cursor"].as_str() {
+            Some(next) => cursor = Some(next.to_owned()),
+            None => break,
+        }
+    }
+    for write in &writes {
+        assert_eq!(
+            times_written.get(&write.key),
+            Some(&1),
+            "{backend:?}: {} written once",
+            write.key
+        );
+    }
+    drop(server);
 }

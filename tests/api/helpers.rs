@@ -108,6 +108,16 @@ impl TestDatabase {
     }
 }
 
+impl TestDatabase {
+    /// The `DATABASE_URL` that names this database to the `rapport` binary.
+    pub fn connection_url(&self) -> String {
+        match &self.url {
+            DatabaseUrl::Sqlite(path) => format!("sqlite://{path}"),
+            DatabaseUrl::Postgres(url) => url.clone(),
+        }
+    }
+}
+
 impl Drop for TestDatabase {
     fn drop(&mut self) {
         if let Some((admin_url, name)) = &self.postgres {
@@ -379,4 +389,61 @@ pub fn pointers(problem: &Value) -> Vec<String> {
         .iter()
         .map(|e| text(&e["pointer"]))
         .collect()
+}
+
+/// `rapport serve` as a process of its own, for what a test cannot do to an app inside
+/// it: kill it (SIGKILL) when dropped.
+pub struct Process {
+    child: std::process::Child,
+    pub address: String,
+}
+
+impl Process {
+    /// Starts the server on `database` with rate limits out of the way and `env` added,
+    /// and waits until it is ready.
+    pub async fn start(database: &TestDatabase, env: &[(&str, &str)]) -> Self {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = std::process::Command::new(env!("CARGO_BIN_EXE_rapport"))
+            .arg("serve")
+            .env("DATABASE_URL", database.connection_url())
+            .env("RAPPORT_PORT", port.to_string())
+            .env("RATE_LIMIT_AUTH_PER_MINUTE", "1000000")
+            .env("RATE_LIMIT_API_PER_MINUTE", "1000000")
+            .env("RATE_LIMIT_WORKSPACE_PER_MINUTE", "1000000")
+            .env("RUST_LOG", "warn")
+            .envs(env.iter().copied())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let process = Self {
+            child,
+            address: format!("http://127.0.0.1:{port}"),
+        };
+        let client = reqwest::Client::new();
+        for _ in 0..100 {
+            let ready = client
+                .get(format!("{}/readyz", process.address))
+                .send()
+                .await
+                .is_ok_and(|r| r.status() == 200);
+            if ready {
+                return process;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        drop(process);
+        panic!("rapport serve did not become ready");
+    }
+}
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }

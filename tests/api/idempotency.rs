@@ -108,7 +108,7 @@ on_every_backend! {
 }
 
 /// As if the process had died between the write's commit and the storing of its response,
-/// and the claim were five minutes old.
+/// and the claim were old enough to count as abandoned.
 fn lose_the_response(app: &TestApp, key: &str) {
     let older = match app.backend {
         crate::helpers::Backend::Sqlite => "datetime(created_at, '-10 minutes')",
@@ -140,5 +140,62 @@ on_every_backend! {
         let retry = create_with_key(&app, &account.token, "crash-2", json!({"last_name": "Nameless"})).await;
         assert_eq!(retry.status(), 422);
         assert!(retry.headers().get("idempotent-replayed").is_none(), "run again, not replayed");
+    }
+}
+
+on_every_backend! {
+    async fn a_request_whose_key_a_retry_took_over_commits_nothing(app) {
+        use diesel::prelude::*;
+        use rapport::db::schema::{idempotency_keys, workspaces};
+        use rapport::db::{Db, IdempotencyClaim, IDEMPOTENT_REQUEST};
+
+        // The first holder of a key, still alive after a retry took the key over because
+        // the claim looked abandoned: the retry holds the claim now, so the first holder's
+        // write must not commit, or it would be done twice.
+        let account = app.signup().await;
+        let db = Db::connect(&app.database.url, 1).unwrap();
+        let first = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap().and_hms_opt(9, 0, 0).unwrap();
+        let retry = first + chrono::Duration::minutes(1);
+        let (ws, retry_at) = (account.workspace_id.clone(), retry);
+        db.run(move |conn| {
+            diesel::insert_into(idempotency_keys::table)
+                .values((
+                    idempotency_keys::workspace_id.eq(&ws),
+                    idempotency_keys::idempotency_key.eq("slow-1"),
+                    idempotency_keys::fingerprint.eq("the same request"),
+                    idempotency_keys::created_at.eq(retry_at),
+                ))
+                .execute(conn)?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+        let rename = |name: &'static str, claimed_at| {
+            let claim = IdempotencyClaim {
+                workspace_id: account.workspace_id.clone(),
+                key: "slow-1".into(),
+                claimed_at,
+            };
+            let ws = account.workspace_id.clone();
+            IDEMPOTENT_REQUEST.scope(
+                claim,
+                db.transaction(move |conn| {
+                    diesel::update(workspaces::table.find(&ws))
+                        .set(workspaces::name.eq(name))
+                        .execute(conn)?;
+                    Ok(())
+                }),
+            )
+        };
+        let superseded = rename("Written by the first holder", first).await;
+        assert_eq!(superseded.unwrap_err().code(), "idempotency_key_superseded");
+        rename("Written by the retry", retry).await.unwrap();
+
+        let ws = account.workspace_id.clone();
+        let name: String = db
+            .run(move |conn| Ok(workspaces::table.find(&ws).select(workspaces::name).first(conn)?))
+            .await
+            .unwrap();
+        assert_eq!(name, "Written by the retry");
     }
 }

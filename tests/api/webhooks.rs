@@ -12,7 +12,9 @@ use hmac::{Hmac, Mac};
 use serde_json::{json, Value};
 use sha2::Sha256;
 
-use crate::helpers::{assert_problem, on_every_backend, text, Backend, TestApp, TestDatabase};
+use crate::helpers::{
+    assert_problem, on_every_backend, text, Backend, Process, TestApp, TestDatabase,
+};
 
 /// One request a receiver got.
 #[derive(Debug, Clone)]
@@ -762,71 +764,20 @@ async fn a_change_committed_while_no_worker_ran_is_delivered_after_a_restart() {
 }
 
 /// `rapport serve` as a process of its own, on `database_url`.
-struct Process {
-    child: std::process::Child,
-    address: String,
-}
-
-impl Process {
-    async fn start(database_url: &str) -> Self {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let child = std::process::Command::new(env!("CARGO_BIN_EXE_rapport"))
-            .arg("serve")
-            .env("DATABASE_URL", database_url)
-            .env("RAPPORT_PORT", port.to_string())
-            .env("RAPPORT_WEBHOOK_ALLOW_PRIVATE", "true")
-            .env("RAPPORT_WEBHOOK_TIMEOUT_SECONDS", "2")
-            .env("RAPPORT_WEBHOOK_RETRY_SCHEDULE", "1")
-            .env("RUST_LOG", "warn")
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        let process = Self {
-            child,
-            address: format!("http://127.0.0.1:{port}"),
-        };
-        let client = reqwest::Client::new();
-        for _ in 0..100 {
-            let ready = client
-                .get(format!("{}/readyz", process.address))
-                .send()
-                .await
-                .is_ok_and(|r| r.status() == 200);
-            if ready {
-                return process;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        drop(process);
-        panic!("rapport serve did not become ready");
-    }
-}
-
-impl Drop for Process {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 /// Killed (SIGKILL) while an attempt is in flight, the next process attempts it again once
 /// the dead one's lease ends: at least once, nothing lost.
 #[tokio::test]
 async fn a_delivery_in_flight_when_the_server_is_killed_is_made_after_a_restart() {
     for backend in Backend::all() {
         let database = TestDatabase::create(&backend);
-        let url = match &database.url {
-            rapport::db::DatabaseUrl::Sqlite(path) => format!("sqlite://{path}"),
-            rapport::db::DatabaseUrl::Postgres(url) => url.clone(),
-        };
+        let webhooks = [
+            ("RAPPORT_WEBHOOK_ALLOW_PRIVATE", "true"),
+            ("RAPPORT_WEBHOOK_TIMEOUT_SECONDS", "2"),
+            ("RAPPORT_WEBHOOK_RETRY_SCHEDULE", "1"),
+        ];
         let receiver = Receiver::start().await;
         receiver.answer(&[HANG]);
-        let first = Process::start(&url).await;
+        let first = Process::start(&database, &webhooks).await;
         let client = reqwest::Client::new();
         let post = |path: &str, token: Option<&str>, body: Value| {
             let mut request = client.post(format!("{}{path}", first.address)).json(&body);
@@ -853,7 +804,7 @@ async fn a_delivery_in_flight_when_the_server_is_killed_is_made_after_a_restart(
         receiver.wait_until(10, |r| r.len() == 1).await;
         drop(first); // SIGKILL, mid-attempt: the receiver has not answered.
 
-        let _second = Process::start(&url).await;
+        let _second = Process::start(&database, &webhooks).await;
         let got = receiver.wait_until(30, |r| r.len() == 2).await;
         assert_eq!(got[1].id, got[0].id, "the same delivery, attempted again");
         assert_eq!(got[1].answered, 200);

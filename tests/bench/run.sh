@@ -62,7 +62,7 @@ bench() { # $1 backend, $2 DATABASE_URL
   case "$2" in postgres*) psql -q "$2" -c "VACUUM ANALYZE" ;; esac
   # Limits high enough never to answer 429: this measures the work, not the limiter.
   DATABASE_URL="$2" RAPPORT_PORT=$port RUST_LOG=warn \
-    RATE_LIMIT_AUTH_PER_MINUTE=1000000000 RATE_LIMIT_API_PER_MINUTE=1000000000 "$BIN" serve >"$WORK/$1.log" 2>&1 &
+    RATE_LIMIT_AUTH_PER_MINUTE=1000000000 RATE_LIMIT_API_PER_MINUTE=1000000000 RATE_LIMIT_WORKSPACE_PER_MINUTE=1000000000 "$BIN" serve >"$WORK/$1.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.2; done
   local token

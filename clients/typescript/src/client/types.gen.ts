@@ -2287,7 +2287,7 @@ export type CreateApiKeyData = {
     body: NewApiKey;
     headers?: {
         /**
-         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. If the first request was carried out but its response was lost (the server stopped in between), a retry gets 409 `idempotency_response_lost`, and nothing is done twice.
+         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. If the server stopped while serving the first request, a retry 30 seconds after it began either runs (nothing was written) or gets 409 `idempotency_response_lost` (it was carried out, its response lost); nothing is done twice.
          */
         'Idempotency-Key'?: string;
     };
@@ -2310,7 +2310,7 @@ export type CreateApiKeyErrors = {
      */
     403: Problem;
     /**
-     * `idempotency_key_in_flight`: a request with the same Idempotency-Key is still being served; `idempotency_response_lost`: it was carried out, but its response was lost
+     * `idempotency_key_in_flight`: a request with the same Idempotency-Key is still being served; `idempotency_response_lost`: it was carried out, but its response was lost; `idempotency_key_superseded`: a retry with the same key took this request over (the retry's response counts)
      */
     409: Problem;
     /**
@@ -2770,7 +2770,7 @@ export type CreateConnectionData = {
     body: ConnectionRequest;
     headers?: {
         /**
-         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. If the first request was carried out but its response was lost (the server stopped in between), a retry gets 409 `idempotency_response_lost`, and nothing is done twice.
+         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. If the server stopped while serving the first request, a retry 30 seconds after it began either runs (nothing was written) or gets 409 `idempotency_response_lost` (it was carried out, its response lost); nothing is done twice.
          */
         'Idempotency-Key'?: string;
     };
@@ -3108,7 +3108,7 @@ export type CreateContactData = {
     body: NewContact;
     headers?: {
         /**
-         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. If the first request was carried out but its response was lost (the server stopped in between), a retry gets 409 `idempotency_response_lost`, and nothing is done twice.
+         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. If the server stopped while serving the first request, a retry 30 seconds after it began either runs (nothing was written) or gets 409 `idempotency_response_lost` (it was carried out, its response lost); nothing is done twice.
          */
         'Idempotency-Key'?: string;
     };
@@ -3131,7 +3131,7 @@ export type CreateContactErrors = {
      */
     403: Problem;
     /**
-     * `idempotency_key_in_flight`: a request with the same Idempotency-Key is still being served; `idempotency_response_lost`: it was carried out, but its response was lost
+     * `idempotency_key_in_flight`: a request with the same Idempotency-Key is still being served; `idempotency_response_lost`: it was carried out, but its response was lost; `idempotency_key_superseded`: a retry with the same key took this request over (the retry's response counts)
      */
     409: Problem;
     /**
@@ -3172,7 +3172,7 @@ export type ContactBatchData = {
     body: ContactBatch;
     headers?: {
         /**
-         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. If the first request was carried out but its response was lost (the server stopped in between), a retry gets 409 `idempotency_response_lost`, and nothing is done twice.
+         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. If the server stopped while serving the first request, a retry 30 seconds after it began either runs (nothing was written) or gets 409 `idempotency_response_lost` (it was carried out, its response lost); nothing is done twice.
          */
         'Idempotency-Key'?: string;
     };
@@ -3713,7 +3713,7 @@ export type MergeContactData = {
     body: MergeRequest;
     headers?: {
         /**
-         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. If the first request was carried out but its response was lost (the server stopped in between), a retry gets 409 `idempotency_response_lost`, and nothing is done twice.
+         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. If the server stopped while serving the first request, a retry 30 seconds after it began either runs (nothing was written) or gets 409 `idempotency_response_lost` (it was carried out, its response lost); nothing is done twice.
          */
         'Idempotency-Key'?: string;
     };
@@ -4121,7 +4121,7 @@ export type LogInteractionData = {
     body: NewInteraction;
     headers?: {
         /**
-         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. If the first request was carried out but its response was lost (the server stopped in between), a retry gets 409 `idempotency_response_lost`, and nothing is done twice.
+         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. If the server stopped while serving the first request, a retry 30 seconds after it began either runs (nothing was written) or gets 409 `idempotency_response_lost` (it was carried out, its response lost); nothing is done twice.
          */
         'Idempotency-Key'?: string;
     };
@@ -4144,7 +4144,7 @@ export type LogInteractionErrors = {
      */
     403: Problem;
     /**
-     * `idempotency_key_in_flight`: a request with the same Idempotency-Key is still being served; `idempotency_response_lost`: it was carried out, but its response was lost
+     * `idempotency_key_in_flight`: a request with the same Idempotency-Key is still being served; `idempotency_response_lost`: it was carried out, but its response was lost; `idempotency_key_superseded`: a retry with the same key took this request over (the retry's response counts)
      */
     409: Problem;
     /**
@@ -4185,7 +4185,7 @@ export type InteractionBatchData = {
     body: InteractionBatch;
     headers?: {
         /**
-         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. If the first request was carried out but its response was lost (the server stopped in between), a retry gets 409 `idempotency_response_lost`, and nothing is done twice.
+         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. If the server stopped while serving the first request, a retry 30 seconds after it began either runs (nothing was written) or gets 409 `idempotency_response_lost` (it was carried out, its response lost); nothing is done twice.
          */
         'Idempotency-Key'?: string;
     };
@@ -4588,7 +4588,7 @@ export type CreateIntroductionData = {
     body: IntroductionRequest;
     headers?: {
         /**
-         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. If the first request was carried out but its response was lost (the server stopped in between), a retry gets 409 `idempotency_response_lost`, and nothing is done twice.
+         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. If the server stopped while serving the first request, a retry 30 seconds after it began either runs (nothing was written) or gets 409 `idempotency_response_lost` (it was carried out, its response lost); nothing is done twice.
          */
         'Idempotency-Key'?: string;
     };
@@ -4874,7 +4874,7 @@ export type AcceptInvitationData = {
     body?: never;
     headers?: {
         /**
-         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. If the first request was carried out but its response was lost (the server stopped in between), a retry gets 409 `idempotency_response_lost`, and nothing is done twice.
+         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. If the server stopped while serving the first request, a retry 30 seconds after it began either runs (nothing was written) or gets 409 `idempotency_response_lost` (it was carried out, its response lost); nothing is done twice.
          */
         'Idempotency-Key'?: string;
     };
@@ -4939,7 +4939,7 @@ export type DeclineInvitationData = {
     body?: never;
     headers?: {
         /**
-         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. If the first request was carried out but its response was lost (the server stopped in between), a retry gets 409 `idempotency_response_lost`, and nothing is done twice.
+         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. If the server stopped while serving the first request, a retry 30 seconds after it began either runs (nothing was written) or gets 409 `idempotency_response_lost` (it was carried out, its response lost); nothing is done twice.
          */
         'Idempotency-Key'?: string;
     };
@@ -5663,7 +5663,7 @@ export type SnoozeActionData = {
     body: NewSnooze;
     headers?: {
         /**
-         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. If the first request was carried out but its response was lost (the server stopped in between), a retry gets 409 `idempotency_response_lost`, and nothing is done twice.
+         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. If the server stopped while serving the first request, a retry 30 seconds after it began either runs (nothing was written) or gets 409 `idempotency_response_lost` (it was carried out, its response lost); nothing is done twice.
          */
         'Idempotency-Key'?: string;
     };
@@ -5686,7 +5686,7 @@ export type SnoozeActionErrors = {
      */
     403: Problem;
     /**
-     * `idempotency_key_in_flight`: a request with the same Idempotency-Key is still being served; `idempotency_response_lost`: it was carried out, but its response was lost
+     * `idempotency_key_in_flight`: a request with the same Idempotency-Key is still being served; `idempotency_response_lost`: it was carried out, but its response was lost; `idempotency_key_superseded`: a retry with the same key took this request over (the retry's response counts)
      */
     409: Problem;
     /**
@@ -5846,7 +5846,7 @@ export type CreateReferralRequestData = {
     body: NewReferralRequest;
     headers?: {
         /**
-         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. If the first request was carried out but its response was lost (the server stopped in between), a retry gets 409 `idempotency_response_lost`, and nothing is done twice.
+         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. If the server stopped while serving the first request, a retry 30 seconds after it began either runs (nothing was written) or gets 409 `idempotency_response_lost` (it was carried out, its response lost); nothing is done twice.
          */
         'Idempotency-Key'?: string;
     };
@@ -5869,7 +5869,7 @@ export type CreateReferralRequestErrors = {
      */
     403: Problem;
     /**
-     * `idempotency_key_in_flight`: a request with the same Idempotency-Key is still being served; `idempotency_response_lost`: it was carried out, but its response was lost
+     * `idempotency_key_in_flight`: a request with the same Idempotency-Key is still being served; `idempotency_response_lost`: it was carried out, but its response was lost; `idempotency_key_superseded`: a retry with the same key took this request over (the retry's response counts)
      */
     409: Problem;
     /**
@@ -6145,7 +6145,7 @@ export type CreateWebhookData = {
     body: NewWebhook;
     headers?: {
         /**
-         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. If the first request was carried out but its response was lost (the server stopped in between), a retry gets 409 `idempotency_response_lost`, and nothing is done twice.
+         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. If the server stopped while serving the first request, a retry 30 seconds after it began either runs (nothing was written) or gets 409 `idempotency_response_lost` (it was carried out, its response lost); nothing is done twice.
          */
         'Idempotency-Key'?: string;
     };
@@ -6168,7 +6168,7 @@ export type CreateWebhookErrors = {
      */
     403: Problem;
     /**
-     * `idempotency_key_in_flight`: a request with the same Idempotency-Key is still being served; `idempotency_response_lost`: it was carried out, but its response was lost
+     * `idempotency_key_in_flight`: a request with the same Idempotency-Key is still being served; `idempotency_response_lost`: it was carried out, but its response was lost; `idempotency_key_superseded`: a retry with the same key took this request over (the retry's response counts)
      */
     409: Problem;
     /**
@@ -6512,7 +6512,7 @@ export type RetryWebhookDeliveryData = {
     body?: never;
     headers?: {
         /**
-         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. If the first request was carried out but its response was lost (the server stopped in between), a retry gets 409 `idempotency_response_lost`, and nothing is done twice.
+         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. If the server stopped while serving the first request, a retry 30 seconds after it began either runs (nothing was written) or gets 409 `idempotency_response_lost` (it was carried out, its response lost); nothing is done twice.
          */
         'Idempotency-Key'?: string;
     };
@@ -6548,7 +6548,7 @@ export type RetryWebhookDeliveryErrors = {
      */
     404: Problem;
     /**
-     * `idempotency_key_in_flight`: a request with the same Idempotency-Key is still being served; `idempotency_response_lost`: it was carried out, but its response was lost
+     * `idempotency_key_in_flight`: a request with the same Idempotency-Key is still being served; `idempotency_response_lost`: it was carried out, but its response was lost; `idempotency_key_superseded`: a retry with the same key took this request over (the retry's response counts)
      */
     409: Problem;
     /**
@@ -6581,7 +6581,7 @@ export type RotateWebhookSecretData = {
     body?: never;
     headers?: {
         /**
-         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. If the first request was carried out but its response was lost (the server stopped in between), a retry gets 409 `idempotency_response_lost`, and nothing is done twice.
+         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. If the server stopped while serving the first request, a retry 30 seconds after it began either runs (nothing was written) or gets 409 `idempotency_response_lost` (it was carried out, its response lost); nothing is done twice.
          */
         'Idempotency-Key'?: string;
     };
@@ -6613,7 +6613,7 @@ export type RotateWebhookSecretErrors = {
      */
     404: Problem;
     /**
-     * `idempotency_key_in_flight`: a request with the same Idempotency-Key is still being served; `idempotency_response_lost`: it was carried out, but its response was lost
+     * `idempotency_key_in_flight`: a request with the same Idempotency-Key is still being served; `idempotency_response_lost`: it was carried out, but its response was lost; `idempotency_key_superseded`: a retry with the same key took this request over (the retry's response counts)
      */
     409: Problem;
     /**
@@ -6646,7 +6646,7 @@ export type TestWebhookData = {
     body?: never;
     headers?: {
         /**
-         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. If the first request was carried out but its response was lost (the server stopped in between), a retry gets 409 `idempotency_response_lost`, and nothing is done twice.
+         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. If the server stopped while serving the first request, a retry 30 seconds after it began either runs (nothing was written) or gets 409 `idempotency_response_lost` (it was carried out, its response lost); nothing is done twice.
          */
         'Idempotency-Key'?: string;
     };
@@ -6678,7 +6678,7 @@ export type TestWebhookErrors = {
      */
     404: Problem;
     /**
-     * `idempotency_key_in_flight`: a request with the same Idempotency-Key is still being served; `idempotency_response_lost`: it was carried out, but its response was lost
+     * `idempotency_key_in_flight`: a request with the same Idempotency-Key is still being served; `idempotency_response_lost`: it was carried out, but its response was lost; `idempotency_key_superseded`: a retry with the same key took this request over (the retry's response counts)
      */
     409: Problem;
     /**
@@ -6850,7 +6850,7 @@ export type InviteData = {
     body: NewInvitation;
     headers?: {
         /**
-         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. If the first request was carried out but its response was lost (the server stopped in between), a retry gets 409 `idempotency_response_lost`, and nothing is done twice.
+         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. If the server stopped while serving the first request, a retry 30 seconds after it began either runs (nothing was written) or gets 409 `idempotency_response_lost` (it was carried out, its response lost); nothing is done twice.
          */
         'Idempotency-Key'?: string;
     };
