@@ -76,6 +76,8 @@ pub async fn run() -> anyhow::Result<()> {
             let db = Db::connect(&cli.settings.database_url, 1)?;
             db.migrate()?;
             let seeded = crate::demo::seed(&db, options).await?;
+            // Statistics for the tables just filled, before anyone queries them.
+            db.run(crate::db::upkeep::tend).await?;
             let base = format!("http://{}:{}", cli.settings.host, cli.settings.port);
             say(format_args!(
                 "Seeded workspace {} with {}, {}, {}, {} and {} in {:.1} s.\n\

@@ -68,6 +68,8 @@ pub struct Application {
     server: Server,
     /// The webhook delivery worker, unless this instance only answers requests.
     worker: Option<webhooks::worker::Worker>,
+    /// For the database's upkeep.
+    db: Db,
 }
 
 impl Application {
@@ -120,12 +122,13 @@ impl Application {
             wake,
             allow_private: settings.webhook_allow_private,
         };
-        let server = serve(listener, db, keys, metrics, deliveries, &settings)?;
+        let server = serve(listener, db.clone(), keys, metrics, deliveries, &settings)?;
         tracing::info!(port, "listening");
         Ok(Self {
             port,
             server,
             worker,
+            db,
         })
     }
 
@@ -141,14 +144,16 @@ impl Application {
     /// Serves until the server stops (SIGTERM, or its handle); the worker stops with it,
     /// and an attempt it had in flight is made again after its lease.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        match self.worker {
-            Some(worker) => {
-                tokio::select! {
-                    stopped = self.server => stopped,
-                    () = worker.run() => Ok(()),
-                }
+        let worker = async {
+            match self.worker {
+                Some(worker) => worker.run().await,
+                None => std::future::pending().await,
             }
-            None => self.server.await,
+        };
+        tokio::select! {
+            stopped = self.server => stopped,
+            () = worker => Ok(()),
+            () = crate::db::upkeep::run(self.db) => Ok(()),
         }
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod pending;
 pub mod schema;
+pub mod upkeep;
 
 use std::time::Duration;
 
@@ -84,6 +85,9 @@ macro_rules! insert_rows {
     };
 }
 pub(crate) use insert_rows;
+
+/// How long one PostgreSQL statement may run, set on every connection.
+const STATEMENT_TIMEOUT: &str = "SET statement_timeout = '30s'";
 
 /// The longest a published write transaction may run: one that took longer is undone at
 /// its end (503, try again). Lists lean on it: a row that a transaction still open during a
@@ -205,7 +209,7 @@ impl r2d2::ManageConnection for ConnectionManager {
                     .map_err(diesel::r2d2::Error::ConnectionError)?;
                 // A statement that runs longer than this is cancelled: one request cannot
                 // hold a connection (and the others waiting for it) for minutes.
-                conn.batch_execute("SET statement_timeout = '30s'")
+                conn.batch_execute(STATEMENT_TIMEOUT)
                     .map_err(diesel::r2d2::Error::QueryError)?;
                 Ok(DbConn::Postgres(conn))
             }

@@ -195,58 +195,90 @@ pub struct InteractionFilter {
     pub window: SyncWindow,
 }
 
-/// Newest first, cursor-paginated.
+/// Newest first, cursor-paginated. One contact's timeline is walked through its links,
+/// newest first (index `interaction_contacts_timeline`), so a page costs the same however
+/// long the history is.
 pub fn list(
     conn: &mut DbConn,
     workspace_id: &str,
     filter: &InteractionFilter,
     page: &PageRequest,
 ) -> Result<Page<Interaction>, ApiError> {
-    let mut query = interactions::table
-        .select(InteractionRow::as_select())
-        .order((interactions::occurred_at.desc(), interactions::id.desc()))
-        .limit(page.fetch_limit())
-        .into_boxed();
-    if let Some((time, id)) = page.after_time_and_id()? {
-        query = query.filter(
-            interactions::occurred_at
-                .lt(time)
-                .or(interactions::occurred_at
-                    .eq(time)
-                    .and(interactions::id.lt(id.to_owned()))),
-        );
+    let after = page.after_time_and_id()?;
+    // The filters on the interaction itself, the same for both walks.
+    macro_rules! filtered {
+        ($query:expr) => {{
+            let mut query = in_window!($query, interactions, workspace_id, &filter.window);
+            if let Some(kind) = filter.kind {
+                query = query.filter(interactions::kind.eq(kind.as_str()));
+            }
+            if let Some(group) = filter.group {
+                query = query.filter(interactions::kind_group.eq(group.as_str()));
+            }
+            if let Some(channel) = filter.channel {
+                query = query.filter(interactions::channel.eq(channel.as_str()));
+            }
+            if let Some(member_id) = &filter.member_id {
+                query = query.filter(interactions::member_id.eq(member_id.clone()));
+            }
+            if let Some(after) = filter.occurred_after {
+                query = query.filter(interactions::occurred_at.ge(to_db(after)));
+            }
+            if let Some(before) = filter.occurred_before {
+                query = query.filter(interactions::occurred_at.lt(to_db(before)));
+            }
+            if let Some(external) = &filter.external_id {
+                let holders = holders!(workspace_id, Kind::Interaction, external);
+                query = query.filter(interactions::id.eq_any(holders));
+            }
+            query
+        }};
     }
-    query = in_window!(query, interactions, workspace_id, &filter.window);
-    if let Some(contact_id) = &filter.contact_id {
-        let with_contact = interaction_contacts::table
-            .filter(interaction_contacts::workspace_id.eq(workspace_id.to_owned()))
-            .filter(interaction_contacts::contact_id.eq(contact_id.clone()))
-            .select(interaction_contacts::interaction_id);
-        query = query.filter(interactions::id.eq_any(with_contact));
-    }
-    if let Some(kind) = filter.kind {
-        query = query.filter(interactions::kind.eq(kind.as_str()));
-    }
-    if let Some(group) = filter.group {
-        query = query.filter(interactions::kind_group.eq(group.as_str()));
-    }
-    if let Some(channel) = filter.channel {
-        query = query.filter(interactions::channel.eq(channel.as_str()));
-    }
-    if let Some(member_id) = &filter.member_id {
-        query = query.filter(interactions::member_id.eq(member_id.clone()));
-    }
-    if let Some(after) = filter.occurred_after {
-        query = query.filter(interactions::occurred_at.ge(to_db(after)));
-    }
-    if let Some(before) = filter.occurred_before {
-        query = query.filter(interactions::occurred_at.lt(to_db(before)));
-    }
-    if let Some(external) = &filter.external_id {
-        let holders = holders!(workspace_id, Kind::Interaction, external);
-        query = query.filter(interactions::id.eq_any(holders));
-    }
-    let rows = query.load::<InteractionRow>(conn)?;
+    let rows = match &filter.contact_id {
+        None => {
+            let mut query = interactions::table
+                .select(InteractionRow::as_select())
+                .order((interactions::occurred_at.desc(), interactions::id.desc()))
+                .limit(page.fetch_limit())
+                .into_boxed();
+            if let Some((time, id)) = after {
+                query = query.filter(
+                    interactions::occurred_at
+                        .lt(time)
+                        .or(interactions::occurred_at
+                            .eq(time)
+                            .and(interactions::id.lt(id.to_owned()))),
+                );
+            }
+            filtered!(query).load::<InteractionRow>(conn)?
+        }
+        Some(contact_id) => {
+            // A link carries its interaction's time, so it orders the walk.
+            let mut query = interaction_contacts::table
+                .inner_join(
+                    interactions::table
+                        .on(interactions::id.eq(interaction_contacts::interaction_id)),
+                )
+                .filter(interaction_contacts::contact_id.eq(contact_id.clone()))
+                .select(InteractionRow::as_select())
+                .order((
+                    interaction_contacts::occurred_at.desc(),
+                    interaction_contacts::interaction_id.desc(),
+                ))
+                .limit(page.fetch_limit())
+                .into_boxed();
+            if let Some((time, id)) = after {
+                query = query.filter(
+                    interaction_contacts::occurred_at.lt(time).or(
+                        interaction_contacts::occurred_at
+                            .eq(time)
+                            .and(interaction_contacts::interaction_id.lt(id.to_owned())),
+                    ),
+                );
+            }
+            filtered!(query).load::<InteractionRow>(conn)?
+        }
+    };
     let views = views(conn, workspace_id, rows)?;
     Ok(page.page_by_time(views, |interaction| {
         (to_db(interaction.occurred_at), interaction.id.to_string())

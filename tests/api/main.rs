@@ -28,4 +28,5 @@ mod openapi;
 mod rate_limits;
 mod referrals;
 mod suggestions;
+mod upkeep;
 mod webhooks;

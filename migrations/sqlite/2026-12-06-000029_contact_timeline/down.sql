@@ -1,0 +1,1 @@
+DROP INDEX interaction_contacts_timeline;
