@@ -95,7 +95,9 @@ const STATEMENT_TIMEOUT: &str = "SET statement_timeout = '30s'";
 /// (`http::resource::SyncWindow::watermark`).
 pub const MAX_WRITE: Duration = Duration::from_secs(30);
 
-/// Rows per INSERT in bulk loads: well under both backends' limits on bound parameters.
+/// Rows per INSERT in bulk loads, and ids per `IN (…)` list: well under both backends'
+/// limits on bound parameters (SQLite 32,766; PostgreSQL 65,535). A list whose length
+/// grows with the data is read in chunks of this size.
 pub const BATCH_ROWS: usize = 500;
 
 /// The advisory lock key that migrations hold on PostgreSQL ("rapport" in ASCII).

@@ -19,7 +19,7 @@ use super::snoozes;
 use crate::auth::Principal;
 use crate::contacts::domain::RelationshipKind;
 use crate::db::schema::contacts;
-use crate::db::{Db, DbConn, MultiBackend};
+use crate::db::{Db, DbConn, MultiBackend, BATCH_ROWS};
 use crate::error::ApiError;
 use crate::http::extract::Query;
 use crate::http::pagination::{Page, PageRequest};
@@ -196,12 +196,14 @@ fn candidates(
         .filter(|o| !relationships.contains_key(&o.contact_id))
         .map(|o| o.contact_id.to_string())
         .collect();
-    for standing in held_by(holder, workspace_id)
-        .filter(contacts::id.eq_any(not_due))
-        .load::<Standing>(conn)?
-    {
-        let contact_id: uuid::Uuid = standing.id.parse().map_err(|_| corrupt("id"))?;
-        relationships.insert(contact_id, standing.relationship(&cadence_by_kind)?);
+    for chunk in not_due.chunks(BATCH_ROWS) {
+        for standing in held_by(holder, workspace_id)
+            .filter(contacts::id.eq_any(chunk))
+            .load::<Standing>(conn)?
+        {
+            let contact_id: uuid::Uuid = standing.id.parse().map_err(|_| corrupt("id"))?;
+            relationships.insert(contact_id, standing.relationship(&cadence_by_kind)?);
+        }
     }
     for occasion in occasions {
         let Some(relationship) = relationships.get(&occasion.contact_id) else {

@@ -13,7 +13,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use super::reciprocity::{window_start, Reciprocity};
 use crate::auth::Principal;
 use crate::db::schema::{contacts, interaction_contacts, interactions};
-use crate::db::{Db, DbConn};
+use crate::db::{Db, DbConn, BATCH_ROWS};
 use crate::error::ApiError;
 use crate::http::extract::Query;
 use crate::http::pagination::top_n;
@@ -146,20 +146,24 @@ fn insight(
             .then(a_id.cmp(b_id))
     });
     let ids: Vec<String> = takers.iter().map(|(id, _)| id.clone()).collect();
-    let names: HashMap<String, (String, Option<String>, Option<String>)> = contacts::table
-        .filter(contacts::workspace_id.eq(workspace_id))
-        .filter(contacts::deleted_at.is_null())
-        .filter(contacts::id.eq_any(&ids))
-        .select((
-            contacts::id,
-            contacts::first_name,
-            contacts::last_name,
-            contacts::company,
-        ))
-        .load::<(String, String, Option<String>, Option<String>)>(conn)?
-        .into_iter()
-        .map(|(id, first, last, company)| (id, (first, last, company)))
-        .collect();
+    let mut names: HashMap<String, (String, Option<String>, Option<String>)> = HashMap::new();
+    for chunk in ids.chunks(BATCH_ROWS) {
+        let rows = contacts::table
+            .filter(contacts::workspace_id.eq(workspace_id))
+            .filter(contacts::deleted_at.is_null())
+            .filter(contacts::id.eq_any(chunk))
+            .select((
+                contacts::id,
+                contacts::first_name,
+                contacts::last_name,
+                contacts::company,
+            ))
+            .load::<(String, String, Option<String>, Option<String>)>(conn)?;
+        names.extend(
+            rows.into_iter()
+                .map(|(id, first, last, company)| (id, (first, last, company))),
+        );
+    }
     let most_out_of_balance = takers
         .into_iter()
         .filter_map(|(id, reciprocity)| {

@@ -14,7 +14,7 @@ use super::agenda::{
 use super::calendar::Holder;
 use crate::contacts::domain::RelationshipKind;
 use crate::db::schema::{contacts, interaction_contacts, introductions, referral_requests};
-use crate::db::DbConn;
+use crate::db::{DbConn, BATCH_ROWS};
 use crate::error::ApiError;
 use crate::interactions::domain::InteractionKind;
 use crate::introductions::domain::{Direction, IntroductionStatus};
@@ -162,38 +162,40 @@ pub(super) fn candidates(
         return Ok(Vec::new());
     }
     let referrer_ids: Vec<&String> = received.iter().filter_map(|i| i.1.as_ref()).collect();
-    let referrers: HashMap<String, Standing> = contacts::table
-        .filter(contacts::workspace_id.eq(workspace_id))
-        .filter(contacts::deleted_at.is_null())
-        .filter(contacts::id.eq_any(&referrer_ids))
-        .select(Standing::as_select())
-        .load::<Standing>(conn)?
-        .into_iter()
-        .map(|standing| (standing.id.clone(), standing))
-        .collect();
+    let mut referrers: HashMap<String, Standing> = HashMap::new();
+    for chunk in referrer_ids.chunks(BATCH_ROWS) {
+        let rows = contacts::table
+            .filter(contacts::workspace_id.eq(workspace_id))
+            .filter(contacts::deleted_at.is_null())
+            .filter(contacts::id.eq_any(chunk))
+            .select(Standing::as_select())
+            .load::<Standing>(conn)?;
+        referrers.extend(
+            rows.into_iter()
+                .map(|standing| (standing.id.clone(), standing)),
+        );
+    }
 
     let named: Vec<&String> = received
         .iter()
         .filter_map(|i| i.2.as_ref())
         .chain(asks.iter().filter_map(|a| a.1.as_ref()))
         .collect();
-    let names: HashMap<String, String> = contacts::table
-        .filter(contacts::workspace_id.eq(workspace_id))
-        .filter(contacts::id.eq_any(&named))
-        .select((contacts::id, contacts::first_name, contacts::last_name))
-        .load::<(String, String, Option<String>)>(conn)?
-        .into_iter()
-        .map(|(id, first, last)| {
-            (
-                id,
-                [Some(first), last]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            )
-        })
-        .collect();
+    let mut names: HashMap<String, String> = HashMap::new();
+    for chunk in named.chunks(BATCH_ROWS) {
+        let rows = contacts::table
+            .filter(contacts::workspace_id.eq(workspace_id))
+            .filter(contacts::id.eq_any(chunk))
+            .select((contacts::id, contacts::first_name, contacts::last_name))
+            .load::<(String, String, Option<String>)>(conn)?;
+        names.extend(rows.into_iter().map(|(id, first, last)| {
+            let name = [Some(first), last]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>();
+            (id, name.join(" "))
+        }));
+    }
     let name_of = |id: &Option<String>| id.as_ref().and_then(|id| names.get(id).cloned());
 
     let today = now.date_naive();

@@ -10,7 +10,7 @@ use super::cadence::{cadences, schedule};
 use crate::contacts::domain::RelationshipKind;
 use crate::db::pending::{self, ChangeOp, ResourceType};
 use crate::db::schema::{contacts, workspace_settings};
-use crate::db::DbConn;
+use crate::db::{DbConn, BATCH_ROWS};
 use crate::error::ApiError;
 use crate::time::{db_now, from_db, to_db};
 
@@ -123,12 +123,15 @@ pub fn refresh(
     workspace_id: &str,
     contact_ids: &[String],
 ) -> Result<(), ApiError> {
-    let rows = contacts::table
-        .filter(contacts::workspace_id.eq(workspace_id))
-        .filter(contacts::id.eq_any(contact_ids))
-        .select(inputs())
-        .load::<ScheduleInputs>(conn)?;
-    store(conn, workspace_id, rows, Counted::ByTheWrite)
+    for chunk in contact_ids.chunks(BATCH_ROWS) {
+        let rows = contacts::table
+            .filter(contacts::workspace_id.eq(workspace_id))
+            .filter(contacts::id.eq_any(chunk))
+            .select(inputs())
+            .load::<ScheduleInputs>(conn)?;
+        store(conn, workspace_id, rows, Counted::ByTheWrite)?;
+    }
+    Ok(())
 }
 
 /// Recomputes every contact of a workspace (its default cadences changed): each one whose

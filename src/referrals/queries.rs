@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 use super::readiness::{assess, Factor, Facts, READY_AT, RECENT_DAYS};
 use crate::contacts::domain::RelationshipKind;
 use crate::db::schema::{contacts, interaction_contacts};
-use crate::db::DbConn;
+use crate::db::{DbConn, BATCH_ROWS};
 use crate::error::ApiError;
 use crate::interactions::domain::{InteractionKind, KindGroup};
 use crate::nurture::balance;
@@ -65,9 +65,22 @@ type ContactFacts = (
 );
 
 /// What readiness is judged on, for each live contact of the workspace among `ids`, in a
-/// fixed number of queries however many there are; `except` is a request not to count
+/// fixed number of queries per `BATCH_ROWS` of them; `except` is a request not to count
 /// among the open asks.
 pub fn facts_of(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    ids: &[String],
+    except: Option<&str>,
+) -> Result<HashMap<String, Facts>, ApiError> {
+    let mut facts = HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(BATCH_ROWS) {
+        facts.extend(facts_of_some(conn, workspace_id, chunk, except)?);
+    }
+    Ok(facts)
+}
+
+fn facts_of_some(
     conn: &mut DbConn,
     workspace_id: &str,
     ids: &[String],

@@ -76,3 +76,86 @@ on_every_backend! {
         }
     }
 }
+
+/// A workspace with more contacts than SQLite takes bound parameters in one statement
+/// (32,766): no query may bind a list whose length grows with the data. (PostgreSQL binds
+/// such a list as one array.)
+#[tokio::test]
+async fn a_workspace_past_sqlites_bind_limit_takes_a_history_of_every_contact() {
+    use diesel::prelude::*;
+    use rapport::db::schema::{contacts, members};
+
+    let app = crate::helpers::TestApp::spawn(&crate::helpers::Backend::Sqlite).await;
+    let db = rapport::db::Db::connect(&app.database.url, 1).unwrap();
+    let options = rapport::demo::DemoOptions {
+        contacts: 33_000,
+        interactions: 0,
+        requests: 300,
+        introductions: 200,
+        connections: 2_000,
+        seed: Some(7),
+    };
+    let seeded = rapport::demo::seed(&db, options).await.unwrap();
+    let workspace_id = seeded.workspace_id.clone();
+    let (member_id, contact_ids) = db
+        .run(move |conn| {
+            let member_id: String = members::table
+                .filter(members::workspace_id.eq(&workspace_id))
+                .select(members::id)
+                .first(conn)?;
+            let contact_ids: Vec<String> = contacts::table
+                .filter(contacts::workspace_id.eq(&workspace_id))
+                .select(contacts::id)
+                .load(conn)?;
+            Ok((member_id, contact_ids))
+        })
+        .await
+        .unwrap();
+    // One touch with every contact, written in one go, as a history is loaded: every
+    // contact's clock and schedule follow it.
+    let history: Vec<rapport::interactions::domain::NewInteraction> = contact_ids
+        .iter()
+        .map(|id| {
+            serde_json::from_value(json!({"contact_ids": [id], "occurred_at": "2026-11-02T10:00:00Z", "channel": "phone", "kind": "catch_up"}))
+                .unwrap()
+        })
+        .collect();
+    let workspace_id = seeded.workspace_id.clone();
+    let written = db
+        .transaction(move |conn| {
+            rapport::interactions::queries::insert_history(conn, &workspace_id, &member_id, history)
+        })
+        .await
+        .unwrap();
+    assert_eq!(written.len(), 33_000);
+
+    let response = app
+        .post_public(
+            "/v1/auth/login",
+            json!({"email": seeded.email, "password": seeded.password}),
+        )
+        .await;
+    let token = text(&response.json::<Value>().await.unwrap()["access_token"]);
+    let prospect: Value = app
+        .get("/v1/contacts?kind=prospect&limit=1", &token)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let prospect = text(&prospect["data"][0]["id"]);
+    for path in [
+        "/v1/nurture/actions?horizon_days=60",
+        "/v1/nurture/actions?member_id=all&horizon_days=60",
+        "/v1/contacts?nurture_status=overdue&limit=200",
+        "/v1/insights/unasked?member_id=all&limit=200",
+        "/v1/insights/reciprocity?limit=200",
+        "/v1/insights/referrers",
+        "/v1/insights/funnel?group_by=relationship_kind",
+        "/v1/network/suggestions",
+        &format!("/v1/network/paths?to_contact_id={prospect}&max_hops=4"),
+    ] {
+        let response = app.get(path, &token).await;
+        let status = response.status();
+        assert_eq!(status, 200, "{path}: {}", response.text().await.unwrap());
+    }
+}
