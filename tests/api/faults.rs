@@ -278,3 +278,89 @@ async fn killed_under_writes(backend: Backend) {
     }
     drop(server);
 }
+
+/// A transaction whose connection dies says why it died: the rollback that fails after it
+/// (the connection is gone) is secondary and must not hide the cause.
+#[tokio::test]
+async fn a_connection_killed_mid_transaction_is_logged_with_its_cause() {
+    use diesel::connection::SimpleConnection;
+    use diesel::{Connection, PgConnection};
+
+    let Some(backend @ Backend::Postgres(_)) = Backend::all()
+        .into_iter()
+        .find(|b| matches!(b, Backend::Postgres(_)))
+    else {
+        return;
+    };
+    let database = TestDatabase::create(&backend);
+    let url = database.connection_url();
+    let log_path = tempfile::NamedTempFile::new().unwrap();
+    let server = Process::start_logging_to(&database, &[], log_path.reopen().unwrap()).await;
+    let client = reqwest::Client::new();
+    let session: Value = client
+        .post(format!("{}/v1/auth/register", server.address))
+        .json(&json!({"email": "cut@example.com", "password": "correct horse battery staple", "name": "C", "workspace_name": "C"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token = session["access_token"].as_str().unwrap().to_owned();
+    let contact: Value = client
+        .post(format!("{}/v1/contacts", server.address))
+        .bearer_auth(&token)
+        .json(&json!({"first_name": "Held"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let id = contact["id"].as_str().unwrap().to_owned();
+
+    // The contact's row held from outside: the edit waits inside its transaction.
+    let mut holder = PgConnection::establish(&url).unwrap();
+    holder
+        .batch_execute(&format!(
+            "BEGIN; SELECT 1 FROM contacts WHERE id = '{id}' FOR UPDATE"
+        ))
+        .unwrap();
+    let edit = tokio::spawn({
+        let (client, address, token) = (client.clone(), server.address.clone(), token.clone());
+        async move {
+            client
+                .patch(format!("{address}/v1/contacts/{id}"))
+                .bearer_auth(&token)
+                .json(&json!({"title": "Never"}))
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    });
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let mut admin = PgConnection::establish(&url).unwrap();
+    admin
+        .batch_execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+             WHERE datname = current_database() AND pid <> pg_backend_pid() \
+               AND state <> 'idle in transaction'",
+        )
+        .unwrap();
+    assert_eq!(edit.await.unwrap(), 503);
+    holder.batch_execute("ROLLBACK").unwrap();
+    drop(server);
+
+    // The failure is reported with its cause; the failed rollback only as a warning of its
+    // own ("rollback failed after an error").
+    let log = std::fs::read_to_string(log_path.path()).unwrap();
+    let reported: Vec<&str> = log
+        .lines()
+        .filter(|line| line.contains("the database is unavailable"))
+        .collect();
+    assert!(!reported.is_empty(), "{log}");
+    for line in reported {
+        assert!(line.contains("terminating connection"), "{log}");
+    }
+}

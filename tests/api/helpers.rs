@@ -402,6 +402,15 @@ impl Process {
     /// Starts the server on `database` with rate limits out of the way and `env` added,
     /// and waits until it is ready.
     pub async fn start(database: &TestDatabase, env: &[(&str, &str)]) -> Self {
+        Self::start_logging_to(database, env, std::process::Stdio::null()).await
+    }
+
+    /// As `start`, with the server's log (stderr) written to `log`.
+    pub async fn start_logging_to(
+        database: &TestDatabase,
+        env: &[(&str, &str)],
+        log: impl Into<std::process::Stdio>,
+    ) -> Self {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
@@ -417,7 +426,7 @@ impl Process {
             .env("RUST_LOG", "warn")
             .envs(env.iter().copied())
             .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
+            .stderr(log)
             .spawn()
             .unwrap();
         let process = Self {
