@@ -38,6 +38,15 @@ pub struct Settings {
     )]
     pub max_body_bytes: usize,
 
+    /// Largest file `POST /v1/imports` accepts, in bytes (larger ones get 413).
+    #[arg(
+        long,
+        global = true,
+        env = "RAPPORT_IMPORT_MAX_BYTES",
+        default_value_t = 67_108_864
+    )]
+    pub import_max_bytes: usize,
+
     /// Secret that signs access tokens (HS256), at least 32 bytes. When unset, one is
     /// generated on first start and kept in the database, so that every instance sharing
     /// the database shares it and restarts do not log anyone out.
@@ -178,6 +187,7 @@ impl Settings {
             port: 0,
             workers: 1,
             max_body_bytes: 1_048_576,
+            import_max_bytes: 67_108_864,
             jwt_secret: None,
             access_token_ttl_seconds: 900,
             refresh_token_ttl_days: 30,

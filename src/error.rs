@@ -209,6 +209,14 @@ impl ApiError {
         self.code
     }
 
+    pub fn detail(&self) -> &str {
+        &self.detail
+    }
+
+    pub fn field_errors(&self) -> &[FieldError] {
+        &self.errors
+    }
+
     pub fn status(&self) -> StatusCode {
         self.status
     }

@@ -149,6 +149,35 @@ pub fn holder(
         .optional()?)
 }
 
+/// The live resources of `kind` that hold any of these external ids, by `(system, id)`.
+pub fn holders_of(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    kind: Kind,
+    wanted: &[&ExternalId],
+) -> Result<HashMap<(String, String), String>, ApiError> {
+    let values: Vec<&str> = wanted.iter().map(|e| e.id.as_str()).collect();
+    let mut found = HashMap::new();
+    for chunk in values.chunks(crate::db::BATCH_ROWS) {
+        let rows: Vec<(String, String, String)> = external_ids::table
+            .filter(external_ids::workspace_id.eq(workspace_id))
+            .filter(external_ids::resource_type.eq(kind.as_str()))
+            .filter(external_ids::external_id.eq_any(chunk))
+            .filter(external_ids::released_at.is_null())
+            .select((
+                external_ids::system,
+                external_ids::external_id,
+                external_ids::resource_id,
+            ))
+            .load(conn)?;
+        found.extend(
+            rows.into_iter()
+                .map(|(system, id, resource)| ((system, id), resource)),
+        );
+    }
+    Ok(found)
+}
+
 fn taken(kind: Kind, external: &ExternalId, other: &str) -> ApiError {
     ApiError::conflict(
         "external_id_taken",

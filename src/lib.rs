@@ -17,6 +17,7 @@ pub mod demo;
 pub mod error;
 pub mod external_ids;
 pub mod http;
+pub mod imports;
 pub mod interactions;
 pub mod introductions;
 pub mod invitations;

@@ -10,7 +10,10 @@ use utoipa::openapi::{ContentBuilder, OpenApi as OpenApiDoc, Ref, ResponseBuilde
 use utoipa::openapi::{RefOr, Required, Response};
 use utoipa::{Modify, OpenApi};
 
+use crate::contacts::export::ExportFormat;
 use crate::error::{FieldError, Problem};
+use crate::imports::handlers::ErrorsFormat;
+use crate::imports::jobs::OnMatch;
 use crate::referrals::insights::FunnelGrouping;
 
 #[derive(OpenApi)]
@@ -23,7 +26,7 @@ use crate::referrals::insights::FunnelGrouping;
     modifiers(&BearerAuth),
     security(("bearer" = []), ("api_key" = [])),
     // Schemas no response or request body names: operations' parameters refer to them.
-    components(schemas(Problem, FieldError, FunnelGrouping)),
+    components(schemas(Problem, FieldError, FunnelGrouping, OnMatch, ErrorsFormat, ExportFormat)),
     tags(
         (name = "auth", description = "Accounts and sessions"),
         (name = "workspaces", description = "The team and its members"),
@@ -34,6 +37,7 @@ use crate::referrals::insights::FunnelGrouping;
         (name = "insights", description = "What the network's history says"),
         (name = "network", description = "Who knows whom: connections, warm paths, diversity"),
         (name = "sync", description = "Keeping another system in step: the change feed"),
+        (name = "imports", description = "Bringing a network in from CSV exports and vCards"),
         (name = "webhooks", description = "Events pushed to your endpoints as they happen, signed per the Standard Webhooks specification"),
         (name = "operations", description = "Health, readiness and metrics"),
     )

@@ -22,8 +22,8 @@ use crate::http::security::{cors, security_headers};
 use crate::network::cache::GraphCache;
 use crate::openapi::{add_shared_conventions, ApiDoc};
 use crate::{
-    api_keys, auth, changes, connections, contacts, interactions, introductions, invitations,
-    network, nurture, ops, referrals, webhooks, workspaces,
+    api_keys, auth, changes, connections, contacts, imports, interactions, introductions,
+    invitations, network, nurture, ops, referrals, webhooks, workspaces,
 };
 
 /// Every resource of the versioned API.
@@ -48,6 +48,7 @@ fn v1(cfg: &mut ServiceConfig) {
     network::suggestions::routes(cfg);
     changes::handlers::routes(cfg);
     webhooks::handlers::routes(cfg);
+    imports::handlers::routes(cfg);
 }
 
 /// The OpenAPI document, as served at `/openapi.json` and committed in `openapi/`.
@@ -68,8 +69,10 @@ pub struct Application {
     server: Server,
     /// The webhook delivery worker, unless this instance only answers requests.
     worker: Option<webhooks::worker::Worker>,
-    /// For the database's upkeep.
+    /// For the database's upkeep and the import runner.
     db: Db,
+    /// Wakes the import runner for a job this instance queued.
+    imports_wake: std::sync::Arc<tokio::sync::Notify>,
 }
 
 impl Application {
@@ -122,13 +125,27 @@ impl Application {
             wake,
             allow_private: settings.webhook_allow_private,
         };
-        let server = serve(listener, db.clone(), keys, metrics, deliveries, &settings)?;
+        let imports_wake = std::sync::Arc::new(tokio::sync::Notify::new());
+        let imports = imports::handlers::Imports {
+            wake: imports_wake.clone(),
+            max_bytes: settings.import_max_bytes,
+        };
+        let server = serve(
+            listener,
+            db.clone(),
+            keys,
+            metrics,
+            deliveries,
+            imports,
+            &settings,
+        )?;
         tracing::info!(port, "listening");
         Ok(Self {
             port,
             server,
             worker,
             db,
+            imports_wake,
         })
     }
 
@@ -153,7 +170,8 @@ impl Application {
         tokio::select! {
             stopped = self.server => stopped,
             () = worker => Ok(()),
-            () = crate::db::upkeep::run(self.db) => Ok(()),
+            () = crate::db::upkeep::run(self.db.clone()) => Ok(()),
+            () = imports::runner::run(self.db, self.imports_wake) => Ok(()),
         }
     }
 }
@@ -164,6 +182,7 @@ fn serve(
     keys: TokenKeys,
     metrics: HttpMetrics,
     deliveries: webhooks::handlers::Deliveries,
+    imports: imports::handlers::Imports,
     settings: &Settings,
 ) -> anyhow::Result<Server> {
     let doc = openapi();
@@ -171,6 +190,7 @@ fn serve(
     let keys = web::Data::new(keys);
     let metrics = web::Data::new(metrics);
     let deliveries = web::Data::new(deliveries);
+    let imports = web::Data::new(imports);
     let metrics_token = web::Data::new(ops::MetricsToken(settings.metrics_token.clone()));
     let hashing = web::Data::new(crate::auth::password::HashingGate::for_this_machine());
     let retention = web::Data::new(crate::time::TombstoneRetention {
@@ -198,6 +218,7 @@ fn serve(
             .app_data(limits.clone())
             .app_data(graphs.clone())
             .app_data(deliveries.clone())
+            .app_data(imports.clone())
             .app_data(web::PayloadConfig::new(max_body_bytes))
             .app_data(web::PathConfig::default().error_handler(fallback::path_error))
             .wrap(from_fn(fallback::problem_for_bare_errors))

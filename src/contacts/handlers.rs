@@ -15,7 +15,7 @@ use crate::error::{ApiError, Problem};
 use crate::external_ids::{self, ExternalId};
 use crate::http::batch::{self, BatchResults};
 use crate::http::extract::{Json, Query};
-use crate::http::pagination::{Page, PageQuery, PageRequest};
+use crate::http::pagination::{Page, PageQuery};
 use crate::http::precondition::IfMatch;
 use crate::http::resource::{self, resource, written, Listed, SyncWindow};
 use crate::nurture::cadence::NurtureStatus;
@@ -30,7 +30,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(upsert_contact)
         .service(contact_batch)
         .service(merge_contact)
-        .service(delete_contact);
+        .service(delete_contact)
+        .service(super::export::export_contacts);
 }
 
 /// Add a contact to the network.
@@ -54,14 +55,10 @@ async fn create_contact(
     Ok(written(actix_web::http::StatusCode::CREATED, contact))
 }
 
+/// The filters of the contact list, which an export takes too.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
-struct ListContactsQuery {
-    /// Page size, 1 to 200 (default 50).
-    #[param(minimum = 1, maximum = 200)]
-    limit: Option<i64>,
-    /// The `next_cursor` of the previous page.
-    cursor: Option<String>,
+pub(super) struct ContactFilters {
     /// Case-insensitive text searched in names, emails and company.
     #[param(max_length = 200)]
     q: Option<String>,
@@ -92,40 +89,46 @@ struct ListContactsQuery {
     due_before: Option<DateTime<Utc>>,
 }
 
+impl ContactFilters {
+    pub(super) fn parse(self, retention: &TombstoneRetention) -> Result<ContactFilter, ApiError> {
+        if self.q.as_ref().is_some_and(|q| q.chars().count() > 200) {
+            return Err(ApiError::invalid_field(
+                "q",
+                "must be at most 200 characters",
+            ));
+        }
+        let non_empty =
+            |value: Option<String>| value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+        Ok(ContactFilter {
+            q: non_empty(self.q),
+            kind: self.kind,
+            tag: non_empty(self.tag),
+            owner_id: self.owner_id.map(|id| id.to_string()),
+            company: non_empty(self.company),
+            window: SyncWindow::new(self.updated_since, self.include_deleted, retention),
+            external_id: self
+                .external_id
+                .as_deref()
+                .map(external_ids::parse_filter)
+                .transpose()?,
+            nurture_status: self.nurture_status,
+            due_before: self.due_before,
+        })
+    }
+}
+
 /// List contacts, oldest first, with filters; cursor-paginated.
-#[utoipa::path(tag = "contacts", operation_id = "listContacts", params(ListContactsQuery), responses((status = 200, body = Page<Contact>)))]
+#[utoipa::path(tag = "contacts", operation_id = "listContacts", params(PageQuery, ContactFilters), responses((status = 200, body = Page<Contact>)))]
 #[get("/contacts")]
 async fn list_contacts(
     principal: Principal,
     db: web::Data<Db>,
     retention: web::Data<TombstoneRetention>,
-    query: Query<ListContactsQuery>,
+    page: Query<PageQuery>,
+    filters: Query<ContactFilters>,
 ) -> Result<Listed<Contact>, ApiError> {
-    let query = query.into_inner();
-    let page = PageRequest::parse(query.limit, query.cursor.as_deref())?;
-    if query.q.as_ref().is_some_and(|q| q.chars().count() > 200) {
-        return Err(ApiError::invalid_field(
-            "q",
-            "must be at most 200 characters",
-        ));
-    }
-    let non_empty =
-        |value: Option<String>| value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
-    let filter = ContactFilter {
-        q: non_empty(query.q),
-        kind: query.kind,
-        tag: non_empty(query.tag),
-        owner_id: query.owner_id.map(|id| id.to_string()),
-        company: non_empty(query.company),
-        window: SyncWindow::new(query.updated_since, query.include_deleted, &retention),
-        external_id: query
-            .external_id
-            .as_deref()
-            .map(external_ids::parse_filter)
-            .transpose()?,
-        nurture_status: query.nurture_status,
-        due_before: query.due_before,
-    };
+    let page = page.into_inner().page()?;
+    let filter = filters.into_inner().parse(&retention)?;
     resource::listed(&db, move |conn| {
         queries::list(conn, &principal.workspace_id, &filter, &page)
     })

@@ -4,6 +4,8 @@
 pub mod batch;
 pub mod domain;
 pub mod duplicates;
+pub mod emails;
+pub mod export;
 pub mod handlers;
 pub mod merge;
 pub mod queries;

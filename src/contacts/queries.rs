@@ -6,6 +6,7 @@ use utoipa::ToSchema;
 use super::domain::{
     company_key, Birthday, ContactPatch, ImportantDate, NewContact, RelationshipKind,
 };
+use super::emails;
 use crate::db::pending::{self, ChangeOp, ResourceType};
 use crate::db::schema::contacts;
 use crate::db::{insert_rows, soft_delete, update_at_version, DbConn, BATCH_ROWS};
@@ -466,6 +467,11 @@ pub fn create(
     diesel::insert_into(contacts::table)
         .values(&row)
         .execute(conn)?;
+    emails::index(
+        conn,
+        workspace_id,
+        [(row.id.as_str(), fields.emails.items())],
+    )?;
     pending::touched_one(
         conn,
         workspace_id,
@@ -495,17 +501,24 @@ pub fn insert_batch(
     workspace_id: &str,
     contacts: Vec<(String, NewContact, NaiveDateTime)>,
 ) -> Result<Vec<String>, ApiError> {
-    let rows = contacts
+    let (rows, fields) = contacts
         .into_iter()
         .map(|(owner_id, fields, added_at)| {
             let fields = fields.normalised();
             let id = uuid::Uuid::now_v7().to_string();
-            ContactRow::new(id, workspace_id, owner_id, &fields, 1, added_at, added_at)
+            let row = ContactRow::new(id, workspace_id, owner_id, &fields, 1, added_at, added_at)?;
+            Ok((row, fields))
         })
-        .collect::<Result<Vec<_>, _>>()?;
+        .collect::<Result<(Vec<_>, Vec<_>), ApiError>>()?;
     for batch in rows.chunks(BATCH_ROWS) {
         insert_rows!(conn, contacts::table, batch)?;
     }
+    let addresses = rows.iter().zip(&fields);
+    emails::index(
+        conn,
+        workspace_id,
+        addresses.map(|(row, fields)| (row.id.as_str(), fields.emails.items())),
+    )?;
     let ids = rows.iter().map(|row| row.id.as_str());
     pending::touched(
         conn,
@@ -604,6 +617,9 @@ pub fn store(
         ChangeOp::Updated,
         id,
     )?;
+    if row.emails != current.emails {
+        emails::reindex(conn, workspace_id, id, fields.emails.items())?;
+    }
     if let Some(external) = external {
         external_ids::assign(
             conn,
@@ -618,6 +634,57 @@ pub fn store(
     // The kind or the cadence may have changed, and with them the schedule.
     schedule::refresh(conn, workspace_id, std::slice::from_ref(&row.id))?;
     Ok(row.version)
+}
+
+/// What filling a contact from an imported record did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filled {
+    Changed,
+    Unchanged,
+}
+
+/// Fills what is empty on contact `id` from `imported`, as a merge does (no field is
+/// overwritten; lists and notes are joined), and gives it the imported external ids too.
+pub fn fill(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    id: &str,
+    imported: NewContact,
+) -> Result<Filled, ApiError> {
+    let current = live_row(conn, workspace_id, id)?;
+    let mut external = external_ids::of(conn, workspace_id, Kind::Contact, &[id.to_owned()])?
+        .remove(id)
+        .unwrap_or_default();
+    let held = external.len();
+    for new in imported.external_ids.items() {
+        if !external.contains(new) {
+            external.push(new.clone());
+        }
+    }
+    let external = match external.len() > held {
+        false => None,
+        true => Some(ExternalIds::try_from(external).map_err(|reason| {
+            ApiError::invalid_field("/external_ids", format!("with the contact's own: {reason}"))
+        })?),
+    };
+    let (fields, _) = current
+        .fields()?
+        .absorb(imported)
+        .map_err(|reason| ApiError::invalid_field("/notes", reason))?;
+    let version = current.version;
+    let stored = store(
+        conn,
+        workspace_id,
+        current,
+        fields,
+        external,
+        &IfMatch::default(),
+    )?;
+    Ok(if stored == version {
+        Filled::Unchanged
+    } else {
+        Filled::Changed
+    })
 }
 
 /// Creates or updates the contact that holds `external`, from a PATCH-shaped body;
@@ -691,6 +758,7 @@ pub fn delete(
 /// A tombstone keeps what sync needs (id, version, times, owner, kind) and nothing about
 /// the person: names, ways to reach them, dates, notes and tags are erased at deletion.
 pub(super) fn erase_personal_fields(conn: &mut DbConn, id: &str) -> Result<(), ApiError> {
+    emails::forget(conn, id)?;
     diesel::update(contacts::table.find(id))
         .set((
             contacts::first_name.eq(""),

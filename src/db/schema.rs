@@ -356,7 +356,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     contact_merges,
     webhook_endpoints,
     webhook_cursors,
-    webhook_deliveries
+    webhook_deliveries,
+    contact_emails,
+    imports,
+    import_errors
 );
 
 diesel::table! {
@@ -404,5 +407,51 @@ diesel::table! {
         last_response -> Nullable<Text>,
         created_at -> Timestamp,
         finished_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    contact_emails (workspace_id, email, contact_id) {
+        workspace_id -> Text,
+        email -> Text,
+        contact_id -> Text,
+    }
+}
+
+diesel::table! {
+    imports (workspace_id, id) {
+        workspace_id -> Text,
+        id -> Text,
+        member_id -> Text,
+        format -> Text,
+        preset -> Nullable<Text>,
+        mapping -> Nullable<Text>,
+        on_match -> Text,
+        dry_run -> Bool,
+        status -> Text,
+        body -> Text,
+        unknown_columns -> Text,
+        total -> Integer,
+        processed -> Integer,
+        created -> Integer,
+        updated -> Integer,
+        skipped -> Integer,
+        failed -> Integer,
+        error -> Nullable<Text>,
+        lease_until -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        finished_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    import_errors (workspace_id, import_id, row_number) {
+        workspace_id -> Text,
+        import_id -> Text,
+        row_number -> Integer,
+        line -> Nullable<Integer>,
+        field -> Nullable<Text>,
+        reason -> Text,
     }
 }

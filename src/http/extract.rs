@@ -124,6 +124,41 @@ fn payload_too_large() -> ApiError {
     )
 }
 
+/// Reads a text body of at most `limit` bytes (a file sent whole: an import), in UTF-8.
+pub async fn text_body(
+    mut payload: actix_web::web::Payload,
+    limit: usize,
+) -> Result<String, ApiError> {
+    use futures_util::StreamExt;
+    let mut body = actix_web::web::BytesMut::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|error| match error {
+            PayloadError::Overflow => payload_too_large(),
+            other => ApiError::bad_request(
+                "unreadable_body",
+                format!("the request body could not be read: {other}"),
+            ),
+        })?;
+        if body.len() + chunk.len() > limit {
+            return Err(ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload_too_large",
+                format!("the file is larger than the {limit} bytes this service accepts (RAPPORT_IMPORT_MAX_BYTES); split it into smaller files"),
+            ));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    String::from_utf8(body.to_vec()).map_err(|error| {
+        ApiError::invalid_field(
+            "/",
+            format!(
+                "the file is not UTF-8 text (byte {} is not); save it as UTF-8",
+                error.utf8_error().valid_up_to()
+            ),
+        )
+    })
+}
+
 /// Parses a request body, a JSON object, into `T`; syntax errors (trailing data included)
 /// are 400, a well-formed document that does not fit `T` is 422 with a pointer to the
 /// value that did not fit.

@@ -3,7 +3,8 @@
 //! Most lists are ordered by id. Ids are UUIDv7, so this is creation order, and it never
 //! changes when a row is edited: a client syncing with `updated_since` pages without gaps or
 //! repeats even while others write. Timelines are ordered newest first by (time, id).
-//! The cursor carries the position of the last row of the page, as `id` or `micros,id`.
+//! The cursor carries the position of the last row of the page, as `id` or `micros,id`
+//! (or `number:n` for the few lists ordered by a number of their own).
 //! Ranked lists (the agenda) are computed whole for each request; their cursor carries how
 //! many rows were already seen, as `rank:n`.
 
@@ -69,6 +70,8 @@ enum Position {
     Id(String),
     TimeAndId(NaiveDateTime, String),
     Rank(usize),
+    /// A numbered row's number (an import's refused records, by their place in the file).
+    Number(i64),
 }
 
 fn foreign_cursor() -> ApiError {
@@ -107,6 +110,20 @@ impl PageRequest {
             Some(Position::TimeAndId(time, id)) => Ok(Some((*time, id))),
             Some(_) => Err(foreign_cursor()),
         }
+    }
+
+    /// The last number seen, for lists ordered by a number.
+    pub fn after_number(&self) -> Result<Option<i64>, ApiError> {
+        match &self.after {
+            None => Ok(None),
+            Some(Position::Number(number)) => Ok(Some(*number)),
+            Some(_) => Err(foreign_cursor()),
+        }
+    }
+
+    /// Turns rows fetched with `fetch_limit`, ordered by a number, into a page.
+    pub fn page_by_number<T>(&self, rows: Vec<T>, number_of: impl Fn(&T) -> i64) -> Page<T> {
+        self.page_at(rows, |row| format!("number:{}", number_of(row)))
     }
 
     /// The page of a list ranked in memory; only what the page needs is taken from
@@ -186,6 +203,12 @@ fn decode_cursor(cursor: &str) -> Result<Position, ApiError> {
             .map(|_| id.to_owned())
             .map_err(|_| foreign_cursor())
     };
+    if let Some(number) = position.strip_prefix("number:") {
+        return number
+            .parse()
+            .map(Position::Number)
+            .map_err(|_| foreign_cursor());
+    }
     if let Some(seen) = position.strip_prefix("rank:") {
         return seen
             .parse()
@@ -215,6 +238,17 @@ mod tests {
         assert_eq!(PageRequest::parse(Some(200), None).unwrap().limit, 200);
         assert!(PageRequest::parse(Some(0), None).is_err());
         assert!(PageRequest::parse(Some(201), None).is_err());
+    }
+
+    #[test]
+    fn a_numbered_cursor_round_trips_and_is_not_an_id() {
+        let first = PageRequest::parse(Some(2), None).unwrap();
+        let page = first.page_by_number(vec![4, 9, 12], |row| *row);
+        assert_eq!(page.data, [4, 9]);
+        let next = PageRequest::parse(None, page.next_cursor.as_deref()).unwrap();
+        assert_eq!(next.after_number().unwrap(), Some(9));
+        assert!(next.after_id().is_err());
+        assert!(PageRequest::parse(None, Some(&encode_cursor("number:x"))).is_err());
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod demo;
 mod external_ids;
 mod faults;
 mod idempotency;
+mod imports;
 mod interactions;
 mod introductions;
 mod isolation;

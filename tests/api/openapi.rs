@@ -58,16 +58,26 @@ fn every_operation_is_named_tagged_and_documents_its_failures() {
             if path.starts_with("/v1/") && !path.starts_with("/v1/auth/") {
                 assert!(responses.contains_key("401"), "{id} does not document 401");
             }
-            if operation.get("requestBody").is_some() {
-                let content = &operation["requestBody"]["content"]["application/json"];
-                let schema = content["schema"]["$ref"]
-                    .as_str()
-                    .unwrap_or_else(|| panic!("{id} body is not a named schema"));
-                let name = schema.rsplit('/').next().unwrap();
-                assert!(
-                    doc["components"]["schemas"][name]["example"].is_object(),
-                    "{id}: schema {name} has no example"
-                );
+            if let Some(body) = operation.get("requestBody") {
+                // A JSON body is a named schema with an example; a file (an import) shows
+                // an example of each format it takes.
+                for (media_type, content) in body["content"].as_object().unwrap() {
+                    if media_type != "application/json" {
+                        assert!(
+                            content["example"].is_string(),
+                            "{id}: its {media_type} body has no example"
+                        );
+                        continue;
+                    }
+                    let schema = content["schema"]["$ref"]
+                        .as_str()
+                        .unwrap_or_else(|| panic!("{id} body is not a named schema"));
+                    let name = schema.rsplit('/').next().unwrap();
+                    assert!(
+                        doc["components"]["schemas"][name]["example"].is_object(),
+                        "{id}: schema {name} has no example"
+                    );
+                }
                 assert!(responses.contains_key("422"), "{id} does not document 422");
             }
         }

@@ -40,17 +40,23 @@ from .duplicate_evidence_kind import DuplicateEvidenceKind
 from .duplicate_pair import DuplicatePair
 from .effect import Effect
 from .ended_without import EndedWithout
+from .errors_format import ErrorsFormat
 from .event_types_item import EventTypesItem
 from .evidence import Evidence
 from .evidence_source import EvidenceSource
+from .export_format import ExportFormat
 from .external_id import ExternalId
 from .factor import Factor
 from .field_error import FieldError
+from .format_ import Format
 from .funnel import Funnel
 from .funnel_figures import FunnelFigures
 from .funnel_group import FunnelGroup
 from .funnel_grouping import FunnelGrouping
 from .health import Health
+from .import_ import Import
+from .import_error import ImportError_
+from .import_status import ImportStatus
 from .important_date import ImportantDate
 from .interaction import Interaction
 from .interaction_batch import InteractionBatch
@@ -81,6 +87,7 @@ from .nurture_status import NurtureStatus
 from .occasion import Occasion
 from .occasion_kind import OccasionKind
 from .occasions import Occasions
+from .on_match import OnMatch
 from .operation_result import OperationResult
 from .out_of_balance import OutOfBalance
 from .page_action import PageAction
@@ -89,6 +96,8 @@ from .page_connection import PageConnection
 from .page_contact import PageContact
 from .page_delivery import PageDelivery
 from .page_duplicate_pair import PageDuplicatePair
+from .page_import import PageImport
+from .page_import_error import PageImportError
 from .page_interaction import PageInteraction
 from .page_introduction import PageIntroduction
 from .page_invitation import PageInvitation
@@ -100,6 +109,7 @@ from .page_webhook import PageWebhook
 from .path_link import PathLink
 from .path_person import PathPerson
 from .person import Person
+from .preset import Preset
 from .problem import Problem
 from .readiness import Readiness
 from .received_invitation import ReceivedInvitation
@@ -197,18 +207,24 @@ __all__ = (
     "DuplicatePair",
     "Effect",
     "EndedWithout",
+    "ErrorsFormat",
     "EventTypesItem",
     "Evidence",
     "EvidenceSource",
+    "ExportFormat",
     "ExternalId",
     "Factor",
     "FieldError",
+    "Format",
     "Funnel",
     "FunnelFigures",
     "FunnelGroup",
     "FunnelGrouping",
     "Health",
+    "Import",
     "ImportantDate",
+    "ImportError_",
+    "ImportStatus",
     "Interaction",
     "InteractionBatch",
     "InteractionKind",
@@ -238,6 +254,7 @@ __all__ = (
     "Occasion",
     "OccasionKind",
     "Occasions",
+    "OnMatch",
     "OperationResult",
     "OutOfBalance",
     "PageAction",
@@ -246,6 +263,8 @@ __all__ = (
     "PageContact",
     "PageDelivery",
     "PageDuplicatePair",
+    "PageImport",
+    "PageImportError",
     "PageInteraction",
     "PageIntroduction",
     "PageInvitation",
@@ -257,6 +276,7 @@ __all__ = (
     "PathLink",
     "PathPerson",
     "Person",
+    "Preset",
     "Problem",
     "Readiness",
     "ReceivedInvitation",

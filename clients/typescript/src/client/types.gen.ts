@@ -584,6 +584,11 @@ export type EndedWithout = {
 };
 
 /**
+ * How the refused records are listed.
+ */
+export type ErrorsFormat = 'json' | 'csv';
+
+/**
  * Events to receive: `*` for all, `<resource>.*` for every event of one kind of resource, or events by name. A change of a resource is `<resource>.<created|updated|deleted>` (`contact.merged` too); a referral request or introduction whose status moved is also `<resource>.status_changed`.
  */
 export type EventTypes = Array<'*' | 'contact.*' | 'interaction.*' | 'referral_request.*' | 'introduction.*' | 'connection.*' | 'snooze.*' | 'member.*' | 'settings.*' | 'contact.created' | 'contact.updated' | 'contact.deleted' | 'contact.merged' | 'interaction.created' | 'interaction.updated' | 'interaction.deleted' | 'referral_request.created' | 'referral_request.updated' | 'referral_request.deleted' | 'referral_request.status_changed' | 'introduction.created' | 'introduction.updated' | 'introduction.deleted' | 'introduction.status_changed' | 'connection.created' | 'connection.updated' | 'connection.deleted' | 'snooze.created' | 'snooze.updated' | 'snooze.deleted' | 'member.created' | 'member.updated' | 'member.deleted' | 'settings.created' | 'settings.updated' | 'settings.deleted' | 'nurture.daily_digest'>;
@@ -610,6 +615,11 @@ export type Evidence = {
 export type EvidenceSource = 'introduction_received' | 'introduction_given' | 'met_through' | 'same_company';
 
 export type ExpiresInDays = number;
+
+/**
+ * The kind of file an export writes.
+ */
+export type ExportFormat = 'csv' | 'vcard' | 'ndjson';
 
 /**
  * One id a resource has in another system.
@@ -654,6 +664,11 @@ export type FieldError = {
      */
     pointer: string;
 };
+
+/**
+ * The kind of file an import reads.
+ */
+export type Format = 'csv' | 'vcard';
 
 /**
  * How the asks made between `from` and `to` went.
@@ -704,6 +719,80 @@ export type Health = {
 };
 
 export type Hour = number;
+
+/**
+ * An import job and how far it got.
+ */
+export type Import = {
+    created: number;
+    created_at: string;
+    /**
+     * A dry run reports what the import would do and writes nothing.
+     */
+    dry_run: boolean;
+    /**
+     * Why the job failed, when it did.
+     */
+    error: string | null;
+    /**
+     * Refused; `GET /v1/imports/{id}/errors` says which and why.
+     */
+    failed: number;
+    finished_at: string | null;
+    format: Format;
+    id: string;
+    on_match: OnMatch;
+    /**
+     * The column layout read: a preset recognised from the header, `mapping`, or `vcard`.
+     */
+    preset: Preset;
+    /**
+     * Records done so far: `created + updated + skipped + failed`.
+     */
+    processed: number;
+    /**
+     * Matched a contact and changed nothing (`on_match=skip`, or nothing new to fill).
+     */
+    skipped: number;
+    status: ImportStatus;
+    /**
+     * Records in the file.
+     */
+    total: number;
+    /**
+     * Columns of the header that no field reads.
+     */
+    unknown_columns: Array<string>;
+    /**
+     * Matched a contact and filled some of what it left empty.
+     */
+    updated: number;
+    updated_at: string;
+};
+
+/**
+ * One record an import refused.
+ */
+export type ImportError = {
+    /**
+     * The field at fault, as a pointer into the contact (`/emails/0`), when one is.
+     */
+    field: string | null;
+    /**
+     * The line of the file the record starts on (CSV).
+     */
+    line: number | null;
+    reason: string;
+    /**
+     * The record's number among the file's records, from 1 (the header not counted).
+     */
+    row: number;
+};
+
+/**
+ * Where an import job is.
+ */
+export type ImportStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
 /**
  * A yearly date that matters on a contact: a work anniversary, a child's graduation.
@@ -1250,6 +1339,12 @@ export type Occasions = {
 };
 
 /**
+ * What an import does with a record that matches a contact (by external id, then by
+ * email).
+ */
+export type OnMatch = 'update' | 'skip' | 'create';
+
+/**
  * What one operation came to.
  */
 export type OperationResult = {
@@ -1343,6 +1438,28 @@ export type PageDelivery = {
  */
 export type PageDuplicatePair = {
     data: Array<DuplicatePair>;
+    /**
+     * Pass as `cursor` to get the next page; null on the last page.
+     */
+    next_cursor: string | null;
+};
+
+/**
+ * One page of a list.
+ */
+export type PageImport = {
+    data: Array<Import>;
+    /**
+     * Pass as `cursor` to get the next page; null on the last page.
+     */
+    next_cursor: string | null;
+};
+
+/**
+ * One page of a list.
+ */
+export type PageImportError = {
+    data: Array<ImportError>;
     /**
      * Pass as `cursor` to get the next page; null on the last page.
      */
@@ -1488,6 +1605,12 @@ export type Person = {
 };
 
 export type Phones = Array<string>;
+
+/**
+ * The column layout an import read: one recognised from the header row, or the
+ * caller's `mapping`.
+ */
+export type Preset = 'rapport' | 'google_contacts' | 'outlook' | 'linkedin' | 'hubspot' | 'mapping' | 'vcard';
 
 /**
  * An RFC 9457 problem document.
@@ -3827,6 +3950,330 @@ export type ReferralReadinessResponses = {
 };
 
 export type ReferralReadinessResponse = ReferralReadinessResponses[keyof ReferralReadinessResponses];
+
+export type ExportContactsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * The file's format; without it, the `Accept` header's (`text/csv`, `text/vcard`,
+         * `application/x-ndjson`), else CSV.
+         */
+        format?: ExportFormat;
+        /**
+         * Case-insensitive text searched in names, emails and company.
+         */
+        q?: string;
+        /**
+         * Only contacts of this relationship kind.
+         */
+        kind?: RelationshipKind;
+        /**
+         * Only contacts with this tag (case-insensitive).
+         */
+        tag?: string;
+        /**
+         * Only contacts held by this member.
+         */
+        owner_id?: string;
+        /**
+         * Only contacts at this company (case-insensitive, whole name).
+         */
+        company?: string;
+        /**
+         * Only contacts changed (or deleted) at or after this time, for incremental sync.
+         */
+        updated_since?: string;
+        /**
+         * Include deleted contacts (tombstones with `deleted_at` set and their personal fields
+         * erased), for sync; tombstones older than the retention (30 days by default) are no
+         * longer listed.
+         */
+        include_deleted?: boolean;
+        /**
+         * Only the contact another system knows by this id, written `system:id`
+         * (`hubspot:5012`); with `include_deleted=true`, also a deleted one that held it.
+         */
+        external_id?: string;
+        /**
+         * Only contacts in this nurturing state.
+         */
+        nurture_status?: NurtureStatus;
+        /**
+         * Only contacts whose next touch is due before this time.
+         */
+        due_before?: string;
+    };
+    url: '/v1/exports/contacts';
+};
+
+export type ExportContactsErrors = {
+    /**
+     * Missing, expired or invalid access token or API key
+     */
+    401: Problem;
+    /**
+     * A field or parameter is invalid; `errors` names it
+     */
+    422: Problem;
+    /**
+     * Too many requests; retry after the `Retry-After` seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error; quote `request_id` when reporting it
+     */
+    500: Problem;
+    /**
+     * `database_unavailable`: the database is unreachable, too slow or locked; retry after the `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type ExportContactsError = ExportContactsErrors[keyof ExportContactsErrors];
+
+export type ExportContactsResponses = {
+    /**
+     * The file, as an attachment
+     */
+    200: string;
+};
+
+export type ExportContactsResponse = ExportContactsResponses[keyof ExportContactsResponses];
+
+export type ListImportsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Page size, 1 to 200 (default 50).
+         */
+        limit?: number;
+        /**
+         * The `next_cursor` of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/v1/imports';
+};
+
+export type ListImportsErrors = {
+    /**
+     * Missing, expired or invalid access token or API key
+     */
+    401: Problem;
+    /**
+     * A field or parameter is invalid; `errors` names it
+     */
+    422: Problem;
+    /**
+     * Too many requests; retry after the `Retry-After` seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error; quote `request_id` when reporting it
+     */
+    500: Problem;
+    /**
+     * `database_unavailable`: the database is unreachable, too slow or locked; retry after the `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type ListImportsError = ListImportsErrors[keyof ListImportsErrors];
+
+export type ListImportsResponses = {
+    200: PageImport;
+};
+
+export type ListImportsResponse = ListImportsResponses[keyof ListImportsResponses];
+
+export type CreateImportData = {
+    /**
+     * The file, in UTF-8
+     */
+    body: string;
+    headers?: {
+        /**
+         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. If the server stopped while serving the first request, a retry 30 seconds after it began either runs (nothing was written) or gets 409 `idempotency_response_lost` (it was carried out, its response lost); nothing is done twice.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: {
+        /**
+         * What to do with a record that matches a live contact, by external id first, then
+         * by email (default `update`: fill what the contact leaves empty, never overwriting).
+         */
+        on_match?: OnMatch;
+        /**
+         * Count what the import would do, write nothing.
+         */
+        dry_run?: boolean;
+        /**
+         * A JSON object from the file's column names to the fields they fill, when the header
+         * is not one a preset knows (or to read it differently): `first_name`, `last_name`,
+         * `name`, `email`, `phone`, `company`, `title`, `industry`, `profession`,
+         * `relationship_kind`, `how_we_met`, `notes`, `tags`, `birthday`, `anniversary`,
+         * `trust`, `cadence_days`, `external_id:<system>`, `external_ids`, `connected_on`,
+         * `ignore`. Only the columns it names are read.
+         */
+        mapping?: string;
+    };
+    url: '/v1/imports';
+};
+
+export type CreateImportErrors = {
+    /**
+     * The body is not valid JSON
+     */
+    400: Problem;
+    /**
+     * Missing, expired or invalid access token or API key
+     */
+    401: Problem;
+    /**
+     * Your role does not allow this (`forbidden`), or the API key lacks the scope (`insufficient_scope`)
+     */
+    403: Problem;
+    /**
+     * `idempotency_key_in_flight`: a request with the same Idempotency-Key is still being served; `idempotency_response_lost`: it was carried out, but its response was lost; `idempotency_key_superseded`: a retry with the same key took this request over (the retry's response counts)
+     */
+    409: Problem;
+    /**
+     * The file is larger than `RAPPORT_IMPORT_MAX_BYTES` (64 MiB by default)
+     */
+    413: Problem;
+    /**
+     * Neither `text/csv` nor `text/vcard`
+     */
+    415: Problem;
+    /**
+     * A field or parameter is invalid; `errors` names it
+     */
+    422: Problem;
+    /**
+     * Too many requests; retry after the `Retry-After` seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error; quote `request_id` when reporting it
+     */
+    500: Problem;
+    /**
+     * `database_unavailable`: the database is unreachable, too slow or locked; retry after the `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type CreateImportError = CreateImportErrors[keyof CreateImportErrors];
+
+export type CreateImportResponses = {
+    /**
+     * Queued; follow `Location` for progress
+     */
+    202: Import;
+};
+
+export type CreateImportResponse = CreateImportResponses[keyof CreateImportResponses];
+
+export type GetImportData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/v1/imports/{id}';
+};
+
+export type GetImportErrors = {
+    /**
+     * Missing, expired or invalid access token or API key
+     */
+    401: Problem;
+    /**
+     * Nothing with this id in your workspace
+     */
+    404: Problem;
+    /**
+     * Too many requests; retry after the `Retry-After` seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error; quote `request_id` when reporting it
+     */
+    500: Problem;
+    /**
+     * `database_unavailable`: the database is unreachable, too slow or locked; retry after the `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type GetImportError = GetImportErrors[keyof GetImportErrors];
+
+export type GetImportResponses = {
+    200: Import;
+};
+
+export type GetImportResponse = GetImportResponses[keyof GetImportResponses];
+
+export type ListImportErrorsData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: {
+        /**
+         * Page size, 1 to 200 (default 50); ignored for CSV, which lists them all.
+         */
+        limit?: number;
+        /**
+         * The `next_cursor` of the previous page.
+         */
+        cursor?: string;
+        /**
+         * `csv` for every refused record as one CSV file (`row,line,field,reason`); also
+         * chosen by `Accept: text/csv`.
+         */
+        format?: ErrorsFormat;
+    };
+    url: '/v1/imports/{id}/errors';
+};
+
+export type ListImportErrorsErrors = {
+    /**
+     * Missing, expired or invalid access token or API key
+     */
+    401: Problem;
+    /**
+     * Nothing with this id in your workspace
+     */
+    404: Problem;
+    /**
+     * A field or parameter is invalid; `errors` names it
+     */
+    422: Problem;
+    /**
+     * Too many requests; retry after the `Retry-After` seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error; quote `request_id` when reporting it
+     */
+    500: Problem;
+    /**
+     * `database_unavailable`: the database is unreachable, too slow or locked; retry after the `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type ListImportErrorsError = ListImportErrorsErrors[keyof ListImportErrorsErrors];
+
+export type ListImportErrorsResponses = {
+    200: PageImportError;
+};
+
+export type ListImportErrorsResponse = ListImportErrorsResponses[keyof ListImportErrorsResponses];
 
 export type ReferralFunnelData = {
     body?: never;

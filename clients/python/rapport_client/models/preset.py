@@ -1,0 +1,13 @@
+from enum import StrEnum
+
+class Preset(StrEnum):
+    GOOGLE_CONTACTS = "google_contacts"
+    HUBSPOT = "hubspot"
+    LINKEDIN = "linkedin"
+    MAPPING = "mapping"
+    OUTLOOK = "outlook"
+    RAPPORT = "rapport"
+    VCARD = "vcard"
+
+    def __str__(self) -> str:
+        return str(self.value)

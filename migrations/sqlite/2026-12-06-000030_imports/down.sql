@@ -1,0 +1,3 @@
+DROP TABLE import_errors;
+DROP TABLE imports;
+DROP TABLE contact_emails;
