@@ -41,6 +41,10 @@ struct ImportQuery {
     /// Count what the import would do, write nothing.
     #[param(default = false)]
     dry_run: Option<bool>,
+    /// Calendars: add each attendee who matches no contact as a prospect (named by the
+    /// calendar's `CN`, else by the address), so that the meeting is logged with them.
+    #[param(default = false)]
+    create_attendees: Option<bool>,
     /// A JSON object from the file's column names to the fields they fill, when the header
     /// is not one a preset knows (or to read it differently): `first_name`, `last_name`,
     /// `name`, `email`, `phone`, `company`, `title`, `industry`, `profession`,
@@ -87,34 +91,44 @@ fn format_of(req: &HttpRequest) -> Result<Format, ApiError> {
         ApiError::new(
             actix_web::http::StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "unsupported_media_type",
-            "send the file as `Content-Type: text/csv` or `text/vcard`, in UTF-8",
+            "send the file as `Content-Type: text/csv`, `text/vcard` or `text/calendar`, in UTF-8",
         )
     })
 }
 
 /// Import contacts from a CSV file (Google Contacts, Outlook, LinkedIn's
 /// `Connections.csv`, HubSpot, Rapport's own export, or any header with a `mapping`) or a
-/// vCard 3.0/4.0 file. The file is checked and queued at once (202); it is read in the
-/// background, in chunks of 500 records that each commit with the job's progress.
+/// vCard 3.0/4.0 file; or log a calendar's meetings (iCalendar) as interactions. The file
+/// is checked and queued at once (202); it is read in the background, in chunks of 500
+/// records that each commit with the job's progress.
 ///
 /// A record that matches a live contact (the same external id, else the same email) is
 /// handled as `on_match` says; one bad record is refused alone and listed by
 /// `GET /v1/imports/{id}/errors`, never half-written. A job that a restart interrupts
 /// resumes where it stopped. Contacts created are held by the caller.
+///
+/// A calendar: each past occurrence of an event with attendees (recurring events
+/// expanded in their time zones; cancelled events, declined invitations and whole-day
+/// events left out) becomes a `meeting` with the contacts among its attendees (on
+/// `video` when it links to a video call, else `in_person`), logged by the caller, so
+/// that their cadences restart as with any touch. A meeting is found again by its UID and
+/// start (the external id `ical:<uid>@<start>`): importing the same calendar again logs
+/// nothing twice. Attendees who match no contact are listed in `unmatched_attendees`.
 #[utoipa::path(
     tag = "imports", operation_id = "createImport", params(ImportQuery),
     request_body(
         description = "The file, in UTF-8",
         content(
             (String = "text/csv", example = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nPriya,Raman,https://www.linkedin.com/in/praman,priya@northwind.example,Northwind,VP Operations,12 Mar 2021\n"),
-            (String = "text/vcard", example = "BEGIN:VCARD\nVERSION:4.0\nFN:Priya Raman\nN:Raman;Priya;;;\nEMAIL:priya@northwind.example\nEND:VCARD\n")
+            (String = "text/vcard", example = "BEGIN:VCARD\nVERSION:4.0\nFN:Priya Raman\nN:Raman;Priya;;;\nEMAIL:priya@northwind.example\nEND:VCARD\n"),
+            (String = "text/calendar", example = "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:42@calendar.example\nDTSTART:20261110T150000Z\nSUMMARY:Quarterly review\nLOCATION:https://meet.google.com/abc-defg-hij\nATTENDEE;CN=Priya Raman:mailto:priya@northwind.example\nEND:VEVENT\nEND:VCALENDAR\n")
         )
     ),
     responses(
         (status = 202, body = Import, description = "Queued; follow `Location` for progress",
             headers(("Location" = String, description = "The job: `/v1/imports/{id}`"))),
         (status = 413, description = "The file is larger than `RAPPORT_IMPORT_MAX_BYTES` (64 MiB by default)", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Neither `text/csv` nor `text/vcard`", body = Problem, content_type = "application/problem+json")
+        (status = 415, description = "Not `text/csv`, `text/vcard` or `text/calendar`", body = Problem, content_type = "application/problem+json")
     )
 )]
 #[post("/imports")]
@@ -151,7 +165,14 @@ async fn create_import(
     if total == 0 {
         return Err(ApiError::invalid_field(
             "/",
-            format!("the file holds no records; a mapping names fields such as {TARGET_NAMES}"),
+            match format {
+                Format::Ical => {
+                    "the calendar holds no meeting that took place with attendees".to_owned()
+                }
+                _ => format!(
+                    "the file holds no records; a mapping names fields such as {TARGET_NAMES}"
+                ),
+            },
         ));
     }
     let new = NewImport {
@@ -160,6 +181,7 @@ async fn create_import(
         mapping,
         on_match: query.on_match.unwrap_or(OnMatch::Update),
         dry_run: query.dry_run.unwrap_or(false),
+        create_attendees: query.create_attendees.unwrap_or(false),
         body,
         unknown_columns: layout.unknown_columns,
         total: i32::try_from(total).unwrap_or(i32::MAX),

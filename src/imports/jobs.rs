@@ -56,9 +56,11 @@ pub struct ImportRow {
     pub mapping: Option<String>,
     pub on_match: String,
     pub dry_run: bool,
+    pub create_attendees: bool,
     pub status: String,
     pub body: String,
     pub unknown_columns: String,
+    pub unmatched_attendees: String,
     pub total: i32,
     pub processed: i32,
     pub created: i32,
@@ -90,19 +92,27 @@ pub struct Import {
     pub on_match: OnMatch,
     /// A dry run reports what the import would do and writes nothing.
     pub dry_run: bool,
-    /// Records in the file.
+    /// Calendars: whether attendees who match no contact were added as prospects.
+    pub create_attendees: bool,
+    /// Records in the file: contacts, or a calendar's meetings that took place (each past
+    /// occurrence of an event with attendees).
     pub total: i32,
     /// Records done so far: `created + updated + skipped + failed`.
     pub processed: i32,
+    /// Contacts created; for a calendar, meetings logged as interactions.
     pub created: i32,
     /// Matched a contact and filled some of what it left empty.
     pub updated: i32,
-    /// Matched a contact and changed nothing (`on_match=skip`, or nothing new to fill).
+    /// Matched a contact and changed nothing (`on_match=skip`, or nothing new to fill);
+    /// for a calendar, a meeting already logged or with no attendee among the contacts.
     pub skipped: i32,
     /// Refused; `GET /v1/imports/{id}/errors` says which and why.
     pub failed: i32,
     /// Columns of the header that no field reads.
     pub unknown_columns: Vec<String>,
+    /// Calendars: the attendees' addresses that matched no contact (the first thousand),
+    /// unless `create_attendees` added them.
+    pub unmatched_attendees: Vec<String>,
     /// Why the job failed, when it did.
     pub error: Option<String>,
     pub created_at: DateTime<Utc>,
@@ -128,6 +138,7 @@ impl ImportRow {
                 .map_err(|_| corrupt("preset"))?,
             on_match: self.on_match.parse().map_err(|_| corrupt("on_match"))?,
             dry_run: self.dry_run,
+            create_attendees: self.create_attendees,
             total: self.total,
             processed: self.processed,
             created: self.created,
@@ -136,6 +147,8 @@ impl ImportRow {
             failed: self.failed,
             unknown_columns: serde_json::from_str(&self.unknown_columns)
                 .map_err(|_| corrupt("unknown_columns"))?,
+            unmatched_attendees: serde_json::from_str(&self.unmatched_attendees)
+                .map_err(|_| corrupt("unmatched_attendees"))?,
             error: self.error.clone(),
             created_at: from_db(self.created_at),
             updated_at: from_db(self.updated_at),
@@ -163,6 +176,9 @@ pub struct ImportError {
     pub reason: String,
 }
 
+/// Unmatched attendees a job lists at most.
+const MAX_UNMATCHED_LISTED: usize = 1000;
+
 /// A new job, as the request describes it.
 pub struct NewImport {
     pub format: Format,
@@ -170,6 +186,7 @@ pub struct NewImport {
     pub mapping: Option<String>,
     pub on_match: OnMatch,
     pub dry_run: bool,
+    pub create_attendees: bool,
     pub body: String,
     pub unknown_columns: Vec<String>,
     pub total: i32,
@@ -191,9 +208,11 @@ pub fn create(
         mapping: new.mapping,
         on_match: new.on_match.as_str().to_owned(),
         dry_run: new.dry_run,
+        create_attendees: new.create_attendees,
         status: ImportStatus::Queued.as_str().to_owned(),
         body: new.body,
         unknown_columns: serde_json::to_string(&new.unknown_columns).map_err(ApiError::internal)?,
+        unmatched_attendees: "[]".to_owned(),
         total: new.total,
         processed: 0,
         created: 0,
@@ -224,9 +243,11 @@ macro_rules! without_body {
             imports::mapping,
             imports::on_match,
             imports::dry_run,
+            imports::create_attendees,
             imports::status,
             diesel::dsl::sql::<diesel::sql_types::Text>("''"),
             imports::unknown_columns,
+            imports::unmatched_attendees,
             imports::total,
             imports::processed,
             imports::created,
@@ -361,8 +382,17 @@ pub fn advance(
     job: &mut ImportRow,
     tally: Tally,
     refused: Vec<ImportError>,
+    unmatched: &[String],
 ) -> Result<(), ApiError> {
     let now = db_now();
+    let mut listed: Vec<String> =
+        serde_json::from_str(&job.unmatched_attendees).map_err(ApiError::internal)?;
+    for email in unmatched {
+        if listed.len() < MAX_UNMATCHED_LISTED && !listed.contains(email) {
+            listed.push(email.clone());
+        }
+    }
+    let listed = serde_json::to_string(&listed).map_err(ApiError::internal)?;
     let advanced = diesel::update(imports::table.find((&job.workspace_id, &job.id)))
         .filter(imports::processed.eq(job.processed))
         .filter(imports::lease_until.eq(job.lease_until))
@@ -373,6 +403,7 @@ pub fn advance(
             imports::updated.eq(imports::updated + tally.updated),
             imports::skipped.eq(imports::skipped + tally.skipped),
             imports::failed.eq(imports::failed + tally.failed),
+            imports::unmatched_attendees.eq(&listed),
             imports::lease_until.eq(now + LEASE),
             imports::updated_at.eq(now),
         ))
@@ -391,6 +422,7 @@ pub fn advance(
     job.updated += tally.updated;
     job.skipped += tally.skipped;
     job.failed += tally.failed;
+    job.unmatched_attendees = listed;
     job.lease_until = Some(now + LEASE);
     Ok(())
 }

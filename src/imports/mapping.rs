@@ -96,6 +96,7 @@ string_enum!(
         Hubspot = "hubspot",
         Mapping = "mapping",
         Vcard = "vcard",
+        Ical = "ical",
     }
 );
 
@@ -200,7 +201,7 @@ fn preset_target(preset: Preset, column: &str) -> Option<Target> {
             "industry" => Some(Industry),
             _ => None,
         },
-        Preset::Mapping | Preset::Vcard => None,
+        Preset::Mapping | Preset::Vcard | Preset::Ical => None,
     }
 }
 

@@ -6,6 +6,7 @@ use calcard::vcard::{VCard, VCardProperty, VCardValue};
 use calcard::Entry;
 use serde_json::{json, Map, Value};
 
+use super::calendar::{self, Meeting};
 use super::mapping::{self, Columns, Preset, Target};
 use crate::contacts::domain::NewContact;
 use crate::error::ApiError;
@@ -17,6 +18,8 @@ string_enum!(
     Format {
         Csv = "csv",
         Vcard = "vcard",
+        /// iCalendar: the meetings that took place, logged as interactions.
+        Ical = "ical",
     }
 );
 
@@ -26,19 +29,29 @@ impl Format {
         match media_type.trim().to_ascii_lowercase().as_str() {
             "text/csv" | "application/csv" => Some(Self::Csv),
             "text/vcard" | "text/x-vcard" | "text/directory" => Some(Self::Vcard),
+            "text/calendar" => Some(Self::Ical),
             _ => None,
         }
     }
 }
 
-/// One record of a file: the values of its cells, each with the field it fills.
+/// One record of a file.
 #[derive(Debug, Clone)]
 pub struct Record {
     /// From 1, the header not counted.
     pub number: u32,
     /// The line of the file it starts on (CSV).
     pub line: Option<u64>,
-    pub cells: Vec<(Target, String)>,
+    pub item: Item,
+}
+
+/// What a record describes.
+#[derive(Debug, Clone)]
+pub enum Item {
+    /// A contact: the values of the record's cells, each with the field it fills.
+    Contact(Vec<(Target, String)>),
+    /// A meeting that took place.
+    Meeting(Meeting),
 }
 
 /// A record that could not be read at all.
@@ -71,6 +84,7 @@ enum Source<'a> {
         text: &'a [u8],
     },
     Vcard(calcard::Parser<'a>),
+    Calendar(std::vec::IntoIter<Meeting>),
 }
 
 /// Opens `body`: for CSV, finds the header row (past any lines of notes before it) and how
@@ -91,6 +105,17 @@ pub fn open<'a>(
                 source: Source::Vcard(calcard::Parser::new(body)),
                 number: 0,
             })
+        }
+        Format::Ical => {
+            let meetings = calendar::meetings(body, crate::time::now())?;
+            return Ok(Records {
+                layout: Layout {
+                    preset: Preset::Ical,
+                    unknown_columns: Vec::new(),
+                },
+                source: Source::Calendar(meetings.into_iter()),
+                number: 0,
+            });
         }
         Format::Csv => body,
     };
@@ -169,7 +194,7 @@ impl Iterator for Records<'_> {
                             return Some(Ok(Record {
                                 number: self.number,
                                 line,
-                                cells,
+                                item: Item::Contact(cells),
                             }));
                         }
                         Err(error) => {
@@ -184,6 +209,15 @@ impl Iterator for Records<'_> {
                     }
                 }
             }
+            Source::Calendar(meetings) => {
+                let meeting = meetings.next()?;
+                self.number += 1;
+                Some(Ok(Record {
+                    number: self.number,
+                    line: None,
+                    item: Item::Meeting(meeting),
+                }))
+            }
             Source::Vcard(parser) => loop {
                 match parser.entry() {
                     Entry::Eof => return None,
@@ -192,7 +226,7 @@ impl Iterator for Records<'_> {
                         return Some(Ok(Record {
                             number: self.number,
                             line: None,
-                            cells: card_cells(card),
+                            item: Item::Contact(card_cells(card)),
                         }));
                     }
                     Entry::InvalidLine(_) => {}
@@ -377,8 +411,8 @@ fn connected_on(raw: &str) -> String {
     }
 }
 
-/// A record as the contact it describes, or the field at fault and why.
-pub fn contact(record: &Record) -> Result<NewContact, ApiError> {
+/// A record's cells as the contact they describe, or the field at fault and why.
+pub fn contact(cells: &[(Target, String)]) -> Result<NewContact, ApiError> {
     let mut document = Map::new();
     let set_once = |document: &mut Map<String, Value>, key: &str, value: &str| {
         document
@@ -388,7 +422,7 @@ pub fn contact(record: &Record) -> Result<NewContact, ApiError> {
     let (mut emails, mut phones, mut tags, mut notes) = (vec![], vec![], vec![], vec![]);
     let (mut external_ids, mut how_we_met, mut name) = (vec![], vec![], None);
     let mut dates = vec![];
-    for (target, cell) in &record.cells {
+    for (target, cell) in cells {
         let cell = cell.as_str();
         match target {
             Target::FirstName => set_once(&mut document, "first_name", cell),
@@ -510,6 +544,13 @@ mod tests {
     use super::*;
     use crate::values::Email;
 
+    fn cells(record: &Record) -> &[(Target, String)] {
+        match &record.item {
+            Item::Contact(cells) => cells,
+            Item::Meeting(_) => panic!("a meeting"),
+        }
+    }
+
     fn rows(format: Format, body: &str) -> (Layout, Vec<Result<Record, Unreadable>>) {
         let records = open(format, body, None).unwrap();
         let layout = records.layout.clone();
@@ -534,7 +575,7 @@ mod tests {
         assert_eq!(layout.preset, Preset::Linkedin);
         let record = records.into_iter().next().unwrap().unwrap();
         assert_eq!((record.number, record.line), (1, Some(5)));
-        let contact = contact(&record).unwrap();
+        let contact = contact(cells(&record)).unwrap();
         assert_eq!(contact.first_name.as_str(), "José");
         assert_eq!(
             contact.how_we_met.unwrap().as_str(),
@@ -547,7 +588,7 @@ mod tests {
     fn google_lists_and_labels_are_split() {
         let body = "First Name,Last Name,Labels,E-mail 1 - Value,E-mail 2 - Value\nAnn,Lee,* myContacts ::: Golf ::: VIP,ann@a.example ::: ann@b.example,ANN@a.example\n";
         let (_, records) = rows(Format::Csv, body);
-        let contact = contact(records[0].as_ref().unwrap()).unwrap();
+        let contact = contact(cells(records[0].as_ref().unwrap())).unwrap();
         let emails: Vec<&str> = contact.emails.items().iter().map(Email::as_str).collect();
         assert_eq!(emails, ["ann@a.example", "ann@b.example"]);
         let contact = contact.normalised();
@@ -562,7 +603,10 @@ mod tests {
         let problems: Vec<String> = records
             .iter()
             .map(|r| {
-                contact(r.as_ref().unwrap()).unwrap_err().problem().errors[0]
+                contact(cells(r.as_ref().unwrap()))
+                    .unwrap_err()
+                    .problem()
+                    .errors[0]
                     .pointer
                     .clone()
             })
@@ -575,7 +619,7 @@ mod tests {
         let body = "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Müller;Jürgen;;;\r\nFN:Jürgen Müller\r\nEMAIL;TYPE=work:j\r\n urgen@example.com\r\nORG:Acme\\, Inc.;Sales\r\nNOTE:Line one\\nLine two\r\nCATEGORIES:golf,vip\r\nBDAY:--0314\r\nUID:abc-1\r\nEND:VCARD\r\n";
         let (layout, records) = rows(Format::Vcard, body);
         assert_eq!(layout.preset, Preset::Vcard);
-        let contact = contact(records[0].as_ref().unwrap()).unwrap();
+        let contact = contact(cells(records[0].as_ref().unwrap())).unwrap();
         assert_eq!(contact.first_name.as_str(), "Jürgen");
         assert_eq!(contact.last_name.unwrap().as_str(), "Müller");
         assert_eq!(contact.emails.items()[0].as_str(), "jurgen@example.com");
@@ -606,7 +650,7 @@ mod tests {
         )
         .unwrap()
         .collect();
-        let contact = contact(records[0].as_ref().unwrap()).unwrap();
+        let contact = contact(cells(records[0].as_ref().unwrap())).unwrap();
         assert_eq!(contact.last_name.unwrap().as_str(), "Lee");
     }
 }

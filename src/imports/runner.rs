@@ -10,14 +10,18 @@ use std::time::Duration;
 use diesel::Connection;
 use tokio::sync::Notify;
 
+use super::calendar::{Attendee, Meeting};
 use super::jobs::{self, ImportError, ImportRow, OnMatch, Tally};
 use super::mapping::Target;
-use super::records::{self, Format, Record, Unreadable};
+use super::records::{self, Format, Item, Record, Unreadable};
 use crate::contacts::domain::NewContact;
 use crate::contacts::queries::{self as contacts, Filled};
 use crate::db::{Db, DbConn};
 use crate::error::ApiError;
-use crate::external_ids::{self, Kind};
+use crate::external_ids::{self, ExternalId, ExternalIdValue, Kind, System};
+use crate::http::extract::parse_value;
+use crate::interactions::domain::NewInteraction;
+use serde_json::json;
 
 /// Records per transaction: big enough that a large file goes fast, small enough that
 /// other writers wait only a moment for each.
@@ -125,10 +129,11 @@ fn apply(
     chunk: Vec<Result<Record, Unreadable>>,
     care: Care,
 ) -> Result<ImportRow, ApiError> {
-    let (tally, refused) = if job.dry_run {
+    let held = job.clone();
+    let report = if held.dry_run {
         let mut done = None;
         let undone = conn.transaction::<(), ApiError, _>(|conn| {
-            done = Some(write_records(conn, &job, chunk, care)?);
+            done = Some(write_records(conn, &held, chunk, care)?);
             Err(ApiError::conflict("dry_run", "a dry run writes nothing"))
         });
         match done {
@@ -136,9 +141,15 @@ fn apply(
             None => return Err(undone.expect_err("a dry run is always undone")),
         }
     } else {
-        write_records(conn, &job, chunk, care)?
+        write_records(conn, &held, chunk, care)?
     };
-    jobs::advance(conn, &mut job, tally, refused)?;
+    jobs::advance(
+        conn,
+        &mut job,
+        report.tally,
+        report.refused,
+        &report.unmatched,
+    )?;
     Ok(job)
 }
 
@@ -184,42 +195,111 @@ impl Matches {
     }
 }
 
-fn write_records(
-    conn: &mut DbConn,
-    job: &ImportRow,
-    chunk: Vec<Result<Record, Unreadable>>,
-    care: Care,
-) -> Result<(Tally, Vec<ImportError>), ApiError> {
-    let on_match: OnMatch = job.on_match.parse().map_err(|_| {
-        ApiError::internal(anyhow::anyhow!("stored import has an invalid on_match"))
-    })?;
-    let workspace_id = job.workspace_id.as_str();
-    let mut tally = Tally::default();
-    let mut refused = Vec::new();
-    let mut refuse = |number: u32, line: Option<u64>, field: Option<String>, reason: String| {
-        refused.push(ImportError {
-            workspace_id: job.workspace_id.clone(),
-            import_id: job.id.clone(),
+/// What a chunk did, record by record.
+struct Report<'a> {
+    job: &'a ImportRow,
+    tally: Tally,
+    refused: Vec<ImportError>,
+    unmatched: Vec<String>,
+}
+
+impl Report<'_> {
+    fn refuse(&mut self, number: u32, line: Option<u64>, field: Option<String>, reason: String) {
+        self.refused.push(ImportError {
+            workspace_id: self.job.workspace_id.clone(),
+            import_id: self.job.id.clone(),
             row_number: i32::try_from(number).unwrap_or(i32::MAX),
             line: line.and_then(|line| i32::try_from(line).ok()),
             field,
             reason,
         });
+        self.tally.failed += 1;
+    }
+
+    /// Counts what became of a record: a refusal (4xx) is the record's, anything else
+    /// ends the chunk.
+    fn settle(
+        &mut self,
+        number: u32,
+        line: Option<u64>,
+        written: Result<Outcome, ApiError>,
+    ) -> Result<(), ApiError> {
+        match written {
+            Ok(Outcome::Created) => self.tally.created += 1,
+            Ok(Outcome::Updated) => self.tally.updated += 1,
+            Ok(Outcome::Skipped) => self.tally.skipped += 1,
+            Err(error) if error.status().is_client_error() => {
+                let (field, reason) = blame(&error);
+                self.refuse(number, line, field, reason);
+            }
+            Err(error) => return Err(error),
+        }
+        Ok(())
+    }
+}
+
+/// Runs `write` as `care` says: straight, or in a savepoint of its own.
+fn with_care<T>(
+    conn: &mut DbConn,
+    care: Care,
+    write: impl FnOnce(&mut DbConn) -> Result<T, ApiError>,
+) -> Result<T, ApiError> {
+    match care {
+        Care::Fast => write(conn),
+        Care::EachRecord => conn.transaction(write),
+    }
+}
+
+fn write_records<'a>(
+    conn: &mut DbConn,
+    job: &'a ImportRow,
+    chunk: Vec<Result<Record, Unreadable>>,
+    care: Care,
+) -> Result<Report<'a>, ApiError> {
+    let mut report = Report {
+        job,
+        tally: Tally::default(),
+        refused: Vec::new(),
+        unmatched: Vec::new(),
     };
-    let mut parsed = Vec::with_capacity(chunk.len());
+    let (mut contacts, mut meetings) = (Vec::new(), Vec::new());
     for record in chunk {
-        tally.processed += 1;
+        report.tally.processed += 1;
         match record {
-            Err(unreadable) => refuse(unreadable.number, unreadable.line, None, unreadable.reason),
-            Ok(record) => match records::contact(&record) {
-                Ok(contact) => parsed.push((record.number, record.line, contact.normalised())),
-                Err(error) => {
-                    let (field, reason) = blame(&error);
-                    refuse(record.number, record.line, field, reason);
-                }
+            Err(unreadable) => {
+                report.refuse(unreadable.number, unreadable.line, None, unreadable.reason)
+            }
+            Ok(Record { number, line, item }) => match item {
+                Item::Contact(cells) => match records::contact(&cells) {
+                    Ok(contact) => contacts.push((number, line, contact.normalised())),
+                    Err(error) => {
+                        let (field, reason) = blame(&error);
+                        report.refuse(number, line, field, reason);
+                    }
+                },
+                Item::Meeting(meeting) => meetings.push((number, meeting)),
             },
         }
     }
+    write_contacts(conn, &mut report, contacts, care)?;
+    write_meetings(conn, &mut report, meetings, care)?;
+    Ok(report)
+}
+
+fn write_contacts(
+    conn: &mut DbConn,
+    report: &mut Report,
+    parsed: Vec<(u32, Option<u64>, NewContact)>,
+    care: Care,
+) -> Result<(), ApiError> {
+    if parsed.is_empty() {
+        return Ok(());
+    }
+    let job = report.job;
+    let on_match: OnMatch = job.on_match.parse().map_err(|_| {
+        ApiError::internal(anyhow::anyhow!("stored import has an invalid on_match"))
+    })?;
+    let workspace_id = job.workspace_id.as_str();
     let externals: Vec<_> = parsed
         .iter()
         .flat_map(|(_, _, contact)| contact.external_ids.items())
@@ -234,25 +314,160 @@ fn write_records(
     };
     for (number, line, contact) in parsed {
         let matched = matches.find(&contact);
-        let written = match care {
-            Care::Fast => write_record(conn, job, on_match, matched, &mut matches, contact),
-            Care::EachRecord => conn.transaction(|conn| {
-                write_record(conn, job, on_match, matched, &mut matches, contact)
-            }),
-        };
+        let written = with_care(conn, care, |conn| {
+            write_record(conn, job, on_match, matched, &mut matches, contact)
+        });
+        report.settle(number, line, written)?;
+    }
+    Ok(())
+}
+
+/// The external id a logged meeting carries: its UID and start, or (when longer than an
+/// external id may be) their SHA-256.
+fn meeting_id(meeting: &Meeting) -> Result<ExternalId, ApiError> {
+    use sha2::Digest;
+    let id = match meeting.key.len() {
+        0..=255 => meeting.key.clone(),
+        _ => format!("{:x}", sha2::Sha256::digest(meeting.key.as_bytes())),
+    };
+    Ok(ExternalId {
+        system: System::try_from(CALENDAR_SYSTEM.to_owned())
+            .map_err(|e| ApiError::internal(anyhow::anyhow!(e)))?,
+        id: ExternalIdValue::try_from(id).map_err(|e| ApiError::internal(anyhow::anyhow!(e)))?,
+    })
+}
+
+/// The system of the external ids of meetings a calendar logged.
+const CALENDAR_SYSTEM: &str = "ical";
+
+fn write_meetings(
+    conn: &mut DbConn,
+    report: &mut Report,
+    meetings: Vec<(u32, Meeting)>,
+    care: Care,
+) -> Result<(), ApiError> {
+    if meetings.is_empty() {
+        return Ok(());
+    }
+    let job = report.job;
+    let workspace_id = job.workspace_id.as_str();
+    // The importer is at their own meetings; a removed importer's meetings are refused
+    // one by one, as they can no longer log any.
+    let own_email = match crate::workspaces::queries::find(conn, workspace_id, &job.member_id) {
+        Ok(member) => Some(member.email.to_lowercase()),
+        Err(error) if error.status().is_client_error() => None,
+        Err(error) => return Err(error),
+    };
+    let ids = meetings
+        .iter()
+        .map(|(_, meeting)| meeting_id(meeting))
+        .collect::<Result<Vec<_>, _>>()?;
+    let logged = external_ids::holders_of(
+        conn,
+        workspace_id,
+        Kind::Interaction,
+        &ids.iter().collect::<Vec<_>>(),
+    )?;
+    let emails: Vec<&str> = meetings
+        .iter()
+        .flat_map(|(_, meeting)| meeting.attendees.iter().map(|a| a.email.as_str()))
+        .collect();
+    let mut contacts = crate::contacts::emails::holders(conn, workspace_id, &emails)?;
+    for ((number, meeting), id) in meetings.into_iter().zip(ids) {
+        let key = (id.system.as_str().to_owned(), id.id.as_str().to_owned());
+        if logged.contains_key(&key) {
+            report.tally.skipped += 1;
+            continue;
+        }
+        let written = with_care(conn, care, |conn| {
+            log_meeting(conn, job, &meeting, id, own_email.as_deref(), &mut contacts)
+        });
         match written {
-            Ok(Outcome::Created) => tally.created += 1,
-            Ok(Outcome::Updated) => tally.updated += 1,
-            Ok(Outcome::Skipped) => tally.skipped += 1,
-            Err(error) if error.status().is_client_error() => {
-                let (field, reason) = blame(&error);
-                refuse(number, line, field, reason);
+            Ok(Logged::Yes) => report.tally.created += 1,
+            Ok(Logged::NoContact(unmatched)) => {
+                report.tally.skipped += 1;
+                report.unmatched.extend(unmatched);
             }
-            Err(error) => return Err(error),
+            Err(error) => report.settle(number, None, Err(error))?,
         }
     }
-    tally.failed = i32::try_from(refused.len()).unwrap_or(i32::MAX);
-    Ok((tally, refused))
+    Ok(())
+}
+
+/// Whether a meeting was logged, and if not, the attendees that matched no contact.
+enum Logged {
+    Yes,
+    NoContact(Vec<String>),
+}
+
+fn log_meeting(
+    conn: &mut DbConn,
+    job: &ImportRow,
+    meeting: &Meeting,
+    id: ExternalId,
+    own_email: Option<&str>,
+    contacts: &mut HashMap<String, String>,
+) -> Result<Logged, ApiError> {
+    let workspace_id = job.workspace_id.as_str();
+    let mut present = Vec::new();
+    let mut unmatched = Vec::new();
+    for attendee in &meeting.attendees {
+        if Some(attendee.email.as_str()) == own_email {
+            continue;
+        }
+        match contacts.get(&attendee.email) {
+            Some(contact) if !present.contains(contact) => present.push(contact.clone()),
+            Some(_) => {}
+            None if job.create_attendees => {
+                let prospect = prospect(attendee)?;
+                let created = contacts::create(conn, workspace_id, &job.member_id, prospect)?;
+                let created = created.id.to_string();
+                contacts.insert(attendee.email.clone(), created.clone());
+                present.push(created);
+            }
+            None => unmatched.push(attendee.email.clone()),
+        }
+    }
+    if present.is_empty() {
+        return Ok(Logged::NoContact(unmatched));
+    }
+    present.truncate(MAX_CONTACTS_PER_INTERACTION);
+    let summary = meeting.summary.as_deref().map(|summary| {
+        let line = summary.split_whitespace().collect::<Vec<_>>().join(" ");
+        line.chars().take(500).collect::<String>()
+    });
+    let interaction: NewInteraction = parse_value(json!({
+        "contact_ids": present,
+        "occurred_at": meeting.start,
+        "channel": meeting.channel,
+        "kind": "meeting",
+        "summary": summary,
+        "external_ids": [id],
+    }))?;
+    crate::interactions::queries::create(conn, workspace_id, &job.member_id, interaction)?;
+    Ok(Logged::Yes)
+}
+
+/// Contacts an interaction names at most.
+const MAX_CONTACTS_PER_INTERACTION: usize = 50;
+
+/// An attendee as a new prospect: named as the calendar names them, else by their address.
+fn prospect(attendee: &Attendee) -> Result<NewContact, ApiError> {
+    let name = attendee
+        .name
+        .clone()
+        .unwrap_or_else(|| attendee.email.split('@').next().unwrap_or("").to_owned());
+    let (first, last) = match name.trim().rsplit_once(' ') {
+        Some((first, last)) => (first.trim().to_owned(), Some(last.trim().to_owned())),
+        None => (name.trim().to_owned(), None),
+    };
+    parse_value(json!({
+        "first_name": first,
+        "last_name": last,
+        "emails": [attendee.email],
+        "relationship_kind": "prospect",
+        "how_we_met": "A meeting in an imported calendar",
+    }))
 }
 
 fn write_record(

@@ -171,6 +171,49 @@ on_every_backend! {
         assert_eq!(errors["data"], json!([{"row": 3, "line": null, "field": "/first_name", "reason": "the record gives no first name (nor a whole name)"}]));
     }
 
+    async fn a_calendar_logs_each_meeting_once_with_the_contacts_who_attended(app) {
+        let me = app.signup().await;
+        let t = &me.token;
+        let ana = app.create_contact(t, json!({"first_name": "Ana", "emails": ["ana@brightline.example"]})).await;
+        let carla = app.create_contact(t, json!({"first_name": "Carla", "emails": ["carla.diaz@harbor.example"]})).await;
+        let calendar = fixture("calendar.ics").replace("{me}", &me.email);
+        let job = import(&app, t, "text/calendar", "", &calendar).await;
+        assert_eq!(job["format"], "ical");
+        assert_eq!(job["preset"], "ical");
+        // Five meetings took place: three of a weekly series, a lunch, a call with a
+        // stranger. The cancelled, whole-day and future events are none.
+        assert_eq!(counts(&job), [5, 4, 0, 1, 0], "{job}");
+        assert_eq!(job["unmatched_attendees"], json!(["dave@unknown.example"]));
+
+        let timeline: Value = app.get(&format!("/v1/contacts/{}/interactions", text(&ana["id"])), t).await.json().await.unwrap();
+        let when: Vec<String> = timeline["data"].as_array().unwrap().iter().map(|i| text(&i["occurred_at"])).collect();
+        // 10:00 in New York each week, before and after the clocks went back on Nov 2.
+        assert_eq!(when, ["2025-11-03T15:00:00Z", "2025-10-27T14:00:00Z", "2025-10-20T14:00:00Z"]);
+        let first = &timeline["data"][2];
+        assert_eq!(first["kind"], "meeting");
+        assert_eq!(first["channel"], "video");
+        assert_eq!(first["summary"], "Pipeline review, weekly");
+        assert_eq!(first["external_ids"], json!([{"system": "ical", "id": "5ac1b2c3d4e5@google.com@20251020T140000Z"}]));
+        assert_eq!(first["member_id"], json!(me.member_id));
+        let ana_now: Value = app.get(&format!("/v1/contacts/{}", text(&ana["id"])), t).await.json().await.unwrap();
+        assert_eq!(ana_now["last_interaction_at"], "2025-11-03T15:00:00Z", "the cadence restarts from the last meeting");
+        let lunch: Value = app.get(&format!("/v1/contacts/{}/interactions", text(&carla["id"])), t).await.json().await.unwrap();
+        assert_eq!(lunch["data"][0]["channel"], "in_person");
+
+        let again = import(&app, t, "text/calendar", "", &calendar).await;
+        assert_eq!(counts(&again), [5, 0, 0, 5, 0], "nothing is logged twice: {again}");
+        let with_strangers = import(&app, t, "text/calendar", "?create_attendees=true", &calendar).await;
+        assert_eq!(counts(&with_strangers), [5, 1, 0, 4, 0], "{with_strangers}");
+        assert_eq!(with_strangers["unmatched_attendees"], json!([]));
+        let all = contacts(&app, t).await;
+        let dave = by_first_name(&all, "Dave");
+        assert_eq!(dave["last_name"], "Unknown");
+        assert_eq!(dave["relationship_kind"], "prospect");
+        assert_eq!(dave["last_interaction_at"], "2025-10-23T14:00:00Z");
+        let not_a_calendar = send(&app, t, "text/calendar", "", "BEGIN:VCARD\r\nFN:X\r\nEND:VCARD\r\n").await;
+        assert_problem(not_a_calendar, 422, "validation_failed").await;
+    }
+
     async fn a_bad_record_is_refused_alone_and_listed_with_its_reason(app) {
         let t = &app.signup().await.token;
         let file = "first_name,last_name,emails,trust,birthday\n\

@@ -27,12 +27,16 @@ CREATE TABLE imports (
     mapping TEXT,
     on_match TEXT NOT NULL,
     dry_run BOOLEAN NOT NULL,
+    -- Calendars: whether attendees who match no contact become prospects.
+    create_attendees BOOLEAN NOT NULL,
     -- queued, running, succeeded or failed.
     status TEXT NOT NULL,
     -- The file; emptied once the job ends.
     body TEXT NOT NULL,
     -- JSON: the header's columns that nothing reads.
     unknown_columns TEXT NOT NULL,
+    -- JSON: calendars' attendees who matched no contact (the first thousand).
+    unmatched_attendees TEXT NOT NULL,
     total INTEGER NOT NULL,
     processed INTEGER NOT NULL,
     created INTEGER NOT NULL,

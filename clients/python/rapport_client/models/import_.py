@@ -36,7 +36,8 @@ class Import:
                 1200, 'unknown_columns': [], 'updated': 30, 'updated_at': '2026-12-06T09:00:02Z'}
 
         Attributes:
-            created (int):
+            create_attendees (bool): Calendars: whether attendees who match no contact were added as prospects.
+            created (int): Contacts created; for a calendar, meetings logged as interactions.
             created_at (datetime.datetime):
             dry_run (bool): A dry run reports what the import would do and writes nothing.
             error (None | str): Why the job failed, when it did.
@@ -49,14 +50,20 @@ class Import:
             preset (Preset): The column layout an import read: one recognised from the header row, or the
                 caller's `mapping`.
             processed (int): Records done so far: `created + updated + skipped + failed`.
-            skipped (int): Matched a contact and changed nothing (`on_match=skip`, or nothing new to fill).
+            skipped (int): Matched a contact and changed nothing (`on_match=skip`, or nothing new to fill);
+                for a calendar, a meeting already logged or with no attendee among the contacts.
             status (ImportStatus): Where an import job is.
-            total (int): Records in the file.
+            total (int): Records in the file: contacts, or a calendar's meetings that took place (each past
+                occurrence of an event with attendees).
             unknown_columns (list[str]): Columns of the header that no field reads.
+            unmatched_attendees (list[str]): Calendars: the attendees' addresses that matched no contact (the first
+                thousand),
+                unless `create_attendees` added them.
             updated (int): Matched a contact and filled some of what it left empty.
             updated_at (datetime.datetime):
      """
 
+    create_attendees: bool
     created: int
     created_at: datetime.datetime
     dry_run: bool
@@ -72,6 +79,7 @@ class Import:
     status: ImportStatus
     total: int
     unknown_columns: list[str]
+    unmatched_attendees: list[str]
     updated: int
     updated_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -81,6 +89,8 @@ class Import:
 
 
     def to_dict(self) -> dict[str, Any]:
+        create_attendees = self.create_attendees
+
         created = self.created
 
         created_at = self.created_at.isoformat()
@@ -118,6 +128,10 @@ class Import:
 
 
 
+        unmatched_attendees = self.unmatched_attendees
+
+
+
         updated = self.updated
 
         updated_at = self.updated_at.isoformat()
@@ -126,6 +140,7 @@ class Import:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
+            "create_attendees": create_attendees,
             "created": created,
             "created_at": created_at,
             "dry_run": dry_run,
@@ -141,6 +156,7 @@ class Import:
             "status": status,
             "total": total,
             "unknown_columns": unknown_columns,
+            "unmatched_attendees": unmatched_attendees,
             "updated": updated,
             "updated_at": updated_at,
         })
@@ -152,6 +168,8 @@ class Import:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        create_attendees = d.pop("create_attendees")
+
         created = d.pop("created")
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
@@ -223,6 +241,9 @@ class Import:
         unknown_columns = cast(list[str], d.pop("unknown_columns"))
 
 
+        unmatched_attendees = cast(list[str], d.pop("unmatched_attendees"))
+
+
         updated = d.pop("updated")
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
@@ -231,6 +252,7 @@ class Import:
 
 
         import_ = cls(
+            create_attendees=create_attendees,
             created=created,
             created_at=created_at,
             dry_run=dry_run,
@@ -246,6 +268,7 @@ class Import:
             status=status,
             total=total,
             unknown_columns=unknown_columns,
+            unmatched_attendees=unmatched_attendees,
             updated=updated,
             updated_at=updated_at,
         )

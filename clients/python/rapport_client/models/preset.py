@@ -3,6 +3,7 @@ from enum import StrEnum
 class Preset(StrEnum):
     GOOGLE_CONTACTS = "google_contacts"
     HUBSPOT = "hubspot"
+    ICAL = "ical"
     LINKEDIN = "linkedin"
     MAPPING = "mapping"
     OUTLOOK = "outlook"

@@ -376,13 +376,22 @@ export const listImports = <ThrowOnError extends boolean = false>(options?: Opti
 /**
  * Import contacts from a CSV file (Google Contacts, Outlook, LinkedIn's
  * `Connections.csv`, HubSpot, Rapport's own export, or any header with a `mapping`) or a
- * vCard 3.0/4.0 file. The file is checked and queued at once (202); it is read in the
- * background, in chunks of 500 records that each commit with the job's progress.
+ * vCard 3.0/4.0 file; or log a calendar's meetings (iCalendar) as interactions. The file
+ * is checked and queued at once (202); it is read in the background, in chunks of 500
+ * records that each commit with the job's progress.
  *
  * A record that matches a live contact (the same external id, else the same email) is
  * handled as `on_match` says; one bad record is refused alone and listed by
  * `GET /v1/imports/{id}/errors`, never half-written. A job that a restart interrupts
  * resumes where it stopped. Contacts created are held by the caller.
+ *
+ * A calendar: each past occurrence of an event with attendees (recurring events
+ * expanded in their time zones; cancelled events, declined invitations and whole-day
+ * events left out) becomes a `meeting` with the contacts among its attendees (on
+ * `video` when it links to a video call, else `in_person`), logged by the caller, so
+ * that their cadences restart as with any touch. A meeting is found again by its UID and
+ * start (the external id `ical:<uid>@<start>`): importing the same calendar again logs
+ * nothing twice. Attendees who match no contact are listed in `unmatched_attendees`.
  */
 export const createImport = <ThrowOnError extends boolean = false>(options: Options<CreateImportData, ThrowOnError>) => (options.client ?? client).post<CreateImportResponses, CreateImportErrors, ThrowOnError>({
     bodySerializer: null,
@@ -390,7 +399,7 @@ export const createImport = <ThrowOnError extends boolean = false>(options: Opti
     url: '/v1/imports',
     ...options,
     headers: {
-        'Content-Type': 'text/csv',
+        'Content-Type': 'text/calendar',
         ...options.headers
     }
 });

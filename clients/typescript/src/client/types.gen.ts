@@ -668,7 +668,7 @@ export type FieldError = {
 /**
  * The kind of file an import reads.
  */
-export type Format = 'csv' | 'vcard';
+export type Format = 'csv' | 'vcard' | 'ical';
 
 /**
  * How the asks made between `from` and `to` went.
@@ -724,6 +724,13 @@ export type Hour = number;
  * An import job and how far it got.
  */
 export type Import = {
+    /**
+     * Calendars: whether attendees who match no contact were added as prospects.
+     */
+    create_attendees: boolean;
+    /**
+     * Contacts created; for a calendar, meetings logged as interactions.
+     */
     created: number;
     created_at: string;
     /**
@@ -751,18 +758,25 @@ export type Import = {
      */
     processed: number;
     /**
-     * Matched a contact and changed nothing (`on_match=skip`, or nothing new to fill).
+     * Matched a contact and changed nothing (`on_match=skip`, or nothing new to fill);
+     * for a calendar, a meeting already logged or with no attendee among the contacts.
      */
     skipped: number;
     status: ImportStatus;
     /**
-     * Records in the file.
+     * Records in the file: contacts, or a calendar's meetings that took place (each past
+     * occurrence of an event with attendees).
      */
     total: number;
     /**
      * Columns of the header that no field reads.
      */
     unknown_columns: Array<string>;
+    /**
+     * Calendars: the attendees' addresses that matched no contact (the first thousand),
+     * unless `create_attendees` added them.
+     */
+    unmatched_attendees: Array<string>;
     /**
      * Matched a contact and filled some of what it left empty.
      */
@@ -1610,7 +1624,7 @@ export type Phones = Array<string>;
  * The column layout an import read: one recognised from the header row, or the
  * caller's `mapping`.
  */
-export type Preset = 'rapport' | 'google_contacts' | 'outlook' | 'linkedin' | 'hubspot' | 'mapping' | 'vcard';
+export type Preset = 'rapport' | 'google_contacts' | 'outlook' | 'linkedin' | 'hubspot' | 'mapping' | 'vcard' | 'ical';
 
 /**
  * An RFC 9457 problem document.
@@ -4111,6 +4125,11 @@ export type CreateImportData = {
          */
         dry_run?: boolean;
         /**
+         * Calendars: add each attendee who matches no contact as a prospect (named by the
+         * calendar's `CN`, else by the address), so that the meeting is logged with them.
+         */
+        create_attendees?: boolean;
+        /**
          * A JSON object from the file's column names to the fields they fill, when the header
          * is not one a preset knows (or to read it differently): `first_name`, `last_name`,
          * `name`, `email`, `phone`, `company`, `title`, `industry`, `profession`,
@@ -4145,7 +4164,7 @@ export type CreateImportErrors = {
      */
     413: Problem;
     /**
-     * Neither `text/csv` nor `text/vcard`
+     * Not `text/csv`, `text/vcard` or `text/calendar`
      */
     415: Problem;
     /**
