@@ -261,6 +261,45 @@ pub fn assign(
     Ok(())
 }
 
+/// Gives resources just created their external ids, many at once (an import). The caller
+/// has looked for holders already; one claimed meanwhile is a 409, which undoes the lot.
+pub fn claim_new<'a>(
+    conn: &mut DbConn,
+    workspace_id: &str,
+    kind: Kind,
+    resources: impl IntoIterator<Item = (&'a str, &'a ExternalIds)>,
+    now: NaiveDateTime,
+) -> Result<(), ApiError> {
+    let rows: Vec<_> = resources
+        .into_iter()
+        .flat_map(|(resource_id, ids)| {
+            ids.items().iter().map(move |external| {
+                (
+                    external_ids::workspace_id.eq(workspace_id),
+                    external_ids::resource_type.eq(kind.as_str()),
+                    external_ids::resource_id.eq(resource_id),
+                    external_ids::system.eq(external.system.as_str()),
+                    external_ids::external_id.eq(external.id.as_str()),
+                    external_ids::created_at.eq(now),
+                )
+            })
+        })
+        .collect();
+    for chunk in rows.chunks(crate::db::BATCH_ROWS) {
+        match crate::db::insert_rows!(conn, external_ids::table, chunk) {
+            Ok(_) => {}
+            Err(e) if is_unique_violation(&e) => {
+                return Err(ApiError::conflict(
+                    "external_id_taken",
+                    format!("an external id was just claimed by another {}", kind.noun()),
+                ))
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(())
+}
+
 /// Releases a deleted resource's ids: its tombstone still lists them, and a new resource
 /// may claim them.
 pub fn release(

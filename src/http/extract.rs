@@ -124,11 +124,11 @@ fn payload_too_large() -> ApiError {
     )
 }
 
-/// Reads a text body of at most `limit` bytes (a file sent whole: an import), in UTF-8.
-pub async fn text_body(
+/// Reads a body of at most `limit` bytes (a file or a message sent whole).
+pub async fn body_bytes(
     mut payload: actix_web::web::Payload,
     limit: usize,
-) -> Result<String, ApiError> {
+) -> Result<Vec<u8>, ApiError> {
     use futures_util::StreamExt;
     let mut body = actix_web::web::BytesMut::new();
     while let Some(chunk) = payload.next().await {
@@ -143,12 +143,17 @@ pub async fn text_body(
             return Err(ApiError::new(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "payload_too_large",
-                format!("the file is larger than the {limit} bytes this service accepts (RAPPORT_IMPORT_MAX_BYTES); split it into smaller files"),
+                format!("the body is larger than the {limit} bytes this service accepts (RAPPORT_IMPORT_MAX_BYTES); split it into smaller files"),
             ));
         }
         body.extend_from_slice(&chunk);
     }
-    String::from_utf8(body.to_vec()).map_err(|error| {
+    Ok(body.to_vec())
+}
+
+/// Reads a text body of at most `limit` bytes (a file sent whole: an import), in UTF-8.
+pub async fn text_body(payload: actix_web::web::Payload, limit: usize) -> Result<String, ApiError> {
+    String::from_utf8(body_bytes(payload, limit).await?).map_err(|error| {
         ApiError::invalid_field(
             "/",
             format!(

@@ -21,7 +21,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
     cfg.service(create_import)
         .service(list_imports)
         .service(get_import)
-        .service(list_import_errors);
+        .service(list_import_errors)
+        .service(super::email::log_inbound_email);
 }
 
 /// What the import handlers share with the runner.

@@ -182,6 +182,26 @@ impl Matches {
         by_external.or_else(by_email).cloned()
     }
 
+    /// Refuses a new contact that claims an external id another contact holds: an
+    /// external id names one contact at a time, whatever `on_match` says.
+    fn unclaimed(&self, contact: &NewContact) -> Result<(), ApiError> {
+        let held = contact.external_ids.items().iter().find(|e| {
+            let key = (e.system.as_str().to_owned(), e.id.as_str().to_owned());
+            self.by_external.contains_key(&key)
+        });
+        match held {
+            None => Ok(()),
+            Some(held) => Err(ApiError::conflict(
+                "external_id_taken",
+                format!(
+                    "{}:{} already names another contact",
+                    held.system.as_str(),
+                    held.id.as_str()
+                ),
+            )),
+        }
+    }
+
     fn note(&mut self, id: &str, contact: &NewContact) {
         for e in contact.external_ids.items() {
             let key = (e.system.as_str().to_owned(), e.id.as_str().to_owned());
@@ -312,13 +332,50 @@ fn write_contacts(
         by_external: external_ids::holders_of(conn, workspace_id, Kind::Contact, &externals)?,
         by_email: crate::contacts::emails::holders(conn, workspace_id, &emails)?,
     };
+    // New contacts wait to be written together, unless a later record matches one.
+    let mut waiting: Vec<(String, NewContact)> = Vec::new();
     for (number, line, contact) in parsed {
         let matched = matches.find(&contact);
+        let creates = matched.is_none() || on_match == OnMatch::Create;
+        if care == Care::Fast && creates {
+            match matches.unclaimed(&contact) {
+                Ok(()) => {
+                    let id = uuid::Uuid::now_v7().to_string();
+                    matches.note(&id, &contact);
+                    waiting.push((id, contact));
+                }
+                Err(error) => report.settle(number, line, Err(error))?,
+            }
+            continue;
+        }
+        let waits = |id: &String| waiting.iter().any(|(waiting, _)| waiting == id);
+        if matched.as_ref().is_some_and(waits) {
+            write_waiting(conn, report, &mut waiting)?;
+        }
         let written = with_care(conn, care, |conn| {
             write_record(conn, job, on_match, matched, &mut matches, contact)
         });
         report.settle(number, line, written)?;
     }
+    write_waiting(conn, report, &mut waiting)
+}
+
+/// Writes the new contacts that wait, in a few statements; a refusal among them undoes
+/// the chunk, which is then written one record at a time.
+fn write_waiting(
+    conn: &mut DbConn,
+    report: &mut Report,
+    waiting: &mut Vec<(String, NewContact)>,
+) -> Result<(), ApiError> {
+    let job = report.job;
+    let created = i32::try_from(waiting.len()).unwrap_or(i32::MAX);
+    contacts::create_many(
+        conn,
+        &job.workspace_id,
+        &job.member_id,
+        std::mem::take(waiting),
+    )?;
+    report.tally.created += created;
     Ok(())
 }
 
@@ -490,20 +547,7 @@ fn write_record(
             })
         }
         (None, _) | (Some(_), OnMatch::Create) => {
-            // An external id names one contact at a time, whatever `on_match` says.
-            if let Some(held) = contact.external_ids.items().iter().find(|e| {
-                let key = (e.system.as_str().to_owned(), e.id.as_str().to_owned());
-                matches.by_external.contains_key(&key)
-            }) {
-                return Err(ApiError::conflict(
-                    "external_id_taken",
-                    format!(
-                        "{}:{} already names another contact",
-                        held.system.as_str(),
-                        held.id.as_str()
-                    ),
-                ));
-            }
+            matches.unclaimed(&contact)?;
             let created = contacts::create(conn, workspace_id, &job.member_id, contact.clone())?;
             matches.note(&created.id.to_string(), &contact);
             Ok(Outcome::Created)

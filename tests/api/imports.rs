@@ -214,6 +214,59 @@ on_every_backend! {
         assert_problem(not_a_calendar, 422, "validation_failed").await;
     }
 
+    async fn an_email_copied_to_rapport_is_logged_once_with_the_contacts_on_it(app) {
+        let me = app.signup().await;
+        let t = &me.token;
+        let (_, key) = app.create_api_key(t, &["write"]).await;
+        let priya = app.create_contact(t, json!({"first_name": "Priya", "emails": ["priya@northwind.example"]})).await;
+        let zoe = app.create_contact(t, json!({"first_name": "Zoë", "emails": ["zoe@mueller.example"]})).await;
+        let message = format!(
+            "Message-ID: <CAF42@mail.example>\r\nDate: Tue, 10 Nov 2026 15:04:05 -0500\r\n\
+             From: Me <{}>\r\nTo: \"Raman, Priya\" <Priya@Northwind.example>, stranger@else.example\r\n\
+             Cc: =?UTF-8?Q?Zo=C3=AB_M=C3=BCller?= <zoe@mueller.example>\r\n\
+             Subject: =?UTF-8?B?Q2Fmw6kgbmV4dCB3ZWVr?=\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nSee you there.\r\n",
+            me.email.to_uppercase()
+        );
+        let post = |body: String| {
+            app.request(Method::POST, "/v1/inbound/email", Some(&key))
+                .header("content-type", "message/rfc822")
+                .body(body)
+                .send()
+        };
+        let response = post(message.clone()).await.unwrap();
+        assert_eq!(response.status(), 201);
+        let logged: Value = response.json().await.unwrap();
+        assert_eq!(logged["outcome"], "logged");
+        assert_eq!(logged["unmatched_addresses"], json!(["stranger@else.example"]));
+        let interaction = &logged["interaction"];
+        assert_eq!(interaction["channel"], "email");
+        assert_eq!(interaction["kind"], "other", "an ask is never inferred from an email");
+        assert_eq!(interaction["summary"], "Café next week");
+        assert_eq!(interaction["occurred_at"], "2026-11-10T20:04:05Z");
+        assert_eq!(interaction["contact_ids"], json!([priya["id"], zoe["id"]]));
+        assert_eq!(interaction["member_id"], json!(me.member_id));
+
+        let again: Value = post(message).await.unwrap().json().await.unwrap();
+        assert_eq!(again["outcome"], "already_logged");
+        assert_eq!(again["interaction"]["id"], interaction["id"]);
+        let nobody = "Message-ID: <x1@mail.example>\r\nFrom: a@else.example\r\nTo: b@else.example\r\nSubject: Hi\r\n\r\nHi";
+        let response = post(nobody.to_owned()).await.unwrap();
+        assert_eq!(response.status(), 200);
+        let unlogged: Value = response.json().await.unwrap();
+        assert_eq!(unlogged["outcome"], "no_contact");
+        assert_eq!(unlogged["interaction"], Value::Null);
+        let timeline: Value = app.get(&format!("/v1/contacts/{}/interactions", text(&priya["id"])), t).await.json().await.unwrap();
+        assert_eq!(timeline["data"].as_array().unwrap().len(), 1);
+
+        let wrong_type = app.request(Method::POST, "/v1/inbound/email", Some(&key)).header("content-type", "text/plain").body("x").send().await.unwrap();
+        assert_problem(wrong_type, 415, "unsupported_media_type").await;
+        let garbage = post("not an email at all".to_owned()).await.unwrap();
+        assert_problem(garbage, 422, "validation_failed").await;
+        let (_, reader) = app.create_api_key(t, &["read"]).await;
+        let read_only = app.request(Method::POST, "/v1/inbound/email", Some(&reader)).header("content-type", "message/rfc822").body(nobody).send().await.unwrap();
+        assert_problem(read_only, 403, "insufficient_scope").await;
+    }
+
     async fn a_bad_record_is_refused_alone_and_listed_with_its_reason(app) {
         let t = &app.signup().await.token;
         let file = "first_name,last_name,emails,trust,birthday\n\

@@ -39,6 +39,7 @@ from .duplicate_evidence import DuplicateEvidence
 from .duplicate_evidence_kind import DuplicateEvidenceKind
 from .duplicate_pair import DuplicatePair
 from .effect import Effect
+from .email_outcome import EmailOutcome
 from .ended_without import EndedWithout
 from .errors_format import ErrorsFormat
 from .event_types_item import EventTypesItem
@@ -58,6 +59,7 @@ from .import_ import Import
 from .import_error import ImportError_
 from .import_status import ImportStatus
 from .important_date import ImportantDate
+from .inbound_email import InboundEmail
 from .interaction import Interaction
 from .interaction_batch import InteractionBatch
 from .interaction_kind import InteractionKind
@@ -206,6 +208,7 @@ __all__ = (
     "DuplicateEvidenceKind",
     "DuplicatePair",
     "Effect",
+    "EmailOutcome",
     "EndedWithout",
     "ErrorsFormat",
     "EventTypesItem",
@@ -225,6 +228,7 @@ __all__ = (
     "ImportantDate",
     "ImportError_",
     "ImportStatus",
+    "InboundEmail",
     "Interaction",
     "InteractionBatch",
     "InteractionKind",

@@ -572,6 +572,11 @@ export type Effect = 'for' | 'against' | 'blocks';
  */
 export type Email = string;
 
+/**
+ * What became of an inbound email.
+ */
+export type EmailOutcome = 'logged' | 'already_logged' | 'no_contact';
+
 export type Emails = Array<string>;
 
 /**
@@ -819,6 +824,18 @@ export type ImportantDate = {
 };
 
 export type ImportantDates = Array<ImportantDate>;
+
+/**
+ * What an inbound email did.
+ */
+export type InboundEmail = {
+    interaction: null | Interaction;
+    outcome: EmailOutcome;
+    /**
+     * Its addresses that are no contact's (yours left out).
+     */
+    unmatched_addresses: Array<string>;
+};
 
 /**
  * A touch with one or more contacts.
@@ -4293,6 +4310,80 @@ export type ListImportErrorsResponses = {
 };
 
 export type ListImportErrorsResponse = ListImportErrorsResponses[keyof ListImportErrorsResponses];
+
+export type LogInboundEmailData = {
+    /**
+     * The message as sent (RFC 5322), headers and body
+     */
+    body: string;
+    headers?: {
+        /**
+         * Makes a retry safe: a request repeated with the same key within 24 hours gets the first response (with `Idempotent-Replayed: true`) and changes nothing; the same key with a different request is a 422. If the server stopped while serving the first request, a retry 30 seconds after it began either runs (nothing was written) or gets 409 `idempotency_response_lost` (it was carried out, its response lost); nothing is done twice.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/v1/inbound/email';
+};
+
+export type LogInboundEmailErrors = {
+    /**
+     * The body is not valid JSON
+     */
+    400: Problem;
+    /**
+     * Missing, expired or invalid access token or API key
+     */
+    401: Problem;
+    /**
+     * Your role does not allow this (`forbidden`), or the API key lacks the scope (`insufficient_scope`)
+     */
+    403: Problem;
+    /**
+     * `idempotency_key_in_flight`: a request with the same Idempotency-Key is still being served; `idempotency_response_lost`: it was carried out, but its response was lost; `idempotency_key_superseded`: a retry with the same key took this request over (the retry's response counts)
+     */
+    409: Problem;
+    /**
+     * Larger than `RAPPORT_IMPORT_MAX_BYTES`
+     */
+    413: Problem;
+    /**
+     * Not `message/rfc822`
+     */
+    415: Problem;
+    /**
+     * A field or parameter is invalid; `errors` names it
+     */
+    422: Problem;
+    /**
+     * Too many requests; retry after the `Retry-After` seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error; quote `request_id` when reporting it
+     */
+    500: Problem;
+    /**
+     * `database_unavailable`: the database is unreachable, too slow or locked; retry after the `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type LogInboundEmailError = LogInboundEmailErrors[keyof LogInboundEmailErrors];
+
+export type LogInboundEmailResponses = {
+    /**
+     * Logged before, or no contact among its addresses: nothing new logged
+     */
+    200: InboundEmail;
+    /**
+     * Logged
+     */
+    201: InboundEmail;
+};
+
+export type LogInboundEmailResponse = LogInboundEmailResponses[keyof LogInboundEmailResponses];
 
 export type ReferralFunnelData = {
     body?: never;
