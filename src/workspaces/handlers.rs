@@ -14,7 +14,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
         .service(list_members)
         .service(get_member)
         .service(change_member_role)
-        .service(remove_member);
+        .service(remove_member)
+        .service(super::export::export_workspace);
 }
 
 /// The workspace the token acts in.

@@ -1,5 +1,6 @@
 //! Workspaces (a team sharing one network) and their members with roles.
 
+pub mod export;
 pub mod handlers;
 pub mod queries;
 

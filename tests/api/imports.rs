@@ -267,6 +267,40 @@ on_every_backend! {
         assert_problem(read_only, 403, "insufficient_scope").await;
     }
 
+    async fn a_workspace_export_holds_every_resource_and_no_secret(app) {
+        let owner = app.signup().await;
+        let t = &owner.token;
+        let (_, key_secret) = app.create_api_key(t, &["write"]).await;
+        let priya = app.create_contact(t, json!({"first_name": "Priya", "emails": ["priya@nw.example"]})).await;
+        let bo = app.create_contact(t, json!({"first_name": "Bo"})).await;
+        let gone = app.create_contact(t, json!({"first_name": "Gone"})).await;
+        assert_eq!(app.delete(&format!("/v1/contacts/{}", text(&gone["id"])), t).await.status(), 204);
+        let ok = |r: reqwest::Response| async move { assert!(r.status().is_success(), "{}", r.text().await.unwrap()); };
+        ok(app.post("/v1/interactions", t, json!({"contact_ids": [priya["id"]], "occurred_at": "2026-11-20T10:00:00Z", "channel": "phone", "kind": "catch_up"})).await).await;
+        ok(app.post("/v1/connections", t, json!({"from": {"contact_id": priya["id"]}, "to": {"contact_id": bo["id"]}, "kind": "friend", "strength": 3})).await).await;
+        ok(app.post("/v1/referral-requests", t, json!({"referrer_id": priya["id"], "target": {"name": "Ana Ortiz"}})).await).await;
+        ok(app.post("/v1/introductions", t, json!({"direction": "received", "referrer_id": priya["id"], "prospect_id": bo["id"]})).await).await;
+        let webhook: Value = app.post("/v1/webhooks", t, json!({"url": "https://hooks.example.com/rapport", "event_types": ["*"]})).await.json().await.unwrap();
+        let signing_secret = text(&webhook["secret"]);
+        app.create_contact(&app.signup().await.token, json!({"first_name": "Elsewhere"})).await;
+
+        let response = app.get("/v1/exports/workspace", t).await;
+        assert_eq!(response.status(), 200);
+        assert_eq!(response.headers()["content-type"], "application/x-ndjson");
+        let body = response.text().await.unwrap();
+        assert!(!body.contains(&key_secret) && !body.contains(&signing_secret), "no secret is exported");
+        let lines: Vec<Value> = body.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        let kinds: Vec<&str> = lines.iter().map(|l| l["type"].as_str().unwrap()).collect();
+        assert_eq!(kinds, ["workspace", "settings", "member", "api_key", "webhook", "contact", "contact", "connection", "interaction", "referral_request", "introduction"]);
+        assert_eq!(lines[0]["data"]["id"], json!(owner.workspace_id));
+        let names: Vec<&Value> = lines.iter().filter(|l| l["type"] == "contact").map(|l| &l["data"]["first_name"]).collect();
+        assert_eq!(names, [&json!("Priya"), &json!("Bo")], "neither deleted nor another workspace's contacts");
+
+        let member = app.signup().await;
+        let (member_token, _) = app.join(&owner, &member, "member").await;
+        assert_problem(app.get("/v1/exports/workspace", &member_token).await, 403, "forbidden").await;
+    }
+
     async fn a_bad_record_is_refused_alone_and_listed_with_its_reason(app) {
         let t = &app.signup().await.token;
         let file = "first_name,last_name,emails,trust,birthday\n\

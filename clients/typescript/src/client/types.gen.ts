@@ -4072,6 +4072,47 @@ export type ExportContactsResponses = {
 
 export type ExportContactsResponse = ExportContactsResponses[keyof ExportContactsResponses];
 
+export type ExportWorkspaceData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/v1/exports/workspace';
+};
+
+export type ExportWorkspaceErrors = {
+    /**
+     * Missing, expired or invalid access token or API key
+     */
+    401: Problem;
+    /**
+     * Only owners and admins
+     */
+    403: Problem;
+    /**
+     * Too many requests; retry after the `Retry-After` seconds
+     */
+    429: Problem;
+    /**
+     * Unexpected error; quote `request_id` when reporting it
+     */
+    500: Problem;
+    /**
+     * `database_unavailable`: the database is unreachable, too slow or locked; retry after the `Retry-After` seconds
+     */
+    503: Problem;
+};
+
+export type ExportWorkspaceError = ExportWorkspaceErrors[keyof ExportWorkspaceErrors];
+
+export type ExportWorkspaceResponses = {
+    /**
+     * The workspace, one resource per line
+     */
+    200: string;
+};
+
+export type ExportWorkspaceResponse = ExportWorkspaceResponses[keyof ExportWorkspaceResponses];
+
 export type ListImportsData = {
     body?: never;
     path?: never;
