@@ -119,6 +119,24 @@ impl ExternalId {
     }
 }
 
+impl ExternalId {
+    /// The id a record known by `key` gets in `system` (a calendar event by its UID and
+    /// start, an email by its Message-ID): the key itself, or `sha256:` and its digest when
+    /// the key is no valid id (longer than 255, or holding a line break).
+    pub fn derived(system: &str, key: &str) -> Result<Self, ApiError> {
+        use sha2::Digest;
+        let internal = |e: String| ApiError::internal(anyhow::anyhow!(e));
+        let id = ExternalIdValue::try_from(key.to_owned()).or_else(|_| {
+            let digest = sha2::Sha256::digest(key.as_bytes());
+            ExternalIdValue::try_from(format!("sha256:{digest:x}"))
+        });
+        Ok(Self {
+            system: System::try_from(system.to_owned()).map_err(internal)?,
+            id: id.map_err(internal)?,
+        })
+    }
+}
+
 /// Parses the `external_id` filter of a list: `system:id`.
 pub fn parse_filter(raw: &str) -> Result<ExternalId, ApiError> {
     let refused = |detail: String| ApiError::invalid_field("external_id", detail);
@@ -512,6 +530,17 @@ pub(crate) use holders;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_derived_id_is_its_key_unless_the_key_is_no_valid_id() {
+        let short = ExternalId::derived("ical", "42@calendar.example@20261110T150000Z").unwrap();
+        assert_eq!(short.id.as_str(), "42@calendar.example@20261110T150000Z");
+        let long = ExternalId::derived("ical", &"x".repeat(300)).unwrap();
+        assert!(long.id.as_str().starts_with("sha256:"));
+        assert_eq!(long, ExternalId::derived("ical", &"x".repeat(300)).unwrap());
+        let broken = ExternalId::derived("email", "a\nb").unwrap();
+        assert!(broken.id.as_str().starts_with("sha256:"));
+    }
 
     #[test]
     fn systems_are_slugs() {

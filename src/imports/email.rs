@@ -15,7 +15,7 @@ use super::handlers::Imports;
 use crate::auth::Principal;
 use crate::db::{Db, DbConn};
 use crate::error::{ApiError, Problem};
-use crate::external_ids::{self, ExternalId, ExternalIdValue, Kind, System};
+use crate::external_ids::{self, ExternalId, Kind};
 use crate::http::extract::{body_bytes, parse_value};
 use crate::interactions::domain::NewInteraction;
 use crate::interactions::queries::{self as interactions, Interaction};
@@ -110,26 +110,13 @@ pub struct InboundEmail {
     pub unmatched_addresses: Vec<String>,
 }
 
-fn external_id(email: &Email) -> Result<ExternalId, ApiError> {
-    use sha2::Digest;
-    let id = match email.key.len() {
-        0..=255 => email.key.clone(),
-        _ => format!("sha256:{:x}", sha2::Sha256::digest(email.key.as_bytes())),
-    };
-    let internal = |e: String| ApiError::internal(anyhow::anyhow!(e));
-    Ok(ExternalId {
-        system: System::try_from(EMAIL_SYSTEM.to_owned()).map_err(internal)?,
-        id: ExternalIdValue::try_from(id).map_err(internal)?,
-    })
-}
-
 fn log(
     conn: &mut DbConn,
     workspace_id: &str,
     member_id: &str,
     email: Email,
 ) -> Result<InboundEmail, ApiError> {
-    let id = external_id(&email)?;
+    let id = ExternalId::derived(EMAIL_SYSTEM, &email.key)?;
     let own = crate::workspaces::queries::find(conn, workspace_id, member_id)?
         .email
         .to_lowercase();

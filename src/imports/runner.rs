@@ -18,7 +18,7 @@ use crate::contacts::domain::NewContact;
 use crate::contacts::queries::{self as contacts, Filled};
 use crate::db::{Db, DbConn};
 use crate::error::ApiError;
-use crate::external_ids::{self, ExternalId, ExternalIdValue, Kind, System};
+use crate::external_ids::{self, ExternalId, Kind};
 use crate::http::extract::parse_value;
 use crate::interactions::domain::NewInteraction;
 use serde_json::json;
@@ -379,21 +379,6 @@ fn write_waiting(
     Ok(())
 }
 
-/// The external id a logged meeting carries: its UID and start, or (when longer than an
-/// external id may be) their SHA-256.
-fn meeting_id(meeting: &Meeting) -> Result<ExternalId, ApiError> {
-    use sha2::Digest;
-    let id = match meeting.key.len() {
-        0..=255 => meeting.key.clone(),
-        _ => format!("{:x}", sha2::Sha256::digest(meeting.key.as_bytes())),
-    };
-    Ok(ExternalId {
-        system: System::try_from(CALENDAR_SYSTEM.to_owned())
-            .map_err(|e| ApiError::internal(anyhow::anyhow!(e)))?,
-        id: ExternalIdValue::try_from(id).map_err(|e| ApiError::internal(anyhow::anyhow!(e)))?,
-    })
-}
-
 /// The system of the external ids of meetings a calendar logged.
 const CALENDAR_SYSTEM: &str = "ical";
 
@@ -417,7 +402,7 @@ fn write_meetings(
     };
     let ids = meetings
         .iter()
-        .map(|(_, meeting)| meeting_id(meeting))
+        .map(|(_, meeting)| ExternalId::derived(CALENDAR_SYSTEM, &meeting.key))
         .collect::<Result<Vec<_>, _>>()?;
     let logged = external_ids::holders_of(
         conn,
