@@ -27,3 +27,8 @@ def map_headers(context, headers):
         else value
         for name, value in headers.items()
     }
+
+
+# An inbound email's body is a raw message (RFC 5322), text on the wire like the imports'
+# CSV, vCard and iCalendar files, which schemathesis already sends as text.
+schemathesis.serializer.alias("message/rfc822", "text/plain")

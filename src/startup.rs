@@ -128,7 +128,6 @@ impl Application {
         let imports_wake = std::sync::Arc::new(tokio::sync::Notify::new());
         let imports = imports::handlers::Imports {
             wake: imports_wake.clone(),
-            max_bytes: settings.import_max_bytes,
         };
         let server = serve(
             listener,
@@ -191,6 +190,9 @@ fn serve(
     let metrics = web::Data::new(metrics);
     let deliveries = web::Data::new(deliveries);
     let imports = web::Data::new(imports);
+    let file_limit = web::Data::new(crate::http::extract::FileBodyLimit(
+        settings.import_max_bytes,
+    ));
     let metrics_token = web::Data::new(ops::MetricsToken(settings.metrics_token.clone()));
     let hashing = web::Data::new(crate::auth::password::HashingGate::for_this_machine());
     let retention = web::Data::new(crate::time::TombstoneRetention {
@@ -219,6 +221,7 @@ fn serve(
             .app_data(graphs.clone())
             .app_data(deliveries.clone())
             .app_data(imports.clone())
+            .app_data(file_limit.clone())
             .app_data(web::PayloadConfig::new(max_body_bytes))
             .app_data(web::PathConfig::default().error_handler(fallback::path_error))
             .wrap(from_fn(fallback::problem_for_bare_errors))

@@ -124,36 +124,45 @@ fn payload_too_large() -> ApiError {
     )
 }
 
+/// The largest body a route that takes a whole file (an import, an email) accepts:
+/// `RAPPORT_IMPORT_MAX_BYTES`. JSON bodies keep the smaller `RAPPORT_MAX_BODY_BYTES`.
+#[derive(Debug, Clone, Copy)]
+pub struct FileBodyLimit(pub usize);
+
+fn too_large(limit: usize) -> ApiError {
+    ApiError::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "payload_too_large",
+        format!("the body is larger than the {limit} bytes this service accepts (RAPPORT_IMPORT_MAX_BYTES); split it into smaller files"),
+    )
+}
+
 /// Reads a body of at most `limit` bytes (a file or a message sent whole).
 pub async fn body_bytes(
-    mut payload: actix_web::web::Payload,
+    mut payload: impl futures_util::Stream<Item = Result<Bytes, PayloadError>> + Unpin,
     limit: usize,
-) -> Result<Vec<u8>, ApiError> {
+) -> Result<Bytes, ApiError> {
     use futures_util::StreamExt;
     let mut body = actix_web::web::BytesMut::new();
     while let Some(chunk) = payload.next().await {
         let chunk = chunk.map_err(|error| match error {
-            PayloadError::Overflow => payload_too_large(),
+            PayloadError::Overflow => too_large(limit),
             other => ApiError::bad_request(
                 "unreadable_body",
                 format!("the request body could not be read: {other}"),
             ),
         })?;
         if body.len() + chunk.len() > limit {
-            return Err(ApiError::new(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "payload_too_large",
-                format!("the body is larger than the {limit} bytes this service accepts (RAPPORT_IMPORT_MAX_BYTES); split it into smaller files"),
-            ));
+            return Err(too_large(limit));
         }
         body.extend_from_slice(&chunk);
     }
-    Ok(body.to_vec())
+    Ok(body.freeze())
 }
 
 /// Reads a text body of at most `limit` bytes (a file sent whole: an import), in UTF-8.
 pub async fn text_body(payload: actix_web::web::Payload, limit: usize) -> Result<String, ApiError> {
-    String::from_utf8(body_bytes(payload, limit).await?).map_err(|error| {
+    String::from_utf8(body_bytes(payload, limit).await?.to_vec()).map_err(|error| {
         ApiError::invalid_field(
             "/",
             format!(

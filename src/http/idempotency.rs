@@ -22,8 +22,8 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
-use actix_web::web::{self, Bytes};
-use actix_web::{Error, HttpResponse};
+use actix_web::web;
+use actix_web::{Error, HttpMessage, HttpResponse};
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 use sha2::{Digest, Sha256};
@@ -32,6 +32,7 @@ use crate::auth::principal::authenticated_caller;
 use crate::db::schema::idempotency_keys;
 use crate::db::{is_unique_violation, Db, DbConn, IdempotencyClaim, IDEMPOTENT_REQUEST};
 use crate::error::ApiError;
+use crate::http::extract::{body_bytes, FileBodyLimit};
 use crate::time::db_now;
 
 pub const IDEMPOTENCY_KEY: HeaderName = HeaderName::from_static("idempotency-key");
@@ -40,6 +41,10 @@ const REMEMBERED_FOR: Duration = Duration::hours(24);
 /// As long as one write may take (`db::MAX_WRITE`): a claim older than that with nothing
 /// committed is almost surely its holder's death, and taking it over is safe either way.
 const ABANDONED_AFTER: Duration = Duration::seconds(30);
+
+/// The largest body fingerprinted when the app names no `FileBodyLimit` (the default of
+/// `RAPPORT_IMPORT_MAX_BYTES`).
+const MAX_FINGERPRINTED_BODY: usize = 64 * 1024 * 1024;
 /// Response headers worth replaying; the rest are per-response (date, request id).
 const KEPT_HEADERS: [HeaderName; 3] = [header::CONTENT_TYPE, header::ETAG, header::LOCATION];
 
@@ -204,10 +209,15 @@ pub async fn idempotency(
         Some(Err(error)) => return Ok(req.error_response(error)),
         None => return next.call(req).await,
     };
-    let body = match req.extract::<Bytes>().await {
+    // Read whole up to the largest body any route takes (a file): the handler's own
+    // extractor then enforces its route's limit on the body put back. A body cut short
+    // here must not reach the handler as if it were whole.
+    let limit = req
+        .app_data::<web::Data<FileBodyLimit>>()
+        .map_or(MAX_FINGERPRINTED_BODY, |limit| limit.0);
+    let body = match body_bytes(req.take_payload(), limit).await {
         Ok(body) => body,
-        // Let the handler's extractor report the unreadable body as it always does.
-        Err(_) => return next.call(req).await,
+        Err(error) => return Ok(req.error_response(error)),
     };
     let fingerprint = {
         let mut hasher = Sha256::new();

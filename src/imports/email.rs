@@ -11,12 +11,11 @@ use serde::Serialize;
 use serde_json::json;
 use utoipa::ToSchema;
 
-use super::handlers::Imports;
 use crate::auth::Principal;
 use crate::db::{Db, DbConn};
 use crate::error::{ApiError, Problem};
 use crate::external_ids::{self, ExternalId, Kind};
-use crate::http::extract::{body_bytes, parse_value};
+use crate::http::extract::{body_bytes, parse_value, FileBodyLimit};
 use crate::interactions::domain::NewInteraction;
 use crate::interactions::queries::{self as interactions, Interaction};
 use crate::values::string_enum;
@@ -202,7 +201,7 @@ fn log(
 pub(super) async fn log_inbound_email(
     principal: Principal,
     db: web::Data<Db>,
-    imports: web::Data<Imports>,
+    limit: web::Data<FileBodyLimit>,
     req: HttpRequest,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
@@ -220,7 +219,7 @@ pub(super) async fn log_inbound_email(
             "send the raw message as `Content-Type: message/rfc822`",
         ));
     }
-    let raw = body_bytes(payload, imports.max_bytes).await?;
+    let raw = body_bytes(payload, limit.0).await?;
     let email = read(&raw).ok_or_else(|| {
         ApiError::invalid_field(
             "/",

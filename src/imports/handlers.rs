@@ -14,7 +14,7 @@ use super::records::{self, Format};
 use crate::auth::Principal;
 use crate::db::Db;
 use crate::error::{ApiError, Problem};
-use crate::http::extract::{text_body, Query};
+use crate::http::extract::{text_body, FileBodyLimit, Query};
 use crate::http::pagination::{Page, PageQuery, PageRequest};
 
 pub fn routes(cfg: &mut ServiceConfig) {
@@ -29,8 +29,6 @@ pub fn routes(cfg: &mut ServiceConfig) {
 pub struct Imports {
     /// Wakes this instance's runner for a job just queued.
     pub wake: Arc<Notify>,
-    /// `RAPPORT_IMPORT_MAX_BYTES`.
-    pub max_bytes: usize,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -52,7 +50,9 @@ struct ImportQuery {
     /// `relationship_kind`, `how_we_met`, `notes`, `tags`, `birthday`, `anniversary`,
     /// `trust`, `cadence_days`, `external_id:<system>`, `external_ids`, `connected_on`,
     /// `ignore`. Only the columns it names are read.
-    #[param(example = r#"{"Full name": "name", "E-mail": "email", "Firm": "company"}"#)]
+    #[param(
+        example = r#"{"First Name": "first_name", "Last Name": "last_name", "Email Address": "email", "Company": "company"}"#
+    )]
     mapping: Option<String>,
 }
 
@@ -137,6 +137,7 @@ async fn create_import(
     principal: Principal,
     db: web::Data<Db>,
     imports: web::Data<Imports>,
+    limit: web::Data<FileBodyLimit>,
     req: HttpRequest,
     query: Query<ImportQuery>,
     payload: web::Payload,
@@ -151,10 +152,11 @@ async fn create_import(
         }
         None => (None, None),
     };
-    let body = text_body(payload, imports.max_bytes).await?;
+    let body = text_body(payload, limit.0).await?;
+    let received_at = crate::time::now();
     // Reading the whole file to count its records is CPU work: off the async workers.
     let (body, layout, total) = web::block(move || {
-        let opened = records::open(format, &body, targets.as_deref());
+        let opened = records::open(format, &body, targets.as_deref(), received_at);
         let (layout, total) = match opened {
             Ok(records) => (records.layout.clone(), records.count()),
             Err(reason) => return Err(ApiError::invalid_field("/", reason)),
@@ -186,6 +188,7 @@ async fn create_import(
         body,
         unknown_columns: layout.unknown_columns,
         total: i32::try_from(total).unwrap_or(i32::MAX),
+        received_at: crate::time::to_db(received_at),
     };
     let import = db
         .transaction(move |conn| {

@@ -190,6 +190,9 @@ pub struct NewImport {
     pub body: String,
     pub unknown_columns: Vec<String>,
     pub total: i32,
+    /// When the file arrived: the job's creation, and for a calendar, the moment before
+    /// which its meetings took place.
+    pub received_at: NaiveDateTime,
 }
 
 pub fn create(
@@ -198,7 +201,7 @@ pub fn create(
     member_id: &str,
     new: NewImport,
 ) -> Result<Import, ApiError> {
-    let now = db_now();
+    let now = new.received_at;
     let row = ImportRow {
         workspace_id: workspace_id.to_owned(),
         id: uuid::Uuid::now_v7().to_string(),

@@ -2,11 +2,6 @@
 //! rows of the exports people actually have (Google Contacts, Outlook, LinkedIn, HubSpot,
 //! and Rapport's own), or a mapping the caller gives.
 
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
-
 use crate::external_ids::System;
 use crate::values::string_enum;
 
@@ -99,11 +94,6 @@ string_enum!(
         Ical = "ical",
     }
 );
-
-/// A column mapping as the caller gives it: header name to field name.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
-#[schema(example = json!({"Full name": "name", "E-mail": "email", "Firm": "company", "CRM id": "external_id:pipedrive"}))]
-pub struct Mapping(pub BTreeMap<String, String>);
 
 /// How each column of a header is read.
 #[derive(Debug, Clone)]

@@ -87,12 +87,15 @@ enum Source<'a> {
     Calendar(std::vec::IntoIter<Meeting>),
 }
 
-/// Opens `body`: for CSV, finds the header row (past any lines of notes before it) and how
-/// its columns are read. An error says why the file cannot be imported at all.
+/// Opens `body`, a file received at `received_at`: for CSV, finds the header row (past any
+/// lines of notes before it) and how its columns are read; for a calendar, the meetings
+/// that took place before it was received, so that reading it again (a resumed job) finds
+/// the same records. An error says why the file cannot be imported at all.
 pub fn open<'a>(
     format: Format,
     body: &'a str,
     mapping: Option<&[(String, Target)]>,
+    received_at: chrono::DateTime<chrono::Utc>,
 ) -> Result<Records<'a>, String> {
     let body = body.strip_prefix('\u{feff}').unwrap_or(body);
     let source = match format {
@@ -107,7 +110,7 @@ pub fn open<'a>(
             })
         }
         Format::Ical => {
-            let meetings = calendar::meetings(body, crate::time::now())?;
+            let meetings = calendar::meetings(body, received_at)?;
             return Ok(Records {
                 layout: Layout {
                     preset: Preset::Ical,
@@ -552,7 +555,7 @@ mod tests {
     }
 
     fn rows(format: Format, body: &str) -> (Layout, Vec<Result<Record, Unreadable>>) {
-        let records = open(format, body, None).unwrap();
+        let records = open(format, body, None, crate::time::now()).unwrap();
         let layout = records.layout.clone();
         (layout, records.collect())
     }
@@ -635,10 +638,15 @@ mod tests {
 
     #[test]
     fn a_file_no_preset_knows_needs_a_mapping() {
-        assert!(open(Format::Csv, "Full name,Mail\nAnn,a@x.example\n", None)
-            .err()
-            .unwrap()
-            .contains("mapping"));
+        assert!(open(
+            Format::Csv,
+            "Full name,Mail\nAnn,a@x.example\n",
+            None,
+            crate::time::now()
+        )
+        .err()
+        .unwrap()
+        .contains("mapping"));
         let mapping = vec![
             ("Full name".to_owned(), Target::Name),
             ("Mail".to_owned(), Target::Email),
@@ -647,6 +655,7 @@ mod tests {
             Format::Csv,
             "Full name,Mail\nAnn Lee,a@x.example\n",
             Some(&mapping),
+            crate::time::now(),
         )
         .unwrap()
         .collect();

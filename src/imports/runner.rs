@@ -21,6 +21,7 @@ use crate::error::ApiError;
 use crate::external_ids::{self, ExternalId, Kind};
 use crate::http::extract::parse_value;
 use crate::interactions::domain::NewInteraction;
+use crate::time::from_db;
 use serde_json::json;
 
 /// Records per transaction: big enough that a large file goes fast, small enough that
@@ -74,7 +75,9 @@ async fn work(db: &Db, mut job: ImportRow) -> Result<(), ApiError> {
         .parse::<Format>()
         .map_err(|_| "the stored format is unknown".to_owned())
         .and_then(|format| Ok((format, stored_mapping(&job)?)))
-        .and_then(|(format, mapping)| records::open(format, &body, mapping.as_deref()));
+        .and_then(|(format, mapping)| {
+            records::open(format, &body, mapping.as_deref(), from_db(job.created_at))
+        });
     let records = match opened {
         Ok(records) => records,
         Err(reason) => {

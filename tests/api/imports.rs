@@ -556,6 +556,72 @@ on_every_backend! {
     }
 }
 
+/// A file larger than a JSON body may be, sent with an `Idempotency-Key`: the key's
+/// fingerprint reads the whole file, and the import gets it whole; past the file limit,
+/// with or without a key, the answer is 413.
+#[tokio::test]
+async fn a_file_sent_with_an_idempotency_key_arrives_whole_or_is_refused_whole() {
+    for backend in crate::helpers::Backend::all() {
+        let app = TestApp::spawn_with(
+            &backend,
+            crate::helpers::TestDatabase::create(&backend),
+            |settings| {
+                settings.import_max_bytes = 2_000_000;
+            },
+        )
+        .await;
+        let t = &app.signup().await.token;
+        let mut file = String::from("first_name,emails,notes\n");
+        for i in 0..12_000 {
+            file.push_str(&format!("P{i},p{i}@big.example,{}\n", "n".repeat(90)));
+        }
+        assert!(
+            file.len() > 1_048_576 && file.len() < 2_000_000,
+            "{}",
+            file.len()
+        );
+        let send_keyed = |body: String| {
+            app.request(Method::POST, "/v1/imports", Some(t))
+                .header("content-type", "text/csv")
+                .header("idempotency-key", "big-file-1")
+                .body(body)
+                .send()
+        };
+        let response = send_keyed(file.clone()).await.unwrap();
+        assert_eq!(response.status(), 202);
+        let job: Value = response.json().await.unwrap();
+        assert_eq!(job["total"], 12_000);
+        let replay = send_keyed(file).await.unwrap();
+        assert_eq!(replay.headers()["idempotent-replayed"], "true");
+        assert_eq!(replay.json::<Value>().await.unwrap()["id"], job["id"]);
+        let done = finished(&app, t, &text(&job["id"])).await;
+        assert_eq!(counts(&done), [12_000, 12_000, 0, 0, 0]);
+
+        let too_big = "x".repeat(2_000_001);
+        let keyed = app
+            .request(Method::POST, "/v1/imports", Some(t))
+            .header("content-type", "text/csv")
+            .header("idempotency-key", "big-file-2")
+            .body(too_big.clone())
+            .send()
+            .await
+            .unwrap();
+        assert_problem(keyed, 413, "payload_too_large").await;
+        let plain = send(&app, t, "text/csv", "", too_big).await;
+        assert_problem(plain, 413, "payload_too_large").await;
+        // A JSON body keeps its own, smaller limit behind the key's fingerprint.
+        let notes = "n".repeat(1_100_000);
+        let json_too_big = app
+            .request(Method::POST, "/v1/contacts", Some(t))
+            .header("idempotency-key", "big-json-1")
+            .json(&json!({"first_name": "Big", "notes": notes}))
+            .send()
+            .await
+            .unwrap();
+        assert_problem(json_too_big, 413, "payload_too_large").await;
+    }
+}
+
 fn pointers_of(page: &Value) -> Vec<String> {
     page["data"]
         .as_array()
