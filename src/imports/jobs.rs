@@ -318,14 +318,12 @@ pub fn errors(
     Ok(page.page_by_number(rows, |error: &ImportError| i64::from(error.row_number)))
 }
 
-/// A job a runner holds, with its file.
-pub struct Claimed {
-    pub row: ImportRow,
-}
+/// The code of the error that tells a runner another instance took its job over.
+pub const TAKEN_OVER: &str = "import_taken_over";
 
 /// Takes the oldest unfinished job whose lease ran out (or that never had one), for
-/// `LEASE`.
-pub fn claim_next(conn: &mut DbConn) -> Result<Option<Claimed>, ApiError> {
+/// `LEASE`; answers it with its file.
+pub fn claim_next(conn: &mut DbConn) -> Result<Option<ImportRow>, ApiError> {
     let now = db_now();
     let candidates: Vec<(String, String, Option<NaiveDateTime>)> = imports::table
         .filter(imports::finished_at.is_null())
@@ -361,7 +359,7 @@ pub fn claim_next(conn: &mut DbConn) -> Result<Option<Claimed>, ApiError> {
                 .find((&workspace_id, &id))
                 .select(ImportRow::as_select())
                 .first(conn)?;
-            return Ok(Some(Claimed { row }));
+            return Ok(Some(row));
         }
     }
     Ok(None)
@@ -413,7 +411,7 @@ pub fn advance(
         .execute(conn)?;
     if advanced == 0 {
         return Err(ApiError::conflict(
-            "import_taken_over",
+            TAKEN_OVER,
             "another instance took this import over",
         ));
     }

@@ -35,9 +35,9 @@ const IDLE_POLL: Duration = Duration::from_secs(2);
 pub async fn run(db: Db, wake: Arc<Notify>) {
     loop {
         match db.run(jobs::claim_next).await {
-            Ok(Some(claimed)) => {
-                let (workspace, id) = (claimed.row.workspace_id.clone(), claimed.row.id.clone());
-                if let Err(error) = work(&db, claimed.row).await {
+            Ok(Some(job)) => {
+                let (workspace, id) = (job.workspace_id.clone(), job.id.clone());
+                if let Err(error) = work(&db, job).await {
                     // The job keeps its lease; once that runs out it is taken up again.
                     tracing::warn!(%error, workspace, import = id, "import interrupted");
                     tokio::time::sleep(IDLE_POLL).await;
@@ -104,7 +104,7 @@ async fn work(db: &Db, mut job: ImportRow) -> Result<(), ApiError> {
             Ok(job) => job,
             // A record the fast path could not foresee refusing undid the chunk: again, one
             // record at a time.
-            Err(error) if error.status().is_client_error() && error.code() != TAKEN_OVER => {
+            Err(error) if error.status().is_client_error() && error.code() != jobs::TAKEN_OVER => {
                 let held = job.clone();
                 db.transaction(move |conn| apply(conn, held, chunk, Care::EachRecord))
                     .await?
@@ -113,8 +113,6 @@ async fn work(db: &Db, mut job: ImportRow) -> Result<(), ApiError> {
         };
     }
 }
-
-const TAKEN_OVER: &str = "import_taken_over";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Care {
